@@ -1,0 +1,3 @@
+import { isomorphic } from "@nianbao/eslint-config";
+
+export default isomorphic;

@@ -1,0 +1,123 @@
+/**
+ * The shape of a format definition. A format (2019, 2021, a future one) is plain data of these types:
+ * sections, tables, rows, columns, labels and layout. Every layer — the schema, the validator, the
+ * roll-up, the importers, the exporters and the editor grid — walks this data instead of naming cells.
+ */
+
+export type FormatVersion = "2019" | "2021";
+
+/** A label in the form's own words (zh) and an English rendering for `lang: "en"`. */
+export interface Label {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** What a cell holds. `count`: integer ≥ 0; `signedCount`: integer, may be negative; `money`: decimal string. */
+export type CellKind = "count" | "signedCount" | "money";
+
+export interface ColumnDef {
+  readonly id: string;
+  readonly label: Label;
+  readonly kind: CellKind;
+  /** Unit fixed by the header (万元), or null when the header gives none and the document must say. */
+  readonly unit?: "万元" | null;
+  /** Decimal places allowed before a precision warning (money only). */
+  readonly maxScale?: number;
+  /** For money columns without a unit in the header: the row field that records the unit used. */
+  readonly unitField?: string;
+}
+
+export interface RowDef {
+  readonly id: string;
+  readonly label: Label;
+  /** A short name for messages ("本年新收" for 一、本年新收政府信息公开申请数量). */
+  readonly short?: Label;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table kinds. Three shapes cover both national formats.
+// ---------------------------------------------------------------------------------------------
+
+/** 二、主动公开: blocks headed 第二十条第（X）项, each with its own columns, on a 4-column grid. */
+export interface BlockTableDef {
+  readonly kind: "blocks";
+  readonly id: string;
+  readonly section: string;
+  /** Header of the label column in each block ("信息内容"). */
+  readonly rowHeaderLabel: Label;
+  /** Data columns of the widest block; narrower blocks span their columns over this width. */
+  readonly dataColumns: number;
+  readonly blocks: readonly {
+    readonly id: string;
+    readonly label: Label;
+    readonly columns: readonly ColumnDef[];
+    readonly rows: readonly RowDef[];
+  }[];
+}
+
+/** A header cell of a table's column header, with its span (as in the official Word table). */
+export interface HeaderCellDef {
+  readonly label: Label;
+  readonly rowspan?: number;
+  readonly colspan?: number;
+  /** The data column this header cell heads, when it is a leaf. */
+  readonly column?: string;
+}
+
+/** A row of the applications table: a data row, or a header-only group row that spans its children. */
+export interface MatrixRowDef extends RowDef {
+  /** 0 = 一/二/三/四, 1 = （一）…（七）, 2 = 1. 2. … */
+  readonly level: 0 | 1 | 2;
+  /** false for header-only rows (三、本年度办理结果, （三）不予公开 …): they carry no cells. */
+  readonly data: boolean;
+  /** Row id of the header-only row this row sits under, if any. */
+  readonly parent?: string;
+}
+
+/** 三、收到和处理: rows × the same columns, row labels nested over 3 label columns. */
+export interface MatrixTableDef {
+  readonly kind: "matrix";
+  readonly id: string;
+  readonly section: string;
+  readonly labelColumns: 3;
+  readonly headerGrid: readonly (readonly HeaderCellDef[])[];
+  readonly columns: readonly (ColumnDef & { readonly group: string | null })[];
+  readonly columnGroups: readonly { readonly id: string; readonly label: Label; readonly members: readonly string[] }[];
+  readonly rows: readonly MatrixRowDef[];
+  /** Sums that are not in the form but are useful across versions (results.denied.subtotal …). */
+  readonly derivedRows: readonly { readonly id: string; readonly label: Label; readonly sumOf: readonly string[] }[];
+}
+
+/** 四、复议诉讼: one data row under a three-level column header. Column ids are `block.col`. */
+export interface SingleRowTableDef {
+  readonly kind: "singleRow";
+  readonly id: string;
+  readonly section: string;
+  readonly headerGrid: readonly (readonly HeaderCellDef[])[];
+  readonly columns: readonly (ColumnDef & { readonly labelPath: readonly Label[] })[];
+}
+
+export type TableDef = BlockTableDef | MatrixTableDef | SingleRowTableDef;
+
+export interface SectionDef {
+  /** `sections.overview` …; text sections are stored under `sections`, table sections are `tables`. */
+  readonly id: string;
+  readonly key: string;
+  readonly order: number;
+  readonly heading: Label;
+  /** Other headings seen in published reports, matched on a normalised key by importers. */
+  readonly headingAliases: readonly string[];
+  readonly kind: "text" | "table";
+  readonly table?: string;
+  /** Guidance shown to editors (the items the format asks this section to cover). */
+  readonly mustCover?: readonly string[];
+}
+
+export interface FormatDefinition {
+  readonly version: FormatVersion;
+  /** The notice that issued this format. */
+  readonly document: string;
+  readonly reportYears: { readonly from: number; readonly to: number | null };
+  readonly sections: readonly SectionDef[];
+  readonly tables: readonly TableDef[];
+}

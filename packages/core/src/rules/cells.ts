@@ -1,0 +1,91 @@
+/**
+ * Cell rules: each value is of its column's kind (T3-INT, T4-INT, T2-INT, T2-FEE, T2v19-INT) and no
+ * cell is left empty (T3-COMPLETE, T4-INT, R-TABLES).
+ */
+import type { CellDef } from "../formats/index";
+import { type Lang, label as pick, list, t } from "../i18n/index";
+import { decimalScale, isDecimalString } from "../money";
+import type { Finding, Severity } from "../schema/findings";
+import type { CellRule } from "./catalog";
+import { type CellReading, CellStatus } from "./reading";
+
+export type ValidationMode = "filing" | "import";
+
+export function cellPath(cell: CellDef, lang: Lang): string {
+  return cell.labelPath.map((l) => pick(lang, l)).join(lang === "zh" ? "/" : " / ");
+}
+
+function shown(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function typeFinding(rule: CellRule, cell: CellDef, value: unknown, lang: Lang): Finding {
+  const key = cell.kind === "money" ? "cell.notMoney" : cell.kind === "signedCount" ? "cell.notSignedCount" : "cell.notCount";
+  return {
+    ruleId: rule.id,
+    severity: "error",
+    outcome: "failed",
+    cells: [cell.id],
+    message: t(lang, key, { cell: cellPath(cell, lang), value: shown(value), unit: cell.columnDef.unit ?? "" }),
+    actual: typeof value === "number" || typeof value === "string" ? value : shown(value),
+  };
+}
+
+export function checkCells(rule: CellRule, reading: CellReading, mode: ValidationMode, lang: Lang): Finding[] {
+  const findings: Finding[] = [];
+  const cells = (reading.format.cellsByTable.get(rule.table) ?? []).filter(
+    (cell) => !rule.cellKinds || rule.cellKinds.includes(cell.kind),
+  );
+  if (rule.check !== "presence") {
+    for (const cell of cells) {
+      const status = reading.status[cell.index];
+      const value = reading.raw[cell.index];
+      if (status === CellStatus.invalid) findings.push(typeFinding(rule, cell, value, lang));
+      else if (
+        status === CellStatus.ok &&
+        cell.kind === "money" &&
+        cell.columnDef.maxScale !== undefined &&
+        isDecimalString(value) &&
+        decimalScale(value) > cell.columnDef.maxScale
+      ) {
+        findings.push({
+          ruleId: rule.id,
+          severity: "warning",
+          outcome: "failed",
+          cells: [cell.id],
+          message: t(lang, "cell.moneyPrecision", { cell: cellPath(cell, lang), value }),
+          actual: value,
+        });
+      }
+    }
+  }
+  if (rule.check !== "type") {
+    const severity: Severity = typeof rule.severity === "string" ? rule.severity : rule.severity[mode];
+    const byRow = new Map<string, CellDef[]>();
+    for (const cell of cells) {
+      const status = reading.status[cell.index];
+      if (status === CellStatus.empty || status === CellStatus.missing) {
+        byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell]);
+      }
+    }
+    for (const rowCells of byRow.values()) {
+      const first = rowCells[0]!;
+      findings.push({
+        ruleId: rule.id,
+        severity,
+        outcome: "failed",
+        cells: rowCells.map((c) => c.id),
+        message: t(lang, "cell.missing", {
+          row: pick(lang, first.rowLabel),
+          cells: list(lang, rowCells.map((c) => pick(lang, c.columnDef.label))),
+        }),
+      });
+    }
+  }
+  return findings;
+}

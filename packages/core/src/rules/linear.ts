@@ -1,0 +1,240 @@
+/**
+ * Linear identities: `Σ lhs  (== | <= | >=)  Σ rhs` over cells, compiled once per format from the
+ * rule catalogue and evaluated on cell readings. The importer reuses the compiled equations to decide
+ * which readings of a run-together row the table's own identities allow.
+ */
+import type { CellDef, CompiledFormat, Label, MatrixTableDef } from "../formats/index";
+import { getFormat } from "../formats/index";
+import type { FormatVersion } from "../formats/types";
+import { type Lang, label as pick, t } from "../i18n/index";
+import type { Finding, Severity } from "../schema/findings";
+import type { LinearRule, Scope } from "./catalog";
+import { rulesFor } from "./catalog";
+import { type CellReading, CellStatus } from "./reading";
+
+export interface CompiledTerm {
+  readonly cellId: string;
+  /** Index in the current format (for current-year terms). */
+  readonly index: number;
+  readonly sign: 1 | -1;
+  readonly previous: boolean;
+}
+
+export interface LinearInstance {
+  readonly rule: LinearRule;
+  readonly lhs: readonly CompiledTerm[];
+  readonly rhs: readonly CompiledTerm[];
+  /** Values bound to the rule's placeholders for this instance ({ c: "natural" }). */
+  readonly bindings: Readonly<Record<string, string>>;
+  /** Current-year cells involved, in term order. */
+  readonly cells: readonly string[];
+}
+
+function expandBindings(rule: LinearRule, format: CompiledFormat): Record<string, string>[] {
+  let out: Record<string, string>[] = [{}];
+  for (const [name, spec] of Object.entries(rule.forEach ?? {})) {
+    let values: readonly string[];
+    if (typeof spec === "string") {
+      const table = format.tableById.get(spec.slice("dataRowsOf:".length)) as MatrixTableDef | undefined;
+      if (!table || table.kind !== "matrix") throw new Error(`${rule.id}: ${spec} is not a matrix table`);
+      values = table.rows.filter((r) => r.data).map((r) => r.id);
+    } else values = spec;
+    out = out.flatMap((b) => values.map((v) => ({ ...b, [name]: v })));
+  }
+  return out;
+}
+
+function expandTerm(rule: LinearRule, term: string, bindings: Record<string, string>, format: CompiledFormat) {
+  let text = term;
+  const sign: 1 | -1 = text.startsWith("-") ? -1 : 1;
+  if (sign < 0) text = text.slice(1);
+  const previous = text.startsWith("prev:");
+  if (previous) text = text.slice("prev:".length);
+  const id = text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = bindings[name];
+    if (value === undefined) throw new Error(`${rule.id}: unbound {${name}}`);
+    return value;
+  });
+  if (!id.includes("*")) {
+    const cell = format.cellById.get(id);
+    // A previous-year cell is looked up in last year's format at evaluation time.
+    if (!cell && !previous) throw new Error(`${rule.id}: no cell ${id} in the ${format.version} format`);
+    return [{ cellId: id, index: cell?.index ?? -1, sign, previous }];
+  }
+  const pattern = new RegExp(`^${id.replace(/\./g, "\\.").replace(/\*/g, "[^.]+")}$`);
+  const matches = format.cells.filter((c) => pattern.test(c.id));
+  if (matches.length === 0) throw new Error(`${rule.id}: ${id} matches no cell`);
+  return matches.map((c) => ({ cellId: c.id, index: c.index, sign, previous }));
+}
+
+export function compileLinear(rule: LinearRule, format: CompiledFormat): LinearInstance[] {
+  return expandBindings(rule, format).map((bindings) => {
+    const side = (terms: readonly string[]) => terms.flatMap((term) => expandTerm(rule, term, bindings, format));
+    const lhs = side(rule.lhs);
+    const rhs = side(rule.rhs);
+    const cells = [...lhs, ...rhs].filter((term) => !term.previous).map((term) => term.cellId);
+    return { rule, lhs, rhs, bindings, cells };
+  });
+}
+
+const compiledByVersion = new Map<FormatVersion, LinearInstance[]>();
+
+/** Every linear rule instance of a format, in catalogue order. */
+export function linearInstances(version: FormatVersion): readonly LinearInstance[] {
+  let instances = compiledByVersion.get(version);
+  if (!instances) {
+    const format = getFormat(version);
+    instances = rulesFor(version)
+      .filter((rule): rule is LinearRule => rule.kind === "linear")
+      .flatMap((rule) => compileLinear(rule, format));
+    compiledByVersion.set(version, instances);
+  }
+  return instances;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation
+// ---------------------------------------------------------------------------------------------
+
+export type LinearOutcome =
+  | { kind: "holds" }
+  | { kind: "fails"; lhs: number; rhs: number }
+  | { kind: "unchecked"; unusable: string[] }
+  | { kind: "notApplicable" };
+
+function sumSide(
+  terms: readonly CompiledTerm[],
+  current: CellReading,
+  previous: CellReading | undefined,
+  unusable: string[],
+): number | "notApplicable" {
+  let total = 0;
+  for (const term of terms) {
+    let reading = current;
+    let index = term.index;
+    if (term.previous) {
+      if (!previous) return "notApplicable";
+      const cell = previous.format.cellById.get(term.cellId);
+      if (!cell) return "notApplicable";
+      reading = previous;
+      index = cell.index;
+    }
+    if (reading.status[index] !== CellStatus.ok) {
+      unusable.push(term.previous ? `prev:${term.cellId}` : term.cellId);
+      continue;
+    }
+    total += term.sign * reading.values[index]!;
+  }
+  return total;
+}
+
+export function evaluateLinear(
+  instance: LinearInstance,
+  current: CellReading,
+  previous?: CellReading,
+): LinearOutcome {
+  const unusable: string[] = [];
+  const lhs = sumSide(instance.lhs, current, previous, unusable);
+  const rhs = sumSide(instance.rhs, current, previous, unusable);
+  if (lhs === "notApplicable" || rhs === "notApplicable") return { kind: "notApplicable" };
+  if (unusable.length > 0) return { kind: "unchecked", unusable };
+  const holds =
+    instance.rule.relation === "==" ? lhs === rhs : instance.rule.relation === "<=" ? lhs <= rhs : lhs >= rhs;
+  return holds ? { kind: "holds" } : { kind: "fails", lhs, rhs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------------------------
+
+function scopeText(scope: Scope, instance: LinearInstance, format: CompiledFormat, lang: Lang): string {
+  if (scope.kind === "table") return pick(lang, scope.label);
+  const value = scope.kind === "block" ? scope.var : (instance.bindings[scope.var] ?? scope.var);
+  const cells = format.cellsByTable.get(scope.table) ?? [];
+  if (scope.kind === "column") {
+    const cell = cells.find((c) => c.column === value);
+    return t(lang, "scope.column", { label: cell ? pick(lang, cell.columnDef.label) : value });
+  }
+  const cell = cells.find((c) => c.row === value);
+  if (scope.kind === "block") return t(lang, "scope.block", { label: cell ? pick(lang, cell.rowLabel) : value });
+  return t(lang, "scope.row", { label: cell ? pick(lang, cell.rowShort) : value });
+}
+
+function termLabel(term: CompiledTerm, scope: Scope, format: CompiledFormat, lang: Lang): string {
+  const cell: CellDef | undefined = format.cellById.get(term.cellId);
+  let text: string;
+  if (!cell) text = term.cellId;
+  else if (scope.kind === "column") text = pick(lang, cell.rowShort);
+  else text = pick(lang, cell.columnDef.label);
+  return term.previous ? t(lang, "term.previous", { label: text }) : text;
+}
+
+function valueOf(term: CompiledTerm, current: CellReading, previous: CellReading | undefined): number {
+  if (!term.previous) return current.values[term.index]!;
+  const cell = previous?.format.cellById.get(term.cellId);
+  return cell ? previous!.values[cell.index]! : Number.NaN;
+}
+
+function sideText(
+  terms: readonly CompiledTerm[],
+  name: Label | undefined,
+  sum: number,
+  instance: LinearInstance,
+  current: CellReading,
+  previous: CellReading | undefined,
+  lang: Lang,
+): string {
+  if (terms.length === 0) return "0";
+  if (name && terms.length > 3) return `${pick(lang, name)}(${sum})`;
+  const format = current.format;
+  const parts = terms.map((term, i) => {
+    const text = `${termLabel(term, instance.rule.scope, format, lang)}(${valueOf(term, current, previous)})`;
+    if (i === 0) return term.sign < 0 ? `-${text}` : text;
+    return `${term.sign < 0 ? "-" : "+"}${text}`;
+  });
+  return terms.length === 1 ? parts.join("") : `${parts.join("")}=${sum}`;
+}
+
+export function linearFinding(
+  instance: LinearInstance,
+  outcome: LinearOutcome,
+  current: CellReading,
+  previous: CellReading | undefined,
+  lang: Lang,
+  severity: Severity = instance.rule.severity,
+): Finding | null {
+  const { rule } = instance;
+  const format = current.format;
+  const scope = scopeText(rule.scope, instance, format, lang);
+  if (outcome.kind === "holds" || outcome.kind === "notApplicable") return null;
+  if (outcome.kind === "unchecked") {
+    const names = outcome.unusable.map((id) => {
+      const previousTerm = id.startsWith("prev:");
+      const cellId = previousTerm ? id.slice(5) : id;
+      const term = { cellId, index: -1, sign: 1 as const, previous: previousTerm };
+      return termLabel(term, rule.scope, format, lang);
+    });
+    return {
+      ruleId: rule.id,
+      severity: "info",
+      outcome: "unchecked",
+      cells: [...instance.cells],
+      message: t(lang, "linear.unchecked", { scope, cells: [...new Set(names)].join(lang === "zh" ? "、" : ", ") }),
+    };
+  }
+  const lhs = sideText(instance.lhs, rule.lhsName, outcome.lhs, instance, current, previous, lang);
+  const rhs = sideText(instance.rhs, rule.rhsName, outcome.rhs, instance, current, previous, lang);
+  const key =
+    rule.relation === "==" ? "linear.notEqual" : rule.relation === "<=" ? "linear.notLessOrEqual" : "linear.notGreaterOrEqual";
+  const stated = rule.stated === "lhs" ? outcome.lhs : outcome.rhs;
+  const other = rule.stated === "lhs" ? outcome.rhs : outcome.lhs;
+  return {
+    ruleId: rule.id,
+    severity,
+    outcome: "failed",
+    cells: [...instance.cells],
+    message: t(lang, key, { scope, lhs, rhs }),
+    expected: other,
+    actual: stated,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Reading a document that may be malformed: every cell with a status, and the other fields with safe
+ * defaults, so that the rules can run on whatever part of the input is usable.
+ */
+import { type CellDef, type CompiledFormat, type FormatVersion, getFormat, isFormatVersion } from "../formats/index";
+import { isDecimalString } from "../money";
+import type { AgencyKind } from "../schema/document";
+import { readRawCell } from "../schema/values";
+
+export const CellStatus = { ok: 0, empty: 1, missing: 2, invalid: 3 } as const;
+export type CellStatus = (typeof CellStatus)[keyof typeof CellStatus];
+
+export interface CellReading {
+  readonly format: CompiledFormat;
+  /** Numeric value of each cell by index (money as an approximate number); NaN unless status is ok. */
+  readonly values: Float64Array;
+  readonly status: Uint8Array;
+  /** The raw value of each cell, as given. */
+  readonly raw: readonly unknown[];
+}
+
+export function isValidCellValue(cell: CellDef, value: unknown): boolean {
+  switch (cell.kind) {
+    case "count":
+      return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+    case "signedCount":
+      return typeof value === "number" && Number.isSafeInteger(value);
+    case "money":
+      return isDecimalString(value) && !value.startsWith("-");
+  }
+}
+
+export function readCells(format: CompiledFormat, tables: unknown): CellReading {
+  const n = format.cells.length;
+  const values = new Float64Array(n).fill(Number.NaN);
+  const status = new Uint8Array(n);
+  const raw: unknown[] = new Array(n);
+  for (const cell of format.cells) {
+    const value = readRawCell(tables, cell);
+    raw[cell.index] = value;
+    if (value === undefined) status[cell.index] = CellStatus.missing;
+    else if (value === null) status[cell.index] = CellStatus.empty;
+    else if (!isValidCellValue(cell, value)) status[cell.index] = CellStatus.invalid;
+    else {
+      status[cell.index] = CellStatus.ok;
+      values[cell.index] = typeof value === "number" ? value : Number(value);
+    }
+  }
+  return { format, values, status, raw };
+}
+
+/** The non-table fields of a document, each with a safe default when absent or of the wrong type. */
+export interface DocumentView {
+  readonly formatVersion: FormatVersion;
+  readonly year: number | null;
+  readonly agencyName: string;
+  readonly agencyKind: AgencyKind | null;
+  readonly rulemaking: boolean | undefined;
+  /** ISO date, or null when absent or not a valid date. */
+  readonly publishedAt: string | null;
+  readonly sections: { readonly overview: string; readonly problems: string; readonly other: string };
+  readonly tables: unknown;
+  readonly cells: CellReading;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+}
+
+function obj(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function str(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+/** Reads a raw input as a document of `version` (the caller decides the version). */
+export function viewDocument(input: Record<string, unknown>, version: FormatVersion): DocumentView {
+  const agency = obj(input.agency);
+  const sections = obj(input.sections);
+  const year = typeof input.year === "number" && Number.isInteger(input.year) ? input.year : null;
+  const kind = agency.kind === "department" || agency.kind === "government" ? agency.kind : null;
+  return {
+    formatVersion: version,
+    year,
+    agencyName: str(agency.name),
+    agencyKind: kind,
+    rulemaking: typeof agency.rulemaking === "boolean" ? agency.rulemaking : undefined,
+    publishedAt: isIsoDate(input.publishedAt) ? input.publishedAt : null,
+    sections: { overview: str(sections.overview), problems: str(sections.problems), other: str(sections.other) },
+    tables: input.tables,
+    cells: readCells(getFormat(version), input.tables),
+  };
+}
+
+/** The version a raw input declares, or null. */
+export function declaredVersion(input: Record<string, unknown>): FormatVersion | null {
+  return isFormatVersion(input.formatVersion) ? input.formatVersion : null;
+}

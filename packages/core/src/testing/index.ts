@@ -1,0 +1,1 @@
+export { sampleReport, seededRandom, type SampleOptions } from "./sample";

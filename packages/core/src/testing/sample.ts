@@ -1,0 +1,135 @@
+/**
+ * Valid sample reports from a seed: every identity holds, every cell is filled, the text states the
+ * period, the fees and (for governments) the assessment results. For tests, benchmarks and the demo.
+ */
+import { type FormatVersion, formatVersionForYear, getFormat } from "../formats/index";
+import type { AgencyKind, ReportDocument } from "../schema/document";
+import { emptyTables, writeCell } from "../schema/values";
+
+/** mulberry32: a tiny deterministic PRNG, so a seed always gives the same report. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SampleOptions {
+  seed?: number;
+  year?: number;
+  formatVersion?: FormatVersion;
+  agencyName?: string;
+  agencyKind?: AgencyKind;
+  /** Largest count in a result cell (small agencies: 3; a city: 300). */
+  scale?: number;
+}
+
+const APPLICANTS = ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg"];
+
+export function sampleReport(options: SampleOptions = {}): ReportDocument {
+  const seed = options.seed ?? 1;
+  const random = seededRandom(seed);
+  const int = (max: number) => Math.floor(random() * (max + 1));
+  const year = options.year ?? 2021 + (seed % 4);
+  const version = options.formatVersion ?? formatVersionForYear(year);
+  const format = getFormat(version);
+  const kind = options.agencyKind ?? "department";
+  const scale = options.scale ?? 5;
+  const tables = emptyTables(version) as unknown as Record<string, unknown>;
+  const set = (id: string, value: number | string) => {
+    const cell = format.cellById.get(id);
+    if (!cell) throw new Error(`no cell ${id} in ${version}`);
+    writeCell(tables, cell, value);
+  };
+
+  // 三: result sub-rows per applicant, then totals that make every identity hold.
+  const resultRows = format.cells
+    .filter((c) => c.table === "applications" && c.row.startsWith("results.") && c.row !== "results.totalProcessed")
+    .map((c) => c.row)
+    .filter((row, i, all) => all.indexOf(row) === i);
+  const rowTotals = new Map<string, number>();
+  const add = (row: string, value: number) => rowTotals.set(row, (rowTotals.get(row) ?? 0) + value);
+  for (const applicant of APPLICANTS) {
+    const busy = applicant === "natural" || applicant === "commercial";
+    let processed = 0;
+    for (const row of resultRows) {
+      const value = busy || random() < 0.15 ? int(busy ? scale : 1) : 0;
+      set(`applications.${row}.${applicant}`, value);
+      add(row, value);
+      processed += value;
+    }
+    const forward = int(Math.max(1, Math.floor(scale / 2)));
+    const over = int(Math.min(processed + forward, Math.max(1, Math.floor(scale / 2))));
+    const received = processed + forward - over;
+    const values = { "results.totalProcessed": processed, carriedForward: forward, carriedOver: over, newReceived: received };
+    for (const [row, value] of Object.entries(values)) {
+      set(`applications.${row}.${applicant}`, value);
+      add(row, value);
+    }
+  }
+  for (const [row, total] of rowTotals) set(`applications.${row}.total`, total);
+
+  // 四: each block's total is the sum of its four outcomes.
+  for (const block of ["review", "litigationDirect", "litigationAfterReview"]) {
+    let total = 0;
+    for (const outcome of ["upheld", "corrected", "otherResult", "pending"]) {
+      const value = int(Math.max(1, Math.floor(scale / 3)));
+      set(`reviewLitigation.${block}.${outcome}`, value);
+      total += value;
+    }
+    set(`reviewLitigation.${block}.total`, total);
+  }
+
+  // 二
+  if (version === "2021") {
+    for (const row of ["regulations", "normativeDocuments"]) {
+      const rulemaking = row === "normativeDocuments" || kind === "government";
+      set(`activeDisclosure.${row}.issued`, rulemaking ? int(scale) : 0);
+      set(`activeDisclosure.${row}.repealed`, rulemaking ? int(2) : 0);
+      set(`activeDisclosure.${row}.inForce`, rulemaking ? int(scale * 10) : 0);
+    }
+    for (const row of ["licensing", "punishment", "coercion"]) set(`activeDisclosure.${row}.decisions`, int(scale * 100));
+    set("activeDisclosure.fees.amount", `${int(500)}.${String(int(9999)).padStart(4, "0")}`.replace(/\.?0+$/, "") || "0");
+  } else {
+    for (const row of ["regulations", "normativeDocuments"]) {
+      const made = row === "normativeDocuments" || kind === "government" ? int(scale) : 0;
+      set(`activeDisclosure.${row}.newlyMade`, made);
+      set(`activeDisclosure.${row}.newlyPublished`, made);
+      set(`activeDisclosure.${row}.totalPublished`, made + int(scale * 10));
+    }
+    for (const row of ["licensing", "otherServices", "punishment", "coercion", "fees"]) {
+      const prior = int(scale * 4);
+      set(`activeDisclosure.${row}.priorYearItems`, prior);
+      set(`activeDisclosure.${row}.netChange`, int(scale) - Math.min(prior, int(scale)));
+      if (row !== "fees") set(`activeDisclosure.${row}.decisions`, int(scale * 50));
+    }
+    const projects = int(5);
+    set("activeDisclosure.centralizedProcurement.projects", projects);
+    set("activeDisclosure.centralizedProcurement.totalAmount", projects ? String(int(900_000) + 1000) : "0");
+    (tables.activeDisclosure as Record<string, Record<string, unknown>>).centralizedProcurement!.totalAmountUnit = "元";
+  }
+
+  const received = (tables.applications as Record<string, Record<string, number>>).newReceived!.total!;
+  const name = options.agencyName ?? `示例区第${(seed % 97) + 1}局`;
+  const government =
+    kind === "government" ? "全年开展政务公开工作考核，组织社会评议，未发生责任追究情况。" : "";
+  return {
+    formatVersion: version,
+    year,
+    agency: { name, kind },
+    publishedAt: `${year + 1}-01-${String(10 + (seed % 18)).padStart(2, "0")}`,
+    sections: {
+      overview:
+        `${year}年，${name}认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开、依申请公开、政府信息管理、` +
+        `平台建设和监督保障各项工作有序推进。全年共收到政府信息公开申请${received}件。${government}` +
+        `本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。（样例${seed}）`,
+      problems: `一是公开内容的深度有待加强（样例${seed}-${int(1e6)}）。二是解读形式较为单一。下一步将细化公开目录，丰富解读形式。`,
+      other: `本年度${version === "2021" ? "未收取信息处理费" : "无其他需要报告的事项"}。`,
+    },
+    tables,
+  } as unknown as ReportDocument;
+}

@@ -1,0 +1,89 @@
+/**
+ * Text helpers shared by the validator and the importers: normalising Chinese report text, reading
+ * the statistical period and figures quoted in prose, and measuring how alike two texts are.
+ */
+
+/** Full-width ASCII (０-９, Ａ-Ｚ, （）…) to half-width, and the ideographic space to a space. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+/**
+ * Text normalised for pattern matching: half-width digits, no spaces between digits and CJK
+ * characters ("2024 年 1 月" → "2024年1月"), thousands separators removed ("3,119" → "3119").
+ */
+export function normalizeForMatching(text: string): string {
+  return toHalfWidth(text)
+    .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
+    .replace(/[ \t\r\n]+/g, " ")
+    .replace(/(?<=[\p{Script=Han}\d]) (?=[\p{Script=Han}\d])/gu, "")
+    .replace(/(?<=[\p{Script=Han}]) | (?=[\p{Script=Han}])/gu, "");
+}
+
+export interface StatedPeriod {
+  readonly from: string;
+  readonly to: string;
+  readonly quote: string;
+}
+
+const DATE = String.raw`(\d{4})年(\d{1,2})月(\d{1,2})日`;
+const PERIOD = new RegExp(
+  String.raw`统计(?:期限|时限|期间|周期|时间|区间)[^。；\d]{0,12}?${DATE}[^。；\d]{0,6}?(?:至|到|—|－|-|~|～)[^。；\d]{0,4}?${DATE}`,
+);
+
+function iso(y: string, m: string, d: string): string {
+  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
+
+/** The statistical period a report states ("本报告中所列数据统计期限为2021年1月1日至12月31日"). */
+export function findStatedPeriod(text: string): StatedPeriod | null {
+  const normalized = normalizeForMatching(text);
+  const m = PERIOD.exec(normalized);
+  if (m) return { from: iso(m[1]!, m[2]!, m[3]!), to: iso(m[4]!, m[5]!, m[6]!), quote: m[0] };
+  // "…统计期限为2021年1月1日至12月31日" (the year of the end date left out)
+  const short = new RegExp(
+    String.raw`统计(?:期限|时限|期间|周期|时间|区间)[^。；\d]{0,12}?${DATE}[^。；\d]{0,6}?(?:至|到|—|－|-|~|～)(\d{1,2})月(\d{1,2})日`,
+  ).exec(normalized);
+  if (short) return { from: iso(short[1]!, short[2]!, short[3]!), to: iso(short[1]!, short[4]!, short[5]!), quote: short[0] };
+  return null;
+}
+
+/** Characters that carry content: letters, digits, CJK; punctuation and spaces dropped. */
+function contentChars(text: string): string {
+  return toHalfWidth(text).replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/**
+ * Similarity of two texts in [0, 1]: the Sørensen–Dice coefficient of their character-bigram
+ * multisets. Insensitive to punctuation and layout, sensitive to reworded content, and cheap enough
+ * to compare every department's sections with last year's.
+ */
+export function textSimilarity(a: string, b: string): number {
+  const x = contentChars(a);
+  const y = contentChars(b);
+  if (x.length < 2 || y.length < 2) return x === y ? 1 : 0;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < x.length - 1; i++) {
+    const bigram = x.slice(i, i + 2);
+    counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < y.length - 1; i++) {
+    const bigram = y.slice(i, i + 2);
+    const n = counts.get(bigram);
+    if (n) {
+      shared++;
+      counts.set(bigram, n - 1);
+    }
+  }
+  return (2 * shared) / (x.length - 1 + (y.length - 1));
+}
+
+export function sameContent(a: string, b: string): boolean {
+  return contentChars(a) === contentChars(b);
+}
+
+/** Agency names compared without spaces, brackets or the width of characters. */
+export function sameAgencyName(a: string, b: string): boolean {
+  return contentChars(a) === contentChars(b);
+}

@@ -1,0 +1,187 @@
+/**
+ * validateReport: every rule of the catalogue that one document (plus, optionally, the same agency's
+ * previous-year document) can decide. Takes arbitrary JSON and never throws: a malformed document
+ * yields SCHEMA findings naming the path, and the rules still run on whatever cells are readable.
+ */
+import type { z } from "zod";
+import { type FormatVersion, formatVersionForYear, getFormat } from "./formats/index";
+import { type Lang, t } from "./i18n/index";
+import { type Finding, SEVERITY_ORDER } from "./schema/findings";
+import { reportDocument2019Schema, reportDocument2021Schema } from "./schema/document";
+import { type RuleDefinition, rulesFor } from "./rules/catalog";
+import { checkCells, type ValidationMode } from "./rules/cells";
+import { type CheckContext, type Deadlines, runCheck, STATUTORY_DEADLINES } from "./rules/checks";
+import { evaluateLinear, linearFinding, linearInstances } from "./rules/linear";
+import { declaredVersion, type DocumentView, viewDocument } from "./rules/reading";
+import { schemaFindings } from "./schema-findings";
+import { sameAgencyName } from "./text";
+
+export interface ValidateOptions {
+  /** The same agency's report for the year before, for T3-CARRY, T2-INFORCE-ROLL, R-SIMILAR … */
+  previous?: unknown;
+  lang?: Lang;
+  /**
+   * `filing` (default): a report being written; empty cells are errors. `import`: a historical
+   * report read from a published source; empty cells are warnings.
+   */
+  mode?: ValidationMode;
+  /** Local deadlines earlier than the statutory ones (MM-DD of the following year). */
+  deadlines?: Partial<Deadlines>;
+  /** Today's ISO date: reports still unpublished after their deadline are flagged. */
+  today?: string;
+  /** R-SIMILAR threshold (default 0.9). */
+  similarityThreshold?: number;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((finding, i) => ({ finding, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.i - b.i)
+    .map(({ finding }) => finding);
+}
+
+/** The version to read a raw document as: the declared one, else the one its year requires. */
+function versionToRead(input: Record<string, unknown>): FormatVersion | null {
+  const declared = declaredVersion(input);
+  if (declared) return declared;
+  return typeof input.year === "number" && Number.isInteger(input.year) ? formatVersionForYear(input.year) : null;
+}
+
+function schemaFor(version: FormatVersion): z.ZodType {
+  return version === "2019" ? reportDocument2019Schema : reportDocument2021Schema;
+}
+
+interface PreviousOutcome {
+  view?: DocumentView;
+  notes: Finding[];
+}
+
+function readPrevious(previous: unknown, doc: DocumentView, lang: Lang): PreviousOutcome {
+  if (previous === undefined) return { notes: [] };
+  const version = isObject(previous) ? versionToRead(previous) : null;
+  if (!isObject(previous) || !version) {
+    return { notes: [{ ruleId: "T3-CARRY", severity: "info", outcome: "unchecked", cells: [], message: t(lang, "previous.invalid") }] };
+  }
+  const view = viewDocument(previous, version);
+  if (doc.year !== null && view.year !== doc.year - 1) {
+    return {
+      notes: [
+        {
+          ruleId: "T3-CARRY",
+          severity: "info",
+          outcome: "unchecked",
+          cells: [],
+          message: t(lang, "previous.wrongYear", { actual: view.year ?? "?", expected: doc.year - 1 }),
+        },
+      ],
+    };
+  }
+  const notes: Finding[] = [];
+  if (view.agencyName && doc.agencyName && !sameAgencyName(view.agencyName, doc.agencyName)) {
+    notes.push({
+      ruleId: "T3-CARRY",
+      severity: "info",
+      cells: [],
+      message: t(lang, "previous.otherAgency", { actual: view.agencyName, expected: doc.agencyName }),
+    });
+  }
+  return { view, notes };
+}
+
+function runRule(rule: RuleDefinition, ctx: CheckContext, mode: ValidationMode): Finding[] {
+  const { doc, previous, lang } = ctx;
+  if (rule.crossYear && !previous) return [];
+  switch (rule.kind) {
+    case "cells":
+      return checkCells(rule, doc.cells, mode, lang);
+    case "check":
+      return runCheck(rule, ctx);
+    case "linear": {
+      const out: Finding[] = [];
+      let notApplicable = false;
+      for (const instance of linearInstances(doc.formatVersion)) {
+        if (instance.rule !== rule) continue;
+        const outcome = evaluateLinear(instance, doc.cells, previous?.cells);
+        if (outcome.kind === "notApplicable") notApplicable = true;
+        const finding = linearFinding(instance, outcome, doc.cells, previous?.cells, lang);
+        if (finding) out.push(finding);
+      }
+      if (notApplicable && previous && !out.length) {
+        out.push({
+          ruleId: rule.id,
+          severity: "info",
+          outcome: "unchecked",
+          cells: [],
+          message: t(lang, "previous.notApplicable", { version: previous.formatVersion }),
+        });
+      }
+      return out;
+    }
+  }
+}
+
+
+export function validateReport(input: unknown, options: ValidateOptions = {}): Finding[] {
+  const lang = options.lang ?? "zh";
+  const mode = options.mode ?? "filing";
+  try {
+    if (!isObject(input)) {
+      return [{ ruleId: "SCHEMA", severity: "error", cells: [], path: "", message: t(lang, "schema.notObject") }];
+    }
+    const version = versionToRead(input);
+    const findings: Finding[] = [];
+    if (!declaredVersion(input)) {
+      findings.push({
+        ruleId: "SCHEMA",
+        severity: "error",
+        cells: [],
+        path: "formatVersion",
+        message: t(lang, "schema.formatVersion", { value: JSON.stringify(input.formatVersion) ?? "undefined" }),
+      });
+    }
+    if (!version) {
+      findings.push(
+        ...schemaFindings(schemaFor("2021").safeParse(input), getFormat("2021"), lang, input).filter(
+          (f) => f.path !== "formatVersion",
+        ),
+      );
+      return sortFindings(findings);
+    }
+    const format = getFormat(version);
+    const parsed = schemaFor(version).safeParse(declaredVersion(input) ? input : { ...input, formatVersion: version });
+    findings.push(...schemaFindings(parsed, format, lang, input));
+
+    const doc = viewDocument(input, version);
+    const previous = readPrevious(options.previous, doc, lang);
+    findings.push(...previous.notes);
+    const ctx: CheckContext = {
+      doc,
+      ...(previous.view ? { previous: previous.view } : {}),
+      lang,
+      deadlines: { ...STATUTORY_DEADLINES, ...options.deadlines },
+      ...(options.today ? { today: options.today } : {}),
+      similarityThreshold: options.similarityThreshold ?? 0.9,
+    };
+    for (const rule of rulesFor(version)) findings.push(...runRule(rule, ctx, mode));
+    return sortFindings(findings);
+  } catch (error) {
+    // The rules are total functions; reaching this is a bug, reported as a finding, never a crash.
+    return [
+      {
+        ruleId: "INTERNAL",
+        severity: "error",
+        cells: [],
+        message: `${lang === "zh" ? "校验程序内部错误" : "Internal validator error"}: ${String(error)}`,
+      },
+    ];
+  }
+}
+
+/** Only the findings that block submission. */
+export function errorsOf(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === "error");
+}

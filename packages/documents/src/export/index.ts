@@ -1,0 +1,2 @@
+// Export side. (Being written.)
+export {};

@@ -1,0 +1,2 @@
+// Import side: see README of the package. (Being written.)
+export {};
