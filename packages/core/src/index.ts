@@ -9,3 +9,4 @@ export * from "./text";
 export * from "./i18n/index";
 export * from "./rules/index";
 export { validateReport, errorsOf, type ValidateOptions } from "./validate";
+export * from "./aggregate/index";

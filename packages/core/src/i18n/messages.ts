@@ -158,6 +158,24 @@ export const MESSAGES = {
     zh: "上年报告使用{version}版格式，本项跨年度校验不适用",
     en: "Last year's report used the {version} format; this cross-year check does not apply",
   },
+
+  // Roll-up
+  "aggregate.incomplete": {
+    zh: "{row}：有{count}份报告未填写此行部分单元格（如{inputs}），汇总数无法确定，已置空",
+    en: "{row}: {count} reports left cells of this row empty (e.g. {inputs}); the roll-up cannot be known and is left empty",
+  },
+  "aggregate.otherYear": {
+    zh: "有{count}份报告不是{year}年度的，未计入汇总",
+    en: "{count} reports are not for {year} and were left out of the roll-up",
+  },
+  "aggregate.mixed": {
+    zh: "所汇总报告格式版本不一（{versions}）：只汇总申请情况表和复议诉讼表（2021版（六）其他处理三项合并为一项），主动公开表不跨版本汇总",
+    en: "The reports use different formats ({versions}): only tables 3 and 4 are summed (the 2021 sub-rows of (6) folded into one); table 2 is not summed across formats",
+  },
+  "aggregate.sumOfReported": {
+    zh: "现行有效件数、对外公开总数量为各单位填报数之和，联合发文可能重复计算",
+    en: "Documents in force / published in total are sums of reported values; jointly issued documents may be counted twice",
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -185,14 +185,15 @@ function sideText(
   lang: Lang,
 ): string {
   if (terms.length === 0) return "0";
-  if (name && terms.length > 3) return `${pick(lang, name)}(${sum})`;
+  const space = lang === "en" ? " " : "";
+  if (name && terms.length > 3) return `${pick(lang, name)}${space}(${sum})`;
   const format = current.format;
   const parts = terms.map((term, i) => {
-    const text = `${termLabel(term, instance.rule.scope, format, lang)}(${valueOf(term, current, previous)})`;
+    const text = `${termLabel(term, instance.rule.scope, format, lang)}${space}(${valueOf(term, current, previous)})`;
     if (i === 0) return term.sign < 0 ? `-${text}` : text;
-    return `${term.sign < 0 ? "-" : "+"}${text}`;
+    return `${space}${term.sign < 0 ? "-" : "+"}${space}${text}`;
   });
-  return terms.length === 1 ? parts.join("") : `${parts.join("")}=${sum}`;
+  return terms.length === 1 ? parts.join("") : `${parts.join("")}${space}=${space}${sum}`;
 }
 
 export function linearFinding(
