@@ -316,7 +316,7 @@ export const RULES: readonly RuleDefinition[] = [
     kind: "cells",
     table: "activeDisclosure",
     check: "presence",
-    severity: { filing: "error", import: "warning" },
+    severity: "error",
     versions: BOTH,
     title: l("主动公开表全部填写（没有的填0）", "The proactive-disclosure table is filled in (0 where none)"),
   },

@@ -1,0 +1,531 @@
+/**
+ * Every rule with a document that passes and one that fails; the failing finding must name exactly
+ * the cells involved. Cases are data: a rule id, how to break a valid document, and what to expect.
+ */
+import { describe, expect, it } from "vitest";
+import { add, byRule, consistentPair, type Doc, get, set, validDoc } from "../../test/docs";
+import { type ValidateOptions, validateReport } from "../validate";
+import { RULES } from "./catalog";
+
+const T3 = ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg", "total"];
+const RESULT_ROWS_2021 = [
+  "results.granted",
+  "results.partial",
+  ...["stateSecret", "lawForbidden", "safetyStability", "thirdPartyRights", "internalAffairs", "processInfo", "enforcementCase", "adminQuery"].map(
+    (r) => `results.denied.${r}`,
+  ),
+  ...["noInfo", "needCreation", "unclear"].map((r) => `results.unableToProvide.${r}`),
+  ...["complaint", "repeat", "publication", "massiveRepeat", "confirmInfo"].map((r) => `results.notProcessed.${r}`),
+  ...["overdueCorrection", "overdueFee", "otherReasons"].map((r) => `results.other.${r}`),
+];
+
+interface Case {
+  rule: string;
+  name: string;
+  /** Builds the failing document (and a previous one for cross-year rules). */
+  fail: () => { doc: Doc; options?: ValidateOptions };
+  /** The valid counterpart (default: an untouched valid document of the same version). */
+  pass?: () => { doc: Doc; options?: ValidateOptions };
+  /** Cells of each expected failing finding, in order. */
+  cells: string[][];
+  severity?: "error" | "warning";
+}
+
+const a = (row: string, col: string) => `applications.${row}.${col}`;
+const pair = (version: "2019" | "2021" = "2021") => {
+  const { previous, current } = consistentPair(version);
+  return { doc: current, options: { previous } as ValidateOptions, previous };
+};
+
+const CASES: Case[] = [
+  {
+    rule: "T3-BAL",
+    name: "one more new application of a natural person than handled + carried forward",
+    fail: () => {
+      const doc = validDoc();
+      add(doc, a("newReceived", "natural"), 1);
+      add(doc, a("newReceived", "total"), 1);
+      return { doc };
+    },
+    cells: ["natural", "total"].map((c) => [a("newReceived", c), a("carriedOver", c), a("results.totalProcessed", c), a("carriedForward", c)]),
+  },
+  {
+    rule: "T3-ROWTOTAL",
+    name: "the 总计 of 予以公开 is not the sum of the applicant columns",
+    fail: () => {
+      const doc = validDoc();
+      add(doc, a("results.granted", "total"), 2);
+      return { doc };
+    },
+    cells: [T3.map((c) => a("results.granted", c))],
+  },
+  {
+    rule: "T3-RESULTSUM-2021",
+    name: "a denied application missing from （七）总计",
+    fail: () => {
+      const doc = validDoc();
+      add(doc, a("results.denied.stateSecret", "research"), 1);
+      add(doc, a("results.denied.stateSecret", "total"), 1);
+      return { doc };
+    },
+    cells: ["research", "total"].map((c) => [...RESULT_ROWS_2021.map((r) => a(r, c)), a("results.totalProcessed", c)]),
+  },
+  {
+    rule: "T3-RESULTSUM-2019",
+    name: "（六）其他处理 (one row in 2019) not in （七）总计",
+    fail: () => {
+      const doc = validDoc({ version: "2019" });
+      add(doc, a("results.other.subtotal", "natural"), 1);
+      add(doc, a("results.other.subtotal", "total"), 1);
+      return { doc };
+    },
+    pass: () => ({ doc: validDoc({ version: "2019" }) }),
+    cells: ["natural", "total"].map((c) => [
+      ...RESULT_ROWS_2021.filter((r) => !r.startsWith("results.other.")).map((r) => a(r, c)),
+      a("results.other.subtotal", c),
+      a("results.totalProcessed", c),
+    ]),
+  },
+  {
+    rule: "T3-INT",
+    name: "a fraction and a string in the applications table",
+    fail: () => {
+      const doc = validDoc();
+      set(doc, a("newReceived", "research"), 1.5);
+      set(doc, a("carriedOver", "legalService"), "3");
+      return { doc };
+    },
+    cells: [[a("newReceived", "research")], [a("carriedOver", "legalService")]],
+  },
+  {
+    rule: "T3-COMPLETE",
+    name: "two cells of one row left blank",
+    fail: () => {
+      const doc = validDoc();
+      set(doc, a("carriedOver", "research"), null);
+      set(doc, a("carriedOver", "otherOrg"), null);
+      return { doc };
+    },
+    cells: [[a("carriedOver", "research"), a("carriedOver", "otherOrg")]],
+  },
+  {
+    rule: "T3-CARRY",
+    name: "上年结转 differs from last year's 结转下年度",
+    fail: () => {
+      const p = pair();
+      add(p.previous, a("carriedForward", "commercial"), 2);
+      return p;
+    },
+    pass: () => pair(),
+    cells: [[a("carriedOver", "commercial")]],
+    severity: "warning",
+  },
+  {
+    rule: "T3-FEE-X",
+    name: "applications lapsed for unpaid fees, no fee report in 六",
+    fail: () => {
+      const doc = validDoc();
+      for (const row of ["results.other.overdueFee", "results.totalProcessed", "newReceived"]) {
+        add(doc, a(row, "natural"), 1);
+        add(doc, a(row, "total"), 1);
+      }
+      doc.sections.other = "无。";
+      return { doc };
+    },
+    pass: () => {
+      const doc = validDoc();
+      for (const row of ["results.other.overdueFee", "results.totalProcessed", "newReceived"]) {
+        add(doc, a(row, "natural"), 1);
+        add(doc, a(row, "total"), 1);
+      }
+      doc.sections.other = "本年度发出收费通知1件，申请人逾期未缴纳信息处理费，未实际收取费用。";
+      return { doc };
+    },
+    cells: [[a("results.other.overdueFee", "total")]],
+    severity: "warning",
+  },
+  {
+    rule: "T3-TEXT",
+    name: "the overview quotes a number of applications the table does not have",
+    fail: () => {
+      const doc = validDoc();
+      doc.sections.overview = doc.sections.overview.replace(/收到政府信息公开申请\d+件/, "收到政府信息公开申请9999件");
+      return { doc };
+    },
+    cells: [[a("newReceived", "total")]],
+    severity: "warning",
+  },
+  ...(
+    [
+      ["T4-SUM-R", "review"],
+      ["T4-SUM-D", "litigationDirect"],
+      ["T4-SUM-A", "litigationAfterReview"],
+    ] as const
+  ).map(
+    ([rule, block]): Case => ({
+      rule,
+      name: `${block}: 总计 not the sum of its outcomes`,
+      fail: () => {
+        const doc = validDoc();
+        add(doc, `reviewLitigation.${block}.total`, 1);
+        return { doc };
+      },
+      cells: [["upheld", "corrected", "otherResult", "pending", "total"].map((o) => `reviewLitigation.${block}.${o}`)],
+    }),
+  ),
+  {
+    rule: "T4-INT",
+    name: "a negative count and an empty cell",
+    fail: () => {
+      const doc = validDoc();
+      set(doc, "reviewLitigation.review.upheld", -1);
+      set(doc, "reviewLitigation.litigationDirect.pending", null);
+      return { doc };
+    },
+    cells: [["reviewLitigation.review.upheld"], ["reviewLitigation.litigationDirect.pending"]],
+  },
+  {
+    rule: "T4-TEXT",
+    name: "the overview quotes a number of reconsiderations the table does not have",
+    fail: () => {
+      const doc = validDoc();
+      doc.sections.overview += `全年发生政府信息公开行政复议${get(doc, "reviewLitigation.review.total") + 3}件。`;
+      return { doc };
+    },
+    pass: () => {
+      const doc = validDoc();
+      doc.sections.overview += `全年发生政府信息公开行政复议${get(doc, "reviewLitigation.review.total")}件。`;
+      return { doc };
+    },
+    cells: [["reviewLitigation.review.total"]],
+    severity: "warning",
+  },
+  {
+    rule: "T2-INT",
+    name: "a fractional number of licensing decisions",
+    fail: () => {
+      const doc = validDoc();
+      set(doc, "activeDisclosure.licensing.decisions", 2.5);
+      return { doc };
+    },
+    cells: [["activeDisclosure.licensing.decisions"]],
+  },
+  {
+    rule: "T2-FEE",
+    name: "a negative amount",
+    fail: () => {
+      const doc = validDoc();
+      set(doc, "activeDisclosure.fees.amount", "-1");
+      return { doc };
+    },
+    cells: [["activeDisclosure.fees.amount"]],
+  },
+  {
+    rule: "T2-FEE-UNIT",
+    name: "the text gives the fees in 元 and the table holds the same number",
+    fail: () => {
+      const doc = validDoc();
+      set(doc, "activeDisclosure.fees.amount", "3940");
+      doc.sections.overview += "全年行政事业性收费3940元。";
+      return { doc };
+    },
+    pass: () => {
+      const doc = validDoc();
+      set(doc, "activeDisclosure.fees.amount", "0.394");
+      doc.sections.overview += "全年行政事业性收费3940元。";
+      return { doc };
+    },
+    cells: [["activeDisclosure.fees.amount"]],
+    severity: "warning",
+  },
+  {
+    rule: "R-TABLES",
+    name: "the fees cell of 二 left empty",
+    fail: () => {
+      const doc = validDoc();
+      set(doc, "activeDisclosure.fees.amount", null);
+      return { doc };
+    },
+    cells: [["activeDisclosure.fees.amount"]],
+  },
+  {
+    rule: "T2-INFORCE-ROLL",
+    name: "现行有效 does not follow from last year's figure",
+    fail: () => {
+      const p = pair();
+      add(p.doc, "activeDisclosure.normativeDocuments.inForce", 4);
+      return p;
+    },
+    pass: () => pair(),
+    cells: [["activeDisclosure.normativeDocuments.issued", "activeDisclosure.normativeDocuments.repealed", "activeDisclosure.normativeDocuments.inForce"]],
+    severity: "warning",
+  },
+  {
+    rule: "T2-REPEAL-LE",
+    name: "more documents repealed than were in force",
+    fail: () => {
+      const p = pair();
+      set(p.previous, "activeDisclosure.normativeDocuments.inForce", 0);
+      set(p.doc, "activeDisclosure.normativeDocuments.issued", 1);
+      set(p.doc, "activeDisclosure.normativeDocuments.repealed", 3);
+      set(p.doc, "activeDisclosure.normativeDocuments.inForce", 0);
+      return p;
+    },
+    pass: () => pair(),
+    cells: [["activeDisclosure.normativeDocuments.repealed", "activeDisclosure.normativeDocuments.issued"]],
+    severity: "warning",
+  },
+  {
+    rule: "T2-REG-SCOPE",
+    name: "a department reporting 规章",
+    fail: () => {
+      const doc = validDoc();
+      set(doc, "activeDisclosure.regulations.issued", 1);
+      return { doc };
+    },
+    pass: () => {
+      const doc = validDoc({ kind: "government" });
+      set(doc, "activeDisclosure.regulations.issued", 1);
+      doc.agency.rulemaking = true;
+      return { doc };
+    },
+    cells: [["activeDisclosure.regulations.issued"]],
+    severity: "warning",
+  },
+  {
+    rule: "T2v19-INT",
+    name: "a fractional 本年增/减",
+    fail: () => {
+      const doc = validDoc({ version: "2019" });
+      set(doc, "activeDisclosure.coercion.netChange", 0.5);
+      return { doc };
+    },
+    pass: () => {
+      const doc = validDoc({ version: "2019" });
+      set(doc, "activeDisclosure.coercion.priorYearItems", 8);
+      set(doc, "activeDisclosure.coercion.netChange", -8);
+      return { doc };
+    },
+    cells: [["activeDisclosure.coercion.netChange"]],
+  },
+  {
+    rule: "T2v19-ITEMS",
+    name: "a decrease larger than last year's items",
+    fail: () => {
+      const doc = validDoc({ version: "2019" });
+      set(doc, "activeDisclosure.licensing.priorYearItems", 2);
+      set(doc, "activeDisclosure.licensing.netChange", -3);
+      return { doc };
+    },
+    pass: () => ({ doc: validDoc({ version: "2019" }) }),
+    cells: [["activeDisclosure.licensing.priorYearItems", "activeDisclosure.licensing.netChange"]],
+  },
+  {
+    rule: "T2v19-ROLL",
+    name: "上一年项目数量 does not follow last year's report",
+    fail: () => {
+      const p = pair("2019");
+      add(p.doc, "activeDisclosure.punishment.priorYearItems", 5);
+      return p;
+    },
+    pass: () => pair("2019"),
+    cells: [["activeDisclosure.punishment.priorYearItems"]],
+    severity: "warning",
+  },
+  {
+    rule: "T2v19-TOTALPUB",
+    name: "fewer published in total than newly published",
+    fail: () => {
+      const doc = validDoc({ version: "2019" });
+      set(doc, "activeDisclosure.normativeDocuments.newlyPublished", 5);
+      set(doc, "activeDisclosure.normativeDocuments.totalPublished", 4);
+      return { doc };
+    },
+    pass: () => ({ doc: validDoc({ version: "2019" }) }),
+    cells: [["activeDisclosure.normativeDocuments.totalPublished", "activeDisclosure.normativeDocuments.newlyPublished"]],
+    severity: "warning",
+  },
+  {
+    rule: "T2v19-PROC",
+    name: "an amount with no projects",
+    fail: () => {
+      const doc = validDoc({ version: "2019" });
+      set(doc, "activeDisclosure.centralizedProcurement.projects", 0);
+      set(doc, "activeDisclosure.centralizedProcurement.totalAmount", "1200");
+      return { doc };
+    },
+    pass: () => ({ doc: validDoc({ version: "2019" }) }),
+    cells: [["activeDisclosure.centralizedProcurement.projects", "activeDisclosure.centralizedProcurement.totalAmount"]],
+    severity: "warning",
+  },
+];
+
+function run(build: () => { doc: Doc; options?: ValidateOptions }) {
+  const { doc, options } = build();
+  return validateReport(doc, options);
+}
+
+describe("table rules: a passing and a failing document each", () => {
+  for (const c of CASES) {
+    describe(c.rule, () => {
+      it("passes on a valid document", () => {
+        const findings = run(c.pass ?? (() => ({ doc: validDoc() })));
+        expect(byRule(findings, c.rule)).toEqual([]);
+      });
+      it(`fails: ${c.name}, naming exactly the cells involved`, () => {
+        const failing = byRule(run(c.fail), c.rule);
+        expect(failing.map((f) => f.cells)).toEqual(c.cells);
+        for (const f of failing) {
+          expect(f.severity).toBe(c.severity ?? "error");
+          expect(f.message.length).toBeGreaterThan(5);
+        }
+      });
+    });
+  }
+});
+
+describe("report rules", () => {
+  it("R-VERSION: a 2020 report in the 2021 format, and rows of another format", () => {
+    const doc = validDoc();
+    expect(byRule(validateReport(doc), "R-VERSION")).toEqual([]);
+    const wrongYear = { ...doc, year: 2020 };
+    const [f] = byRule(validateReport(wrongYear), "R-VERSION");
+    expect(f).toMatchObject({ severity: "error", expected: "2019", actual: "2021" });
+    const extraRow = structuredClone(doc) as unknown as { tables: { activeDisclosure: Record<string, unknown> } };
+    extraRow.tables.activeDisclosure.otherServices = { priorYearItems: 0, netChange: 0, decisions: 0 };
+    const rows = byRule(validateReport(extraRow), "R-VERSION");
+    expect(rows.map((x) => x.path)).toEqual(["tables.activeDisclosure.otherServices"]);
+  });
+
+  it("R-SECTIONS: empty 五 and an overview that says only 无; 无 is fine for 六", () => {
+    const doc = validDoc();
+    doc.sections.other = "无";
+    expect(byRule(validateReport(doc), "R-SECTIONS")).toEqual([]);
+    doc.sections.problems = "  ";
+    doc.sections.overview = "无。";
+    const f = byRule(validateReport(doc), "R-SECTIONS");
+    expect(f.map((x) => x.path)).toEqual(["sections.overview", "sections.problems"]);
+  });
+
+  it("R-PERIOD: a period of the wrong year is an error; none stated cannot be checked", () => {
+    const doc = validDoc({ year: 2022 });
+    expect(byRule(validateReport(doc), "R-PERIOD")).toEqual([]);
+    doc.sections.overview = doc.sections.overview.replace(/统计期限.*?止/, "统计期限自2021年1月1日起至2021年12月31日止");
+    const [f] = byRule(validateReport(doc), "R-PERIOD");
+    expect(f).toMatchObject({ severity: "error", expected: "2022-01-01/2022-12-31", actual: "2021-01-01/2021-12-31" });
+    doc.sections.overview = "本局认真落实政府信息公开条例，主动公开各类信息。";
+    expect(byRule(validateReport(doc), "R-PERIOD", "unchecked")).toHaveLength(1);
+    expect(byRule(validateReport(doc), "R-PERIOD")).toEqual([]);
+  });
+
+  it("R-PERIOD: reads the period written with spaces and full-width digits", () => {
+    const doc = validDoc({ year: 2024 });
+    doc.sections.overview = "报告所列统计期限自 ２０２４ 年 1 月 1 日至 2024 年 12 月 31 日。";
+    expect(byRule(validateReport(doc), "R-PERIOD", "failed")).toEqual([]);
+    expect(byRule(validateReport(doc), "R-PERIOD", "unchecked")).toEqual([]);
+  });
+
+  it("R-DEADLINE: a department late by five days; a government's 31 March is on time", () => {
+    const doc = validDoc({ year: 2021 });
+    doc.publishedAt = "2022-01-31";
+    expect(byRule(validateReport(doc), "R-DEADLINE")).toEqual([]);
+    doc.publishedAt = "2022-02-05";
+    const [f] = byRule(validateReport(doc), "R-DEADLINE");
+    expect(f).toMatchObject({ severity: "warning", expected: "2022-01-31", actual: "2022-02-05" });
+    expect(f!.message).toContain("5");
+    const gov = validDoc({ year: 2021, kind: "government" });
+    gov.publishedAt = "2022-03-31";
+    expect(byRule(validateReport(gov), "R-DEADLINE")).toEqual([]);
+    gov.publishedAt = null;
+    expect(byRule(validateReport(gov, { today: "2022-04-02" }), "R-DEADLINE")).toHaveLength(1);
+    expect(byRule(validateReport(gov, { today: "2022-03-02" }), "R-DEADLINE")).toEqual([]);
+    expect(byRule(validateReport(doc, { deadlines: { department: "01-28" } }), "R-DEADLINE")[0]!.expected).toBe("2022-01-28");
+  });
+
+  it("R-GOV-EXTRA: a government report must mention assessment, evaluation and accountability", () => {
+    const gov = validDoc({ kind: "government" });
+    expect(byRule(validateReport(gov), "R-GOV-EXTRA")).toEqual([]);
+    gov.sections.overview = gov.sections.overview.replace(/全年开展.*?情况。/, "");
+    const [f] = byRule(validateReport(gov), "R-GOV-EXTRA");
+    expect(f!.message).toContain("工作考核");
+    expect(byRule(validateReport(validDoc()), "R-GOV-EXTRA")).toEqual([]);
+  });
+
+  it("R-FEE-2021: section 六 must say how processing fees were collected", () => {
+    const doc = validDoc();
+    expect(byRule(validateReport(doc), "R-FEE-2021")).toEqual([]);
+    doc.sections.other = "无。";
+    expect(byRule(validateReport(doc), "R-FEE-2021")).toHaveLength(1);
+  });
+
+  it("R-SIMILAR and R-PROBLEMS: this year's text copied from last year's", () => {
+    const { previous, current } = consistentPair();
+    expect(byRule(validateReport(current, { previous }), "R-SIMILAR")).toEqual([]);
+    expect(byRule(validateReport(current, { previous }), "R-PROBLEMS")).toEqual([]);
+    current.sections = { ...previous.sections, overview: previous.sections.overview.replaceAll(String(previous.year), String(current.year)) };
+    const similar = byRule(validateReport(current, { previous }), "R-SIMILAR");
+    expect(similar.map((f) => f.path)).toEqual(["sections.overview"]);
+    expect(similar[0]!.actual as number).toBeGreaterThan(0.9);
+    expect(byRule(validateReport(current, { previous }), "R-PROBLEMS")).toHaveLength(1);
+  });
+});
+
+describe("empty and unreadable cells", () => {
+  it("an identity that needs an empty cell is unchecked (info), neither passed nor failed", () => {
+    const doc = validDoc();
+    set(doc, a("carriedOver", "natural"), null);
+    add(doc, a("newReceived", "natural"), 5); // would break T3-BAL if it could be checked
+    const findings = validateReport(doc);
+    const natural = findings.filter((f) => f.ruleId === "T3-BAL" && f.cells.includes(a("carriedOver", "natural")));
+    expect(natural).toHaveLength(1);
+    expect(natural[0]).toMatchObject({ severity: "info", outcome: "unchecked" });
+    expect(natural[0]!.message).toContain("上年结转");
+  });
+
+  it("import mode makes blank applications cells warnings, not errors", () => {
+    const doc = validDoc();
+    set(doc, a("results.granted", "research"), null);
+    expect(byRule(validateReport(doc, { mode: "import" }), "T3-COMPLETE")[0]!.severity).toBe("warning");
+  });
+
+  it("T2-FEE: more than 4 decimals is a precision warning, not an error", () => {
+    const doc = validDoc();
+    set(doc, "activeDisclosure.fees.amount", "1.23456");
+    const f = byRule(validateReport(doc), "T2-FEE");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe("warning");
+  });
+});
+
+describe("messages", () => {
+  it("T3-BAL speaks the form's labels and gives expected/actual as in the contract", () => {
+    const doc = validDoc();
+    add(doc, a("newReceived", "natural"), 1);
+    add(doc, a("newReceived", "total"), 1);
+    const [f] = byRule(validateReport(doc), "T3-BAL");
+    const left = get(doc, a("newReceived", "natural")) + get(doc, a("carriedOver", "natural"));
+    const right = get(doc, a("results.totalProcessed", "natural")) + get(doc, a("carriedForward", "natural"));
+    expect(f!.message).toBe(
+      `自然人列：本年新收(${get(doc, a("newReceived", "natural"))})+上年结转(${get(doc, a("carriedOver", "natural"))})=${left}，` +
+        `不等于办理结果总计(${get(doc, a("results.totalProcessed", "natural"))})+结转下年度(${get(doc, a("carriedForward", "natural"))})=${right}`,
+    );
+    expect([f!.expected, f!.actual]).toEqual([left, right]);
+    const [en] = byRule(validateReport(doc, { lang: "en" }), "T3-BAL");
+    expect(en!.message).toMatch(/^column “Natural persons”: new this year \(\d+\)/);
+  });
+});
+
+it("every rule in the catalogue has a case here or in the report-rule tests", () => {
+  const covered = new Set([
+    ...CASES.map((c) => c.rule),
+    "R-VERSION",
+    "R-SECTIONS",
+    "R-PERIOD",
+    "R-DEADLINE",
+    "R-GOV-EXTRA",
+    "R-FEE-2021",
+    "R-SIMILAR",
+    "R-PROBLEMS",
+  ]);
+  expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+});
