@@ -128,3 +128,38 @@ export function schemaFindings(
   }
   return findings;
 }
+
+/**
+ * Keys inside `tables` that the format does not have (a 2019 row in a 2021 report, a misspelt
+ * column): R-VERSION, since the table's rows and columns must be the format's exactly.
+ */
+export function unknownTableKeys(format: CompiledFormat, tables: unknown, lang: Lang): Finding[] {
+  const findings: Finding[] = [];
+  const walk = (node: unknown, path: string[]) => {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return;
+    const allowed = format.allowedKeys.get(path.join("."));
+    if (!allowed) return;
+    for (const key of Object.keys(node)) {
+      if (allowed.has(key)) {
+        walk((node as Record<string, unknown>)[key], [...path, key]);
+        continue;
+      }
+      const tableId = path[0] ?? key;
+      const section = format.def.sections.find((s) => s.table === tableId);
+      findings.push({
+        ruleId: "R-VERSION",
+        severity: "error",
+        outcome: "failed",
+        cells: [],
+        path: ["tables", ...path, key].join("."),
+        message: t(lang, "version.rows", {
+          table: section ? pick(lang, section.heading) : tableId,
+          key: [...path, key].join("."),
+          version: format.version,
+        }),
+      });
+    }
+  };
+  walk(tables, []);
+  return findings;
+}

@@ -5,6 +5,7 @@
 
 /** Full-width ASCII (０-９, Ａ-Ｚ, （）…) to half-width, and the ideographic space to a space. */
 export function toHalfWidth(text: string): string {
+  if (!/[\uFF01-\uFF5E\u3000]/.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
@@ -13,11 +14,27 @@ export function toHalfWidth(text: string): string {
  * characters ("2024 年 1 月" → "2024年1月"), thousands separators removed ("3,119" → "3119").
  */
 export function normalizeForMatching(text: string): string {
-  return toHalfWidth(text)
-    .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
-    .replace(/[ \t\r\n]+/g, " ")
-    .replace(/(?<=[\p{Script=Han}\d]) (?=[\p{Script=Han}\d])/gu, "")
-    .replace(/(?<=[\p{Script=Han}]) | (?=[\p{Script=Han}])/gu, "");
+  const half = toHalfWidth(text).replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
+  // Keep a space only between two ASCII letters or digits ("PM 2.5"); Chinese text puts spaces
+  // around numbers for layout only ("2024 年 1 月" → "2024年1月").
+  let out = "";
+  let pendingSpace = false;
+  for (let i = 0; i < half.length; i++) {
+    const ch = half[i]!;
+    if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace && isAsciiWord(out[out.length - 1]!) && isAsciiWord(ch)) out += " ";
+    pendingSpace = false;
+    out += ch;
+  }
+  return out;
+}
+
+function isAsciiWord(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 export interface StatedPeriod {
@@ -31,19 +48,25 @@ const PERIOD = new RegExp(
   String.raw`统计(?:期限|时限|期间|周期|时间|区间)[^。；\d]{0,12}?${DATE}[^。；\d]{0,6}?(?:至|到|—|－|-|~|～)[^。；\d]{0,4}?${DATE}`,
 );
 
+const PERIOD_SAME_YEAR = new RegExp(
+  String.raw`统计(?:期限|时限|期间|周期|时间|区间)[^。；\d]{0,12}?${DATE}[^。；\d]{0,6}?(?:至|到|—|－|-|~|～)(\d{1,2})月(\d{1,2})日`,
+);
+
 function iso(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
 }
 
 /** The statistical period a report states ("本报告中所列数据统计期限为2021年1月1日至12月31日"). */
 export function findStatedPeriod(text: string): StatedPeriod | null {
-  const normalized = normalizeForMatching(text);
+  return findStatedPeriodNormalized(normalizeForMatching(text));
+}
+
+/** As `findStatedPeriod`, on text already passed through `normalizeForMatching`. */
+export function findStatedPeriodNormalized(normalized: string): StatedPeriod | null {
   const m = PERIOD.exec(normalized);
   if (m) return { from: iso(m[1]!, m[2]!, m[3]!), to: iso(m[4]!, m[5]!, m[6]!), quote: m[0] };
   // "…统计期限为2021年1月1日至12月31日" (the year of the end date left out)
-  const short = new RegExp(
-    String.raw`统计(?:期限|时限|期间|周期|时间|区间)[^。；\d]{0,12}?${DATE}[^。；\d]{0,6}?(?:至|到|—|－|-|~|～)(\d{1,2})月(\d{1,2})日`,
-  ).exec(normalized);
+  const short = PERIOD_SAME_YEAR.exec(normalized);
   if (short) return { from: iso(short[1]!, short[2]!, short[3]!), to: iso(short[1]!, short[4]!, short[5]!), quote: short[0] };
   return null;
 }

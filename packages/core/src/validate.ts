@@ -7,13 +7,13 @@ import type { z } from "zod";
 import { type FormatVersion, formatVersionForYear, getFormat } from "./formats/index";
 import { type Lang, t } from "./i18n/index";
 import { type Finding, SEVERITY_ORDER } from "./schema/findings";
-import { reportDocument2019Schema, reportDocument2021Schema } from "./schema/document";
+import { documentHeadSchemaFor } from "./schema/document";
 import { type RuleDefinition, rulesFor } from "./rules/catalog";
 import { checkCells, type ValidationMode } from "./rules/cells";
 import { type CheckContext, type Deadlines, runCheck, STATUTORY_DEADLINES } from "./rules/checks";
-import { evaluateLinear, linearFinding, linearInstances } from "./rules/linear";
+import { evaluateLinear, linearFinding, linearInstancesByRule } from "./rules/linear";
 import { declaredVersion, type DocumentView, viewDocument } from "./rules/reading";
-import { schemaFindings } from "./schema-findings";
+import { schemaFindings, unknownTableKeys } from "./schema-findings";
 import { sameAgencyName } from "./text";
 
 export interface ValidateOptions {
@@ -51,8 +51,10 @@ function versionToRead(input: Record<string, unknown>): FormatVersion | null {
   return typeof input.year === "number" && Number.isInteger(input.year) ? formatVersionForYear(input.year) : null;
 }
 
+const headSchemas = { "2019": documentHeadSchemaFor("2019"), "2021": documentHeadSchemaFor("2021") };
+
 function schemaFor(version: FormatVersion): z.ZodType {
-  return version === "2019" ? reportDocument2019Schema : reportDocument2021Schema;
+  return headSchemas[version];
 }
 
 interface PreviousOutcome {
@@ -103,8 +105,7 @@ function runRule(rule: RuleDefinition, ctx: CheckContext, mode: ValidationMode):
     case "linear": {
       const out: Finding[] = [];
       let notApplicable = false;
-      for (const instance of linearInstances(doc.formatVersion)) {
-        if (instance.rule !== rule) continue;
+      for (const instance of linearInstancesByRule(doc.formatVersion).get(rule) ?? []) {
         const outcome = evaluateLinear(instance, doc.cells, previous?.cells);
         if (outcome.kind === "notApplicable") notApplicable = true;
         const finding = linearFinding(instance, outcome, doc.cells, previous?.cells, lang);
@@ -154,6 +155,7 @@ export function validateReport(input: unknown, options: ValidateOptions = {}): F
     const format = getFormat(version);
     const parsed = schemaFor(version).safeParse(declaredVersion(input) ? input : { ...input, formatVersion: version });
     findings.push(...schemaFindings(parsed, format, lang, input));
+    findings.push(...unknownTableKeys(format, input.tables, lang));
 
     const doc = viewDocument(input, version);
     const previous = readPrevious(options.previous, doc, lang);

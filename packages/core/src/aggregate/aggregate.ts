@@ -8,7 +8,7 @@
  * Built for 100,000 inputs: each format's cells are grouped by their row object once, so reading a
  * document is one walk to each row and a property read per cell, summed into typed arrays.
  */
-import { type CellDef, type CompiledFormat, type FormatVersion, getFormat } from "../formats/index";
+import { type CellDef, type CompiledFormat, type FormatVersion, getFormat, rowObject } from "../formats/index";
 import { type Lang, t } from "../i18n/index";
 import { MoneyAccumulator, isDecimalString } from "../money";
 import type { Agency, ReportDocument } from "../schema/document";
@@ -54,39 +54,6 @@ export interface AggregateResult {
 
 const MISSING_LISTED = 50;
 
-interface RowGroup {
-  /** Path from `tables` to the row object. */
-  readonly path: readonly string[];
-  readonly cells: readonly { key: string; cell: CellDef }[];
-}
-
-const groupsByVersion = new Map<FormatVersion, RowGroup[]>();
-
-function rowGroups(format: CompiledFormat): RowGroup[] {
-  let groups = groupsByVersion.get(format.version);
-  if (groups) return groups;
-  const byPath = new Map<string, { path: string[]; cells: { key: string; cell: CellDef }[] }>();
-  for (const cell of format.cells) {
-    const path = cell.path.slice(0, -1);
-    const key = path.join(".");
-    let group = byPath.get(key);
-    if (!group) byPath.set(key, (group = { path, cells: [] }));
-    group.cells.push({ key: cell.path[cell.path.length - 1]!, cell });
-  }
-  groups = [...byPath.values()];
-  groupsByVersion.set(format.version, groups);
-  return groups;
-}
-
-function rowObject(tables: unknown, path: readonly string[]): Record<string, unknown> | undefined {
-  let node = tables as Record<string, unknown> | undefined;
-  for (let i = 0; i < path.length && node; i++) {
-    const next = node[path[i]!];
-    node = next !== null && typeof next === "object" ? (next as Record<string, unknown>) : undefined;
-  }
-  return node;
-}
-
 class Accumulator {
   readonly sums: Float64Array;
   readonly reported: Int32Array;
@@ -104,32 +71,27 @@ class Accumulator {
     if (withContributors) this.contributors = Array.from({ length: n }, () => []);
   }
 
-  /** Adds one document; `map` sends its cells to target cells (identity when null). */
-  add(doc: ReportDocument, input: number, map: Int32Array | null, counted: Uint8Array): void {
-    const format = getFormat(doc.formatVersion);
-    counted.fill(0);
-    for (const group of rowGroups(format)) {
+  /** Adds one document of the accumulator's own format. */
+  add(doc: ReportDocument, input: number): void {
+    for (const group of this.target.rowGroups) {
       const row = rowObject(doc.tables, group.path);
-      for (const { key, cell } of group.cells) {
-        const target = map ? map[cell.index]! : cell.index;
-        if (target < 0) continue;
-        const value = row ? row[key] : undefined;
+      for (let i = 0; i < group.cells.length; i++) {
+        const cell = group.cells[i]!;
+        const target = cell.index;
+        const value = row === undefined ? undefined : row[group.keys[i]!];
         if (cell.kind === "money") {
           if (isDecimalString(value) && !value.startsWith("-")) {
             let acc = this.money.get(target);
             if (!acc) this.money.set(target, (acc = new MoneyAccumulator()));
             acc.add(value);
-            if (!counted[target]) this.reported[target]!++;
+            this.reported[target]!++;
             if (value !== "0" && this.contributors) this.contributors[target]!.push(input);
           } else this.markMissing(target, input);
-          counted[target] = 1;
           continue;
         }
         if (typeof value === "number" && Number.isSafeInteger(value) && (value >= 0 || cell.kind === "signedCount")) {
           this.sums[target]! += value;
-          // Several source cells fold into one target cell: the input counts once.
-          if (!counted[target]) this.reported[target]!++;
-          counted[target] = 1;
+          this.reported[target]!++;
           if (value !== 0 && this.contributors) this.contributors[target]!.push(input);
         } else this.markMissing(target, input);
       }
@@ -139,7 +101,7 @@ class Accumulator {
   private markMissing(target: number, input: number): void {
     this.missingCount[target]!++;
     const list = this.missing[target]!;
-    if (list.length < MISSING_LISTED && list[list.length - 1] !== input) list.push(input);
+    if (list.length < MISSING_LISTED) list.push(input);
   }
 }
 
@@ -186,58 +148,117 @@ function incompleteFindings(target: CompiledFormat, cells: Record<string, CellAg
 /** Cells whose sum over bodies is only a sum of reported values (jointly issued documents count twice). */
 const SUM_OF_REPORTED = ["inForce", "totalPublished"];
 
+/**
+ * A roll-up fed one report at a time, so that 100,000 reports read from a stream never need to be
+ * held in memory together. Each format version sums into its own accumulator; a mixed roll-up folds
+ * them into the common format at the end (sums are linear, so folding after summing is exact).
+ */
+export class RollUp {
+  private readonly accumulators = new Map<FormatVersion, Accumulator>();
+  private year: number | undefined;
+  private otherYears = 0;
+  private inputs = 0;
+  private nextIndex = 0;
+
+  constructor(private readonly options: AggregateOptions = {}) {
+    this.year = options.year;
+  }
+
+  /** Adds a report; `index` identifies it in `missingInputs`/`contributors` (default: the order of adding). */
+  add(doc: ReportDocument, index: number = this.nextIndex): void {
+    this.nextIndex = index + 1;
+    this.year ??= doc.year;
+    if (doc.year !== this.year) {
+      this.otherYears++;
+      return;
+    }
+    let acc = this.accumulators.get(doc.formatVersion);
+    if (!acc) {
+      const format = getFormat(doc.formatVersion);
+      acc = new Accumulator(format, this.options.contributors === true);
+      this.accumulators.set(doc.formatVersion, acc);
+    }
+    acc.add(doc, index);
+    this.inputs++;
+  }
+
+  result(): AggregateResult {
+    const lang = this.options.lang ?? "zh";
+    const year = this.year ?? new Date().getFullYear();
+    const findings: Finding[] = [];
+    if (this.otherYears > 0) {
+      findings.push({
+        ruleId: "AGG-YEAR",
+        severity: "error",
+        cells: [],
+        message: t(lang, "aggregate.otherYear", { count: this.otherYears, year }),
+      });
+    }
+    const versions = [...this.accumulators.keys()].sort();
+    const mixed = versions.length > 1;
+    const target = mixed ? commonFormat(versions) : getFormat(versions[0] ?? "2021");
+    const acc = mixed ? this.folded(target, versions) : (this.accumulators.get(target.version) ?? new Accumulator(target, false));
+    let cells = resultCells(acc, this.inputs);
+    if (mixed) {
+      cells = Object.fromEntries(
+        Object.entries(cells).filter(([id]) => CROSS_VERSION_TABLES.some((table) => id.startsWith(`${table}.`))),
+      );
+      findings.push({
+        ruleId: "AGG-FORMAT",
+        severity: "warning",
+        cells: [],
+        message: t(lang, "aggregate.mixed", { versions: versions.join("/") }),
+      });
+    }
+    findings.push(...incompleteFindings(target, cells, acc, lang).filter((f) => f.cells.every((id) => id in cells)));
+    const caveat = target.cells.filter((c) => SUM_OF_REPORTED.includes(c.column) && c.id in cells).map((c) => c.id);
+    if (caveat.length && this.inputs > 1) {
+      findings.push({ ruleId: "AGG-SUM-OF-REPORTED", severity: "info", cells: caveat, message: t(lang, "aggregate.sumOfReported") });
+    }
+    let report: ReportDocument | null = null;
+    if (!mixed) {
+      report = createEmptyReport({
+        year,
+        agency: this.options.agency ?? { name: lang === "zh" ? "汇总" : "Roll-up", kind: "government" },
+        formatVersion: target.version,
+      });
+      const tables = report.tables as unknown as Record<string, unknown>;
+      for (const cell of target.cells) writeCell(tables, cell, cells[cell.id]!.value);
+    }
+    return { year, formatVersion: mixed ? "mixed" : target.version, inputs: this.inputs, report, cells, findings };
+  }
+
+  /** Sums of each version's accumulator carried into the common format's cells. */
+  private folded(target: CompiledFormat, versions: FormatVersion[]): Accumulator {
+    const out = new Accumulator(target, this.options.contributors === true);
+    for (const version of versions) {
+      const source = this.accumulators.get(version)!;
+      const map = foldMap(version, target.version);
+      // An input missing any of the cells folded into one target cell leaves that target unknown.
+      const missing = new Int32Array(target.cells.length);
+      map.forEach((to, from) => {
+        if (to < 0) return;
+        out.sums[to]! += source.sums[from]!;
+        missing[to] = Math.max(missing[to]!, source.missingCount[from]!);
+        for (const input of source.missing[from]!) if (!out.missing[to]!.includes(input)) out.missing[to]!.push(input);
+        if (out.contributors && source.contributors) {
+          for (const input of source.contributors[from]!) if (!out.contributors[to]!.includes(input)) out.contributors[to]!.push(input);
+        }
+      });
+      const inputs = Math.max(0, ...Array.from(source.reported, (n, i) => n + source.missingCount[i]!));
+      missing.forEach((n, to) => {
+        if (map.includes(to)) {
+          out.missingCount[to]! += n;
+          out.reported[to]! += inputs - n;
+        }
+      });
+    }
+    return out;
+  }
+}
+
 export function aggregateReports(docs: readonly ReportDocument[], options: AggregateOptions = {}): AggregateResult {
-  const lang = options.lang ?? "zh";
-  const year = options.year ?? docs[0]?.year ?? new Date().getFullYear();
-  const findings: Finding[] = [];
-  const included = docs.filter((d) => d.year === year);
-  if (included.length < docs.length) {
-    findings.push({
-      ruleId: "AGG-YEAR",
-      severity: "error",
-      cells: [],
-      message: t(lang, "aggregate.otherYear", { count: docs.length - included.length, year }),
-    });
-  }
-  const versions = [...new Set(included.map((d) => d.formatVersion))];
-  const mixed = versions.length > 1;
-  const target = mixed ? commonFormat(versions) : getFormat(versions[0] ?? "2021");
-  const maps = new Map<FormatVersion, Int32Array | null>();
-  for (const v of versions) maps.set(v, mixed ? foldMap(v, target.version) : null);
-
-  const acc = new Accumulator(target, options.contributors === true);
-  const counted = new Uint8Array(target.cells.length);
-  for (let i = 0; i < docs.length; i++) {
-    const doc = docs[i]!;
-    if (doc.year === year) acc.add(doc, i, maps.get(doc.formatVersion)!, counted);
-  }
-  let cells = resultCells(acc, included.length);
-  if (mixed) {
-    cells = Object.fromEntries(
-      Object.entries(cells).filter(([id]) => CROSS_VERSION_TABLES.some((table) => id.startsWith(`${table}.`))),
-    );
-    findings.push({
-      ruleId: "AGG-FORMAT",
-      severity: "warning",
-      cells: [],
-      message: t(lang, "aggregate.mixed", { versions: versions.join("/") }),
-    });
-  }
-  findings.push(...incompleteFindings(target, cells, acc, lang).filter((f) => f.cells.every((id) => id in cells)));
-  const caveat = target.cells.filter((c) => SUM_OF_REPORTED.includes(c.column) && c.id in cells).map((c) => c.id);
-  if (caveat.length && included.length > 1) {
-    findings.push({ ruleId: "AGG-SUM-OF-REPORTED", severity: "info", cells: caveat, message: t(lang, "aggregate.sumOfReported") });
-  }
-
-  let report: ReportDocument | null = null;
-  if (!mixed) {
-    report = createEmptyReport({
-      year,
-      agency: options.agency ?? { name: lang === "zh" ? "汇总" : "Roll-up", kind: "government" },
-      formatVersion: target.version,
-    });
-    const tables = report.tables as unknown as Record<string, unknown>;
-    for (const cell of target.cells) writeCell(tables, cell, cells[cell.id]!.value);
-  }
-  return { year, formatVersion: mixed ? "mixed" : target.version, inputs: included.length, report, cells, findings };
+  const rollUp = new RollUp({ ...options, year: options.year ?? docs[0]?.year });
+  docs.forEach((doc, i) => rollUp.add(doc, i));
+  return rollUp.result();
 }

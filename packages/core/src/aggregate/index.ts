@@ -1,4 +1,4 @@
-export { aggregateReports, type AggregateOptions, type AggregateResult, type CellAggregate } from "./aggregate";
+export { aggregateReports, RollUp, type AggregateOptions, type AggregateResult, type CellAggregate } from "./aggregate";
 export { foldMap, CROSS_VERSION_TABLES } from "./fold";
 export { draftNextYear, type DraftOptions } from "./draft";
 export { reportMetrics, yearOverYear, type ReportMetrics, type Change } from "./metrics";

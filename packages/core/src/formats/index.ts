@@ -26,6 +26,59 @@ export interface CompiledFormat {
   readonly layouts: readonly TableLayout[];
   /** Cells of each table, in order. */
   readonly cellsByTable: ReadonlyMap<string, readonly CellDef[]>;
+  /**
+   * Cells grouped by the row object that holds them (`tables.applications.results.denied.stateSecret`),
+   * so that a document is read with one walk per row and one property read per cell.
+   */
+  readonly rowGroups: readonly RowGroup[];
+  /** The keys each object inside `tables` may hold, by dotted path ("" = `tables` itself). */
+  readonly allowedKeys: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface RowGroup {
+  /** Path from `tables` to the row object. */
+  readonly path: readonly string[];
+  /** The row object's property holding each cell, and the cell. */
+  readonly keys: readonly string[];
+  readonly cells: readonly CellDef[];
+}
+
+function groupByRow(cells: readonly CellDef[]): RowGroup[] {
+  const byPath = new Map<string, { path: string[]; keys: string[]; cells: CellDef[] }>();
+  for (const cell of cells) {
+    const path = cell.path.slice(0, -1);
+    const key = path.join(".");
+    let group = byPath.get(key);
+    if (!group) byPath.set(key, (group = { path, keys: [], cells: [] }));
+    group.keys.push(cell.path[cell.path.length - 1]!);
+    group.cells.push(cell);
+  }
+  return [...byPath.values()];
+}
+
+function allowedKeysOf(cells: readonly CellDef[]): Map<string, Set<string>> {
+  const allowed = new Map<string, Set<string>>();
+  const allow = (path: readonly string[], key: string) => {
+    const at = path.join(".");
+    let keys = allowed.get(at);
+    if (!keys) allowed.set(at, (keys = new Set()));
+    keys.add(key);
+  };
+  for (const cell of cells) {
+    cell.path.forEach((key, i) => allow(cell.path.slice(0, i), key));
+    if (cell.columnDef.unitField) allow(cell.path.slice(0, -1), cell.columnDef.unitField);
+  }
+  return allowed;
+}
+
+/** The row object at `path` inside `tables`, or undefined where the path is missing or not an object. */
+export function rowObject(tables: unknown, path: readonly string[]): Record<string, unknown> | undefined {
+  let node: unknown = tables;
+  for (let i = 0; i < path.length; i++) {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[path[i]!];
+  }
+  return node !== null && typeof node === "object" && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
 }
 
 function compile(def: FormatDefinition): CompiledFormat {
@@ -40,6 +93,8 @@ function compile(def: FormatDefinition): CompiledFormat {
     tableById: new Map(def.tables.map((table) => [table.id, table])),
     layouts: def.tables.map(tableLayout),
     cellsByTable,
+    rowGroups: groupByRow(cells),
+    allowedKeys: allowedKeysOf(cells),
   };
 }
 

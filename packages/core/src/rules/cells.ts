@@ -36,11 +36,27 @@ function typeFinding(rule: CellRule, cell: CellDef, value: unknown, lang: Lang):
   };
 }
 
+const cellsOfRule = new WeakMap<CellRule, Map<string, readonly CellDef[]>>();
+
+/** The cells a rule looks at in a format (cached: rules and formats never change). */
+function ruleCells(rule: CellRule, reading: CellReading): readonly CellDef[] {
+  let byVersion = cellsOfRule.get(rule);
+  if (!byVersion) cellsOfRule.set(rule, (byVersion = new Map()));
+  let cells = byVersion.get(reading.format.version);
+  if (!cells) {
+    cells = (reading.format.cellsByTable.get(rule.table) ?? []).filter(
+      (cell) => !rule.cellKinds || rule.cellKinds.includes(cell.kind),
+    );
+    byVersion.set(reading.format.version, cells);
+  }
+  return cells;
+}
+
 export function checkCells(rule: CellRule, reading: CellReading, mode: ValidationMode, lang: Lang): Finding[] {
   const findings: Finding[] = [];
-  const cells = (reading.format.cellsByTable.get(rule.table) ?? []).filter(
-    (cell) => !rule.cellKinds || rule.cellKinds.includes(cell.kind),
-  );
+  const cells = ruleCells(rule, reading);
+  // Nothing to say about a table whose cells all hold valid values (the common case).
+  if (cells.every((cell) => reading.status[cell.index] === CellStatus.ok && cell.kind !== "money")) return findings;
   if (rule.check !== "presence") {
     for (const cell of cells) {
       const status = reading.status[cell.index];

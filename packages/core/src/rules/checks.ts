@@ -6,11 +6,11 @@ import { FORMATS, formatVersionForYear } from "../formats/index";
 import { type Lang, label as pick, list, t } from "../i18n/index";
 import { isDecimalString, parseDecimal, shiftDecimal, compareDecimals } from "../money";
 import type { Finding, Severity } from "../schema/findings";
-import { findStatedPeriod, normalizeForMatching, sameContent, textSimilarity } from "../text";
+import { findStatedPeriodNormalized, sameContent, textSimilarity } from "../text";
 import type { CheckRule } from "./catalog";
 import { cellPath } from "./cells";
 import { CellStatus, type DocumentView } from "./reading";
-import { TEXT_FIGURES, findTextFigures } from "./text-figures";
+import { TEXT_FIGURES, findNormalizedTextFigures } from "./text-figures";
 
 export interface Deadlines {
   /** MM-DD of the year after the report year. Art. 49: departments 01-31. */
@@ -91,7 +91,7 @@ const checks: Record<string, Check> = {
     const expectedFrom = `${doc.year}-01-01`;
     const expectedTo = `${doc.year}-12-31`;
     const expected = lang === "zh" ? `${doc.year}年1月1日至${doc.year}年12月31日` : `${expectedFrom} – ${expectedTo}`;
-    const stated = findStatedPeriod([doc.sections.overview, doc.sections.other].join("\n"));
+    const stated = findStatedPeriodNormalized(doc.normalized("all"));
     if (!stated) return [unchecked(rule, t(lang, "period.notStated", { expected }))];
     if (stated.from === expectedFrom && stated.to === expectedTo) return [];
     return [
@@ -130,7 +130,7 @@ const checks: Record<string, Check> = {
 
   govExtra(rule, { doc, lang }) {
     if (doc.agencyKind !== "government") return [];
-    const text = normalizeForMatching(Object.values(doc.sections).join("\n"));
+    const text = doc.normalized("all");
     const wanted = [
       ["考核", lang === "zh" ? "工作考核" : "assessment"],
       ["评议", lang === "zh" ? "社会评议" : "public evaluation"],
@@ -141,7 +141,7 @@ const checks: Record<string, Check> = {
   },
 
   fee2021(rule, { doc, lang }) {
-    const text = normalizeForMatching(doc.sections.other);
+    const text = doc.normalized("other");
     return /信息处理费|收费/.test(text) ? [] : [finding(rule, t(lang, "fee2021.missing"), { path: "sections.other" })];
   },
 
@@ -149,8 +149,7 @@ const checks: Record<string, Check> = {
     const id = "applications.results.other.overdueFee.total";
     const count = cellValue(doc, id);
     if (!count) return [];
-    const text = normalizeForMatching(doc.sections.other);
-    if (/信息处理费|收费通知/.test(text)) return [];
+    if (/信息处理费|收费通知/.test(doc.normalized("other"))) return [];
     return [finding(rule, t(lang, "feeX.missing", { count }), { cells: [id], path: "sections.other" })];
   },
 
@@ -172,8 +171,7 @@ const checks: Record<string, Check> = {
         actual: value,
       }));
     }
-    const text = normalizeForMatching(Object.values(doc.sections).join("\n"));
-    for (const m of text.matchAll(/行政事业性收费[^，。；：\d]{0,20}?(\d+(?:\.\d+)?)(万元|元)/g)) {
+    for (const m of doc.normalized("all").matchAll(/行政事业性收费[^，。；：\d]{0,20}?(\d+(?:\.\d+)?)(万元|元)/g)) {
       if (m[2] === "元" && parseDecimal(m[1]!) && compareDecimals(parseDecimal(m[1]!)!, amount) === 0 && m[1] !== "0") {
         out.push(finding(rule, t(lang, "feeUnit.text", { textValue: m[1]!, cell: name, value }), {
           cells: [cell.id],
@@ -266,7 +264,7 @@ const checks: Record<string, Check> = {
 function textFigureFindings(rule: CheckRule, ctx: CheckContext, table: "applications" | "reviewLitigation"): Finding[] {
   const { doc, lang } = ctx;
   const out: Finding[] = [];
-  for (const figure of findTextFigures(doc.sections.overview)) {
+  for (const figure of findNormalizedTextFigures(doc.normalized("overview"))) {
     const def = TEXT_FIGURES.find((f) => f.id === figure.id)!;
     if (def.table !== table) continue;
     const values = def.cells.map((id) => cellValue(doc, id));

@@ -78,6 +78,20 @@ export function compileLinear(rule: LinearRule, format: CompiledFormat): LinearI
 }
 
 const compiledByVersion = new Map<FormatVersion, LinearInstance[]>();
+const byRuleByVersion = new Map<FormatVersion, Map<LinearRule, LinearInstance[]>>();
+
+/** The instances of each linear rule of a format. */
+export function linearInstancesByRule(version: FormatVersion): ReadonlyMap<LinearRule, readonly LinearInstance[]> {
+  let byRule = byRuleByVersion.get(version);
+  if (!byRule) {
+    byRule = new Map();
+    for (const instance of linearInstances(version)) {
+      byRule.set(instance.rule, [...(byRule.get(instance.rule) ?? []), instance]);
+    }
+    byRuleByVersion.set(version, byRule);
+  }
+  return byRule;
+}
 
 /** Every linear rule instance of a format, in catalogue order. */
 export function linearInstances(version: FormatVersion): readonly LinearInstance[] {
@@ -106,10 +120,12 @@ function sumSide(
   terms: readonly CompiledTerm[],
   current: CellReading,
   previous: CellReading | undefined,
-  unusable: string[],
-): number | "notApplicable" {
+  unusable: string[] | null,
+): number | "notApplicable" | "unusable" {
   let total = 0;
-  for (const term of terms) {
+  let usable = true;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
     let reading = current;
     let index = term.index;
     if (term.previous) {
@@ -120,12 +136,13 @@ function sumSide(
       index = cell.index;
     }
     if (reading.status[index] !== CellStatus.ok) {
-      unusable.push(term.previous ? `prev:${term.cellId}` : term.cellId);
+      usable = false;
+      unusable?.push(term.previous ? `prev:${term.cellId}` : term.cellId);
       continue;
     }
     total += term.sign * reading.values[index]!;
   }
-  return total;
+  return usable ? total : "unusable";
 }
 
 export function evaluateLinear(
@@ -133,15 +150,23 @@ export function evaluateLinear(
   current: CellReading,
   previous?: CellReading,
 ): LinearOutcome {
-  const unusable: string[] = [];
-  const lhs = sumSide(instance.lhs, current, previous, unusable);
-  const rhs = sumSide(instance.rhs, current, previous, unusable);
+  // The common case (every cell usable) allocates nothing; the list of unusable cells is built
+  // only when a message needs it.
+  const lhs = sumSide(instance.lhs, current, previous, null);
+  const rhs = sumSide(instance.rhs, current, previous, null);
   if (lhs === "notApplicable" || rhs === "notApplicable") return { kind: "notApplicable" };
-  if (unusable.length > 0) return { kind: "unchecked", unusable };
+  if (lhs === "unusable" || rhs === "unusable") {
+    const unusable: string[] = [];
+    sumSide(instance.lhs, current, previous, unusable);
+    sumSide(instance.rhs, current, previous, unusable);
+    return { kind: "unchecked", unusable };
+  }
   const holds =
     instance.rule.relation === "==" ? lhs === rhs : instance.rule.relation === "<=" ? lhs <= rhs : lhs >= rhs;
-  return holds ? { kind: "holds" } : { kind: "fails", lhs, rhs };
+  return holds ? HOLDS : { kind: "fails", lhs, rhs };
 }
+
+const HOLDS: LinearOutcome = { kind: "holds" };
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -204,10 +229,10 @@ export function linearFinding(
   lang: Lang,
   severity: Severity = instance.rule.severity,
 ): Finding | null {
+  if (outcome.kind === "holds" || outcome.kind === "notApplicable") return null;
   const { rule } = instance;
   const format = current.format;
   const scope = scopeText(rule.scope, instance, format, lang);
-  if (outcome.kind === "holds" || outcome.kind === "notApplicable") return null;
   if (outcome.kind === "unchecked") {
     const names = outcome.unusable.map((id) => {
       const previousTerm = id.startsWith("prev:");

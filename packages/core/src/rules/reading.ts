@@ -2,10 +2,10 @@
  * Reading a document that may be malformed: every cell with a status, and the other fields with safe
  * defaults, so that the rules can run on whatever part of the input is usable.
  */
-import { type CellDef, type CompiledFormat, type FormatVersion, getFormat, isFormatVersion } from "../formats/index";
+import { type CellDef, type CompiledFormat, type FormatVersion, getFormat, isFormatVersion, rowObject } from "../formats/index";
 import { isDecimalString } from "../money";
 import type { AgencyKind } from "../schema/document";
-import { readRawCell } from "../schema/values";
+import { normalizeForMatching } from "../text";
 
 export const CellStatus = { ok: 0, empty: 1, missing: 2, invalid: 3 } as const;
 export type CellStatus = (typeof CellStatus)[keyof typeof CellStatus];
@@ -35,15 +35,19 @@ export function readCells(format: CompiledFormat, tables: unknown): CellReading 
   const values = new Float64Array(n).fill(Number.NaN);
   const status = new Uint8Array(n);
   const raw: unknown[] = new Array(n);
-  for (const cell of format.cells) {
-    const value = readRawCell(tables, cell);
-    raw[cell.index] = value;
-    if (value === undefined) status[cell.index] = CellStatus.missing;
-    else if (value === null) status[cell.index] = CellStatus.empty;
-    else if (!isValidCellValue(cell, value)) status[cell.index] = CellStatus.invalid;
-    else {
-      status[cell.index] = CellStatus.ok;
-      values[cell.index] = typeof value === "number" ? value : Number(value);
+  for (const group of format.rowGroups) {
+    const row = rowObject(tables, group.path);
+    for (let i = 0; i < group.cells.length; i++) {
+      const cell = group.cells[i]!;
+      const value = row === undefined ? undefined : row[group.keys[i]!];
+      raw[cell.index] = value;
+      if (value === undefined) status[cell.index] = CellStatus.missing;
+      else if (value === null) status[cell.index] = CellStatus.empty;
+      else if (!isValidCellValue(cell, value)) status[cell.index] = CellStatus.invalid;
+      else {
+        status[cell.index] = CellStatus.ok;
+        values[cell.index] = typeof value === "number" ? value : Number(value);
+      }
     }
   }
   return { format, values, status, raw };
@@ -61,6 +65,8 @@ export interface DocumentView {
   readonly sections: { readonly overview: string; readonly problems: string; readonly other: string };
   readonly tables: unknown;
   readonly cells: CellReading;
+  /** A section's text normalised for matching (`normalizeForMatching`), computed once. */
+  normalized(key: "overview" | "problems" | "other" | "all"): string;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -87,6 +93,8 @@ export function viewDocument(input: Record<string, unknown>, version: FormatVers
   const sections = obj(input.sections);
   const year = typeof input.year === "number" && Number.isInteger(input.year) ? input.year : null;
   const kind = agency.kind === "department" || agency.kind === "government" ? agency.kind : null;
+  const sectionTexts = { overview: str(sections.overview), problems: str(sections.problems), other: str(sections.other) };
+  const cache = new Map<string, string>();
   return {
     formatVersion: version,
     year,
@@ -94,9 +102,17 @@ export function viewDocument(input: Record<string, unknown>, version: FormatVers
     agencyKind: kind,
     rulemaking: typeof agency.rulemaking === "boolean" ? agency.rulemaking : undefined,
     publishedAt: isIsoDate(input.publishedAt) ? input.publishedAt : null,
-    sections: { overview: str(sections.overview), problems: str(sections.problems), other: str(sections.other) },
+    sections: sectionTexts,
     tables: input.tables,
     cells: readCells(getFormat(version), input.tables),
+    normalized(key) {
+      let text = cache.get(key);
+      if (text === undefined) {
+        text = normalizeForMatching(key === "all" ? Object.values(sectionTexts).join("\n") : sectionTexts[key]);
+        cache.set(key, text);
+      }
+      return text;
+    },
   };
 }
 

@@ -114,7 +114,20 @@ export interface TextFigure {
 const OTHER_YEAR = /(?:上年|去年|上一年|同比|较\d{4}年|比\d{4}年)[^，。；]{0,6}$/;
 
 export function findTextFigures(text: string): TextFigure[] {
-  const normalized = normalizeForMatching(text);
+  return findNormalizedTextFigures(normalizeForMatching(text));
+}
+
+let memo: { text: string; figures: TextFigure[] } | undefined;
+
+/** As `findTextFigures`, on text already passed through `normalizeForMatching` (the last answer is kept). */
+export function findNormalizedTextFigures(normalized: string): TextFigure[] {
+  if (memo?.text === normalized) return memo.figures;
+  const figures = scan(normalized);
+  memo = { text: normalized, figures };
+  return figures;
+}
+
+function scan(normalized: string): TextFigure[] {
   const found: TextFigure[] = [];
   for (const def of TEXT_FIGURES) {
     const seen = new Set<number>();
