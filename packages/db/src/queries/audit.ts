@@ -1,0 +1,62 @@
+import { and, desc, eq, inArray, isNull, like, lt, or, type SQL } from "drizzle-orm";
+import type { Database, Tx } from "../client";
+import type { AuditContext } from "../domain";
+import { newId } from "./ids";
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  orgId: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Append an audit row inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit({ q, t }: Tx, audit: AuditContext, entry: AuditEntry, at = Date.now()): Promise<void> {
+  await q.insert(t.auditLog).values({
+    id: newId(),
+    at,
+    actorKind: audit.actorKind,
+    actorId: audit.actorId,
+    actorName: audit.actorName,
+    orgId: entry.orgId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    ip: audit.ip,
+    requestId: audit.requestId,
+  });
+}
+
+export interface AuditQuery {
+  /** Materialised path of the scope root: entries of organisations in that subtree. */
+  scopePath: string;
+  /** Also entries with no organisation (failed logins of unknown names, system events). */
+  includeUnscoped: boolean;
+  action?: string;
+  targetId?: string;
+  /** Entries strictly older than this (epoch ms), for paging. */
+  before?: number;
+  limit: number;
+}
+
+export async function listAudit(db: Database, query: AuditQuery) {
+  return db.read(async ({ q, t }) => {
+    const inScope = inArray(
+      t.auditLog.orgId,
+      q.select({ id: t.organisations.id }).from(t.organisations).where(like(t.organisations.path, `${query.scopePath}%`)),
+    );
+    const conditions: SQL[] = [query.includeUnscoped ? (or(inScope, isNull(t.auditLog.orgId)) as SQL) : inScope];
+    if (query.action) conditions.push(eq(t.auditLog.action, query.action));
+    if (query.targetId) conditions.push(eq(t.auditLog.targetId, query.targetId));
+    if (query.before !== undefined) conditions.push(lt(t.auditLog.at, query.before));
+    const rows = await q
+      .select()
+      .from(t.auditLog)
+      .where(and(...conditions))
+      .orderBy(desc(t.auditLog.at), desc(t.auditLog.id))
+      .limit(query.limit);
+    return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }));
+  });
+}

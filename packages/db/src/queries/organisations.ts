@@ -1,0 +1,145 @@
+import type { AgencyKind } from "@nianbao/core";
+import { and, asc, eq, like, sql } from "drizzle-orm";
+import { type Database, isUniqueViolation, type Tx } from "../client";
+import type { AuditContext } from "../domain";
+import { AppError } from "../errors";
+import { recordAudit } from "./audit";
+import { newId } from "./ids";
+
+export interface Organisation {
+  id: string;
+  parentId: string | null;
+  name: string;
+  kind: AgencyKind;
+  rulemaking: boolean;
+  path: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+type Row = Omit<Organisation, "kind"> & { kind: string };
+const toOrganisation = (row: Row): Organisation => ({ ...row, kind: row.kind as AgencyKind });
+
+/** Whether `path` lies in the subtree rooted at `scopePath` (itself included). */
+export function inSubtree(path: string, scopePath: string): boolean {
+  return path.startsWith(scopePath);
+}
+
+export async function findOrganisation({ q, t }: Tx, id: string): Promise<Organisation | null> {
+  const [row] = await q.select().from(t.organisations).where(eq(t.organisations.id, id)).limit(1);
+  return row ? toOrganisation(row) : null;
+}
+
+export async function getOrganisation(db: Database, id: string): Promise<Organisation> {
+  const org = await db.read((tx) => findOrganisation(tx, id));
+  if (!org) throw new AppError("NOT_FOUND", "org.notFound", { id });
+  return org;
+}
+
+/** The organisation and everything below it, parents before children. */
+export async function listSubtree(db: Database, scopePath: string): Promise<Organisation[]> {
+  const rows = await db.read(({ q, t }) =>
+    q
+      .select()
+      .from(t.organisations)
+      .where(like(t.organisations.path, `${scopePath}%`))
+      .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name)),
+  );
+  return rows.map(toOrganisation).sort((a, b) => depth(a) - depth(b));
+}
+
+export function depth(org: Pick<Organisation, "path">): number {
+  return org.path.split("/").length - 3;
+}
+
+export interface NewOrganisation {
+  parentId: string | null;
+  name: string;
+  kind: AgencyKind;
+  rulemaking?: boolean;
+}
+
+export async function createOrganisation(db: Database, input: NewOrganisation, audit: AuditContext): Promise<Organisation> {
+  try {
+    return await db.write(async (tx) => {
+      const parent = input.parentId ? await findOrganisation(tx, input.parentId) : null;
+      if (input.parentId && !parent) throw new AppError("NOT_FOUND", "org.notFound", { id: input.parentId });
+      const id = newId();
+      const now = Date.now();
+      const org: Organisation = {
+        id,
+        parentId: parent?.id ?? null,
+        name: input.name,
+        kind: input.kind,
+        rulemaking: input.rulemaking ?? false,
+        path: `${parent?.path ?? "/"}${id}/`,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.q.insert(tx.t.organisations).values(org);
+      await recordAudit(tx, audit, { action: "org.create", targetType: "organisation", targetId: id, orgId: id, detail: { name: org.name, kind: org.kind, parentId: org.parentId } });
+      return org;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "org.nameTaken", { name: input.name });
+    throw error;
+  }
+}
+
+export interface OrganisationChanges {
+  name?: string;
+  kind?: AgencyKind;
+  rulemaking?: boolean;
+  /** Move under another organisation; descendants move along. */
+  parentId?: string;
+}
+
+export async function updateOrganisation(
+  db: Database,
+  id: string,
+  changes: OrganisationChanges,
+  audit: AuditContext,
+  /** The new parent must lie in this subtree (the caller's scope). */
+  scopePath: string,
+): Promise<Organisation> {
+  try {
+    return await db.write(async (tx) => {
+      const { q, t } = tx;
+      const org = await findOrganisation(tx, id);
+      if (!org) throw new AppError("NOT_FOUND", "org.notFound", { id });
+      let path = org.path;
+      let parentId = org.parentId;
+      if (changes.parentId !== undefined && changes.parentId !== org.parentId) {
+        const parent = await findOrganisation(tx, changes.parentId);
+        if (!parent) throw new AppError("NOT_FOUND", "org.notFound", { id: changes.parentId });
+        if (!inSubtree(parent.path, scopePath)) throw new AppError("FORBIDDEN", "org.rootMove");
+        if (inSubtree(parent.path, org.path)) throw new AppError("BAD_REQUEST", "org.cycle", {}, { field: "parentId" });
+        parentId = parent.id;
+        path = `${parent.path}${org.id}/`;
+        // Rewrite the prefix of every descendant's path in one statement (substr/|| mean the same in both dialects).
+        await q
+          .update(t.organisations)
+          .set({ path: sql`cast(${path} as text) || substr(${t.organisations.path}, ${org.path.length + 1})` })
+          .where(and(like(t.organisations.path, `${org.path}%`)));
+      }
+      const updated: Organisation = {
+        ...org,
+        name: changes.name ?? org.name,
+        kind: changes.kind ?? org.kind,
+        rulemaking: changes.rulemaking ?? org.rulemaking,
+        parentId,
+        path,
+        updatedAt: Date.now(),
+      };
+      await q
+        .update(t.organisations)
+        .set({ name: updated.name, kind: updated.kind, rulemaking: updated.rulemaking, parentId, updatedAt: updated.updatedAt })
+        .where(eq(t.organisations.id, id));
+      await recordAudit(tx, audit, { action: "org.update", targetType: "organisation", targetId: id, orgId: id, detail: { ...changes } });
+      return updated;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "org.nameTaken", { name: changes.name ?? "" });
+    throw error;
+  }
+}

@@ -1,0 +1,119 @@
+import { asc, eq, like } from "drizzle-orm";
+import type { Database, Tx } from "../client";
+import type { AuditContext, Role } from "../domain";
+import { AppError } from "../errors";
+import { recordAudit } from "./audit";
+import { newId } from "./ids";
+import { findUser, type UserWithScope } from "./users";
+
+/** An API token as listed: never with its hash. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  orgPath: string;
+  role: Role;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+const tokenColumns = (t: Tx["t"]) => ({
+  id: t.apiTokens.id,
+  name: t.apiTokens.name,
+  orgId: t.apiTokens.orgId,
+  orgName: t.organisations.name,
+  orgPath: t.organisations.path,
+  role: t.apiTokens.role,
+  createdBy: t.apiTokens.createdBy,
+  createdAt: t.apiTokens.createdAt,
+  expiresAt: t.apiTokens.expiresAt,
+  lastUsedAt: t.apiTokens.lastUsedAt,
+  revokedAt: t.apiTokens.revokedAt,
+});
+
+type TokenRow = Omit<ApiToken, "role"> & { role: string };
+const toToken = (row: TokenRow): ApiToken => ({ ...row, role: row.role as Role });
+
+async function findToken({ q, t }: Tx, id: string): Promise<ApiToken | null> {
+  const [row] = await q
+    .select(tokenColumns(t))
+    .from(t.apiTokens)
+    .innerJoin(t.organisations, eq(t.organisations.id, t.apiTokens.orgId))
+    .where(eq(t.apiTokens.id, id))
+    .limit(1);
+  return row ? toToken(row) : null;
+}
+
+export async function getToken(db: Database, id: string): Promise<ApiToken> {
+  const token = await db.read((tx) => findToken(tx, id));
+  if (!token) throw new AppError("NOT_FOUND", "token.notFound", { id });
+  return token;
+}
+
+export interface NewToken {
+  name: string;
+  /** sha256 (hex) of the secret. */
+  tokenHash: string;
+  orgId: string;
+  role: Role;
+  createdBy: string;
+  expiresAt: number | null;
+}
+
+export async function createToken(db: Database, input: NewToken, audit: AuditContext): Promise<ApiToken> {
+  return db.write(async (tx) => {
+    const id = newId();
+    await tx.q.insert(tx.t.apiTokens).values({ ...input, id, createdAt: Date.now() });
+    await recordAudit(tx, audit, { action: "token.create", targetType: "token", targetId: id, orgId: input.orgId, detail: { name: input.name, role: input.role } });
+    return (await findToken(tx, id))!;
+  });
+}
+
+export async function listTokens(db: Database, scopePath: string): Promise<ApiToken[]> {
+  const rows = await db.read(({ q, t }) =>
+    q
+      .select(tokenColumns(t))
+      .from(t.apiTokens)
+      .innerJoin(t.organisations, eq(t.organisations.id, t.apiTokens.orgId))
+      .where(like(t.organisations.path, `${scopePath}%`))
+      .orderBy(asc(t.apiTokens.createdAt)),
+  );
+  return rows.map(toToken);
+}
+
+export async function revokeToken(db: Database, id: string, audit: AuditContext): Promise<ApiToken> {
+  return db.write(async (tx) => {
+    const token = await findToken(tx, id);
+    if (!token) throw new AppError("NOT_FOUND", "token.notFound", { id });
+    if (token.revokedAt === null) {
+      await tx.q.update(tx.t.apiTokens).set({ revokedAt: Date.now() }).where(eq(tx.t.apiTokens.id, id));
+      await recordAudit(tx, audit, { action: "token.revoke", targetType: "token", targetId: id, orgId: token.orgId });
+    }
+    return (await findToken(tx, id))!;
+  });
+}
+
+/** The token and its creator behind a bearer secret, or null (unknown, revoked, expired, creator disabled). */
+export async function findTokenActor(
+  db: Database,
+  tokenHash: string,
+  now = Date.now(),
+): Promise<{ token: ApiToken; creator: UserWithScope } | null> {
+  const found = await db.read(async (tx) => {
+    const [row] = await tx.q.select({ id: tx.t.apiTokens.id }).from(tx.t.apiTokens).where(eq(tx.t.apiTokens.tokenHash, tokenHash)).limit(1);
+    const token = row ? await findToken(tx, row.id) : null;
+    if (!token || token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= now)) return null;
+    const creator = await findUser(tx, token.createdBy);
+    if (!creator || creator.disabled) return null;
+    return { token, creator };
+  });
+  // Note the use at most once a minute: a write per request would cost more than it tells.
+  if (found && (found.token.lastUsedAt === null || found.token.lastUsedAt < now - 60_000)) {
+    await db.write(({ q, t }) => q.update(t.apiTokens).set({ lastUsedAt: now }).where(eq(t.apiTokens.id, found.token.id)));
+  }
+  return found;
+}

@@ -1,0 +1,21 @@
+import { type AnyPgColumn, bigint, boolean, index, pgTable, text, unique } from "drizzle-orm/pg-core";
+
+/**
+ * A government and its departments as a tree. `path` is the materialised path of ids
+ * ("/root/child/"), so a subtree is one `LIKE '/root/child/%'` and a scope check is a prefix test.
+ */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: text("id").primaryKey(),
+    parentId: text("parent_id").references((): AnyPgColumn => organisations.id),
+    name: text("name").notNull(),
+    /** core's agencyKind: "government" | "department" (decides the statutory deadline). */
+    kind: text("kind").notNull(),
+    rulemaking: boolean("rulemaking").notNull().default(false),
+    path: text("path").notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+  },
+  (t) => [unique("organisations_path_unique").on(t.path), unique("organisations_parent_name_unique").on(t.parentId, t.name), index("organisations_parent_idx").on(t.parentId)],
+);

@@ -1,0 +1,69 @@
+/**
+ * Real databases for tests: a SQLite file in a temporary folder, or a fresh PostgreSQL database on
+ * the server named by NIANBAO_TEST_PG_URL, created per call and dropped afterwards, so test files
+ * running in parallel never share tables.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { createDb, type Database, type Dialect } from "../client";
+import { testEnv } from "./env";
+
+export interface TestDb {
+  db: Database;
+  /** The URL createDb was given (a second handle can be opened on it). */
+  url: string;
+  drop(): Promise<void>;
+}
+
+export const pgTestUrl = testEnv.pgUrl;
+
+/** The dialects to run a suite on: SQLite always, PostgreSQL when a server is configured. */
+export const TEST_DIALECTS: { dialect: Dialect; enabled: boolean }[] = [
+  { dialect: "sqlite", enabled: true },
+  { dialect: "postgres", enabled: Boolean(pgTestUrl) },
+];
+
+export async function createTestDb(dialect: Dialect): Promise<TestDb> {
+  if (dialect === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-test-"));
+    const url = join(dir, "test.sqlite");
+    const db = createDb({ url });
+    await db.migrate();
+    return {
+      db,
+      url,
+      drop: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!pgTestUrl) throw new Error("NIANBAO_TEST_PG_URL is not set");
+  const name = `nianbao_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(pgTestUrl);
+  url.pathname = `/${name}`;
+  const db = createDb({ url: url.toString(), poolSize: 8 });
+  await db.migrate();
+  return {
+    db,
+    url: url.toString(),
+    drop: async () => {
+      await db.close();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: pgTestUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
