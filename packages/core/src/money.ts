@@ -102,10 +102,28 @@ export function decimalToNumber(value: string): number {
 export class MoneyAccumulator {
   private units = 0n;
   private scale = 0;
+  /**
+   * Fast path: amounts with at most 4 decimals and 11 integer digits (every real 万元 figure) are
+   * summed as integer counts of 0.0001 in a double, which is exact below 2^53; the double is moved
+   * into the BigInt before it could get there. A roll-up of 100,000 reports then allocates nothing.
+   */
+  private fast = 0;
 
   add(value: string): void {
+    const dot = value.indexOf(".");
+    const whole = dot < 0 ? value : value.slice(0, dot);
+    const fraction = dot < 0 ? "" : value.slice(dot + 1);
+    if (fraction.length <= 4 && whole.length <= 11 && DECIMAL_PATTERN.test(value) && !value.startsWith("-")) {
+      this.fast += Number(whole) * 10_000 + (fraction ? Number(fraction) * 10 ** (4 - fraction.length) : 0);
+      if (this.fast >= 2 ** 52) this.flush();
+      return;
+    }
     const d = parseDecimal(value);
     if (!d) throw new RangeError(`not a decimal string: ${JSON.stringify(value)}`);
+    this.addDecimal(d);
+  }
+
+  private addDecimal(d: Decimal): void {
     if (d.scale > this.scale) {
       this.units *= 10n ** BigInt(d.scale - this.scale);
       this.scale = d.scale;
@@ -113,7 +131,14 @@ export class MoneyAccumulator {
     this.units += d.units * 10n ** BigInt(this.scale - d.scale);
   }
 
+  private flush(): void {
+    if (this.fast === 0) return;
+    this.addDecimal({ units: BigInt(this.fast), scale: 4 });
+    this.fast = 0;
+  }
+
   toString(): string {
+    this.flush();
     return formatDecimal({ units: this.units, scale: this.scale });
   }
 }

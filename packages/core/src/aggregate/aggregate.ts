@@ -8,7 +8,7 @@
  * Built for 100,000 inputs: each format's cells are grouped by their row object once, so reading a
  * document is one walk to each row and a property read per cell, summed into typed arrays.
  */
-import { type CellDef, type CompiledFormat, type FormatVersion, getFormat, rowObject } from "../formats/index";
+import { type CellDef, type CompiledFormat, type FormatVersion, getFormat } from "../formats/index";
 import { type Lang, t } from "../i18n/index";
 import { MoneyAccumulator, isDecimalString } from "../money";
 import type { Agency, ReportDocument } from "../schema/document";
@@ -61,6 +61,8 @@ class Accumulator {
   readonly missingCount: Int32Array;
   readonly money = new Map<number, MoneyAccumulator>();
   readonly contributors?: number[][];
+  /** Scratch space for one document's raw cell values. */
+  private readonly raw: unknown[];
 
   constructor(readonly target: CompiledFormat, withContributors: boolean) {
     const n = target.cells.length;
@@ -68,33 +70,34 @@ class Accumulator {
     this.reported = new Int32Array(n);
     this.missingCount = new Int32Array(n);
     this.missing = Array.from({ length: n }, () => []);
+    this.raw = new Array<unknown>(n).fill(undefined);
     if (withContributors) this.contributors = Array.from({ length: n }, () => []);
   }
 
   /** Adds one document of the accumulator's own format. */
   add(doc: ReportDocument, input: number): void {
-    for (const group of this.target.rowGroups) {
-      const row = rowObject(doc.tables, group.path);
-      for (let i = 0; i < group.cells.length; i++) {
-        const cell = group.cells[i]!;
-        const target = cell.index;
-        const value = row === undefined ? undefined : row[group.keys[i]!];
-        if (cell.kind === "money") {
-          if (isDecimalString(value) && !value.startsWith("-")) {
-            let acc = this.money.get(target);
-            if (!acc) this.money.set(target, (acc = new MoneyAccumulator()));
-            acc.add(value);
-            this.reported[target]!++;
-            if (value !== "0" && this.contributors) this.contributors[target]!.push(input);
-          } else this.markMissing(target, input);
+    const raw = this.raw;
+    for (const group of this.target.rowGroups) group.read(doc.tables, raw);
+    const cells = this.target.cells;
+    for (let i = 0; i < raw.length; i++) {
+      const value = raw[i];
+      const cell = cells[i]!;
+      if (typeof value === "number") {
+        if (Number.isSafeInteger(value) && (value >= 0 || cell.kind === "signedCount")) {
+          this.sums[i]! += value;
+          this.reported[i]!++;
+          if (value !== 0 && this.contributors) this.contributors[i]!.push(input);
           continue;
         }
-        if (typeof value === "number" && Number.isSafeInteger(value) && (value >= 0 || cell.kind === "signedCount")) {
-          this.sums[target]! += value;
-          this.reported[target]!++;
-          if (value !== 0 && this.contributors) this.contributors[target]!.push(input);
-        } else this.markMissing(target, input);
+      } else if (cell.kind === "money" && isDecimalString(value) && !value.startsWith("-")) {
+        let acc = this.money.get(i);
+        if (!acc) this.money.set(i, (acc = new MoneyAccumulator()));
+        acc.add(value);
+        this.reported[i]!++;
+        if (value !== "0" && this.contributors) this.contributors[i]!.push(input);
+        continue;
       }
+      this.markMissing(i, input);
     }
   }
 

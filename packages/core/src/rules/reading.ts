@@ -2,7 +2,7 @@
  * Reading a document that may be malformed: every cell with a status, and the other fields with safe
  * defaults, so that the rules can run on whatever part of the input is usable.
  */
-import { type CellDef, type CompiledFormat, type FormatVersion, getFormat, isFormatVersion, rowObject } from "../formats/index";
+import { type CellDef, type CompiledFormat, type FormatVersion, getFormat, isFormatVersion } from "../formats/index";
 import { isDecimalString } from "../money";
 import type { AgencyKind } from "../schema/document";
 import { normalizeForMatching } from "../text";
@@ -35,19 +35,15 @@ export function readCells(format: CompiledFormat, tables: unknown): CellReading 
   const values = new Float64Array(n).fill(Number.NaN);
   const status = new Uint8Array(n);
   const raw: unknown[] = new Array(n);
-  for (const group of format.rowGroups) {
-    const row = rowObject(tables, group.path);
-    for (let i = 0; i < group.cells.length; i++) {
-      const cell = group.cells[i]!;
-      const value = row === undefined ? undefined : row[group.keys[i]!];
-      raw[cell.index] = value;
-      if (value === undefined) status[cell.index] = CellStatus.missing;
-      else if (value === null) status[cell.index] = CellStatus.empty;
-      else if (!isValidCellValue(cell, value)) status[cell.index] = CellStatus.invalid;
-      else {
-        status[cell.index] = CellStatus.ok;
-        values[cell.index] = typeof value === "number" ? value : Number(value);
-      }
+  for (const group of format.rowGroups) group.read(tables, raw);
+  for (let i = 0; i < n; i++) {
+    const value = raw[i];
+    if (value === undefined) status[i] = CellStatus.missing;
+    else if (value === null) status[i] = CellStatus.empty;
+    else if (!isValidCellValue(format.cells[i]!, value)) status[i] = CellStatus.invalid;
+    else {
+      status[i] = CellStatus.ok;
+      values[i] = typeof value === "number" ? value : Number(value);
     }
   }
   return { format, values, status, raw };
