@@ -60,3 +60,8 @@ export async function listAudit(db: Database, query: AuditQuery) {
     return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }));
   });
 }
+
+/** An audit row on its own (events with no other change, such as a refused login). */
+export async function appendAudit(db: Database, audit: AuditContext, entry: AuditEntry): Promise<void> {
+  await db.write((tx) => recordAudit(tx, audit, entry));
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, like, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 
 export interface Publication {
@@ -60,4 +60,22 @@ export async function listPublishedReports(db: Database, query: { year?: number;
       .where(and(...conditions))
       .orderBy(desc(t.reports.year), asc(t.organisations.path));
   });
+}
+
+/** First publication date of each report of a year in a subtree (timeliness counts the first one). */
+export async function firstPublicationDates(db: Database, scopePath: string, year: number): Promise<Map<string, string>> {
+  const rows = await db.read(({ q, t }) =>
+    q
+      .select({ reportId: t.publications.reportId, publishedOn: t.publications.publishedOn })
+      .from(t.publications)
+      .innerJoin(t.reports, eq(t.reports.id, t.publications.reportId))
+      .innerJoin(t.organisations, eq(t.organisations.id, t.reports.orgId))
+      .where(and(eq(t.reports.year, year), like(t.organisations.path, `${scopePath}%`))),
+  );
+  const first = new Map<string, string>();
+  for (const row of rows) {
+    const known = first.get(row.reportId);
+    if (!known || row.publishedOn < known) first.set(row.reportId, row.publishedOn);
+  }
+  return first;
 }

@@ -1,0 +1,219 @@
+import { findingSchema, reportDocumentSchema } from "@nianbao/core";
+import {
+  getRevision,
+  listExplanations,
+  listPublications,
+  listReports,
+  listRevisions,
+  listWorkflowEvents,
+  reportStatusSchema,
+  upsertExplanation,
+  type WorkflowAction,
+  workflowActionSchema,
+} from "@nianbao/db";
+import { z } from "zod";
+import { auditOf, type Context } from "../context";
+import { findingKey } from "../findings";
+import {
+  findingsSummarySchema,
+  idSchema,
+  iso,
+  publicationSchema,
+  reportOut,
+  reportOutSchema,
+  revisionMetaSchema,
+  revisionOut,
+  savedSchema,
+  workflowEventSchema,
+  yearInputSchema,
+} from "../schemas";
+import { diffDocuments } from "../services/diff";
+import { EXPORT_FORMATS, exportDocument } from "../services/documents";
+import { type Caller, createDraft, importFile, revisionOf, saveDraft, takeStep, validateForRevision } from "../services/reports";
+import { ALL_ROLES, orgProcedure, reportProcedure, router } from "../trpc";
+import { availableActions, EDIT_ROLES, rolesFor } from "../workflow";
+
+type Authed = Context & { actor: NonNullable<Context["actor"]> };
+const callerOf = (ctx: Authed): Caller => ({ actor: ctx.actor, audit: auditOf(ctx), now: ctx.config.now(), lang: ctx.lang });
+
+const revisionNoSchema = z.number().int().min(1);
+const explanationSchema = z.object({ findingKey: z.string(), ruleId: z.string(), cells: z.array(z.string()), text: z.string(), updatedAt: z.string() });
+
+/** A workflow step: the revision the actor looked at, and a comment (required to return or correct). */
+function stepProcedure(action: WorkflowAction) {
+  return reportProcedure(rolesFor(action))
+    .input(
+      z.object({
+        revision: revisionNoSchema,
+        comment: z.string().max(5000).optional(),
+        /** publish only: the date printed on the report (default: today in China). */
+        publishedOn: z.iso.date().optional(),
+      }),
+    )
+    .output(reportOutSchema)
+    .mutation(async ({ ctx, input }) => {
+      const step = { revision: input.revision, comment: input.comment ?? null, ...(action === "publish" && input.publishedOn ? { publishedOn: input.publishedOn } : {}) };
+      return reportOut(await takeStep(ctx.db, ctx.report, action, step, callerOf(ctx)));
+    });
+}
+
+export const reportsRouter = router({
+  /** Reports of the organisation's subtree (default: the caller's), newest year first. */
+  list: orgProcedure(ALL_ROLES)
+    .input(z.object({ year: yearInputSchema.optional(), status: z.array(reportStatusSchema).optional() }))
+    .output(z.array(reportOutSchema.extend({ summary: findingsSummarySchema, lastAuthorName: z.string() })))
+    .query(async ({ ctx, input }) => {
+      const rows = await listReports(ctx.db, { scopePath: ctx.org.path, ...(input.year ? { year: input.year } : {}), ...(input.status ? { status: input.status } : {}) });
+      return rows.map((row) => ({ ...reportOut(row), summary: row.summary, lastAuthorName: row.lastAuthorName }));
+    }),
+
+  /** One report at its current (or a given) revision, with fresh findings and what the caller may do next. */
+  get: reportProcedure(ALL_ROLES)
+    .input(z.object({ revision: revisionNoSchema.optional() }))
+    .output(
+      z.object({
+        report: reportOutSchema,
+        revision: revisionMetaSchema,
+        document: reportDocumentSchema,
+        findings: z.array(findingSchema),
+        explanations: z.array(explanationSchema),
+        actions: z.array(workflowActionSchema),
+        /** Whether the caller may save a new revision now. */
+        editable: z.boolean(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const revision = await revisionOf(ctx.db, ctx.report, input.revision);
+      const findings = await validateForRevision(ctx.db, ctx.report, revision.document, callerOf(ctx));
+      const explanations = await listExplanations(ctx.db, ctx.report.id);
+      return {
+        report: reportOut(ctx.report),
+        revision: revisionOut(revision),
+        document: revision.document,
+        findings,
+        explanations: explanations.map((e) => ({ ...e, updatedAt: iso(e.updatedAt) })),
+        actions: availableActions(ctx.report.status, ctx.actor.role),
+        editable: ctx.report.status === "draft" && EDIT_ROLES.includes(ctx.actor.role),
+      };
+    }),
+
+  /** A new draft for a year; 上年结转 comes from last year's 结转下年度继续办理. */
+  create: orgProcedure(EDIT_ROLES)
+    .input(z.object({ orgId: idSchema, year: yearInputSchema }))
+    .output(savedSchema)
+    .mutation(async ({ ctx, input }) => {
+      const saved = await createDraft(ctx.db, ctx.org, input.year, callerOf(ctx));
+      return { ...saved, report: reportOut(saved.report) };
+    }),
+
+  /** Save a draft. `baseRevision` is the revision edited; if another save came first the answer is CONFLICT. */
+  update: reportProcedure(EDIT_ROLES)
+    .input(z.object({ baseRevision: revisionNoSchema, document: reportDocumentSchema, note: z.string().max(1000).optional() }))
+    .output(savedSchema)
+    .mutation(async ({ ctx, input }) => {
+      const saved = await saveDraft(ctx.db, ctx.report, input, callerOf(ctx));
+      return { ...saved, report: reportOut(saved.report) };
+    }),
+
+  /** Findings of a stored revision, or of an unsaved document (live checking in the editor). */
+  validate: reportProcedure(ALL_ROLES)
+    .input(z.object({ revision: revisionNoSchema.optional(), document: z.unknown().optional() }))
+    .output(z.object({ findings: z.array(findingSchema), unexplained: z.array(z.string()) }))
+    .query(async ({ ctx, input }) => {
+      const document = input.document ?? (await revisionOf(ctx.db, ctx.report, input.revision)).document;
+      const findings = await validateForRevision(ctx.db, ctx.report, document, callerOf(ctx));
+      const explained = new Set((await listExplanations(ctx.db, ctx.report.id)).map((e) => e.findingKey));
+      const unexplained = findings.filter((f) => f.severity === "warning" && !explained.has(findingKey(f))).map(findingKey);
+      return { findings, unexplained };
+    }),
+
+  /** Every revision (who, when, from which), the workflow steps with comments, and the publications. */
+  history: reportProcedure(ALL_ROLES)
+    .output(z.object({ revisions: z.array(revisionMetaSchema), events: z.array(workflowEventSchema), publications: z.array(publicationSchema) }))
+    .query(async ({ ctx }) => {
+      const [revisions, events, publications] = [
+        await listRevisions(ctx.db, ctx.report.id),
+        await listWorkflowEvents(ctx.db, ctx.report.id),
+        await listPublications(ctx.db, ctx.report.id),
+      ];
+      return {
+        revisions: revisions.map(revisionOut),
+        events: events.map((e) => ({ ...e, createdAt: iso(e.createdAt) })),
+        publications: publications.map((p) => ({ ...p, publishedAt: iso(p.publishedAt) })),
+      };
+    }),
+
+  diff: reportProcedure(ALL_ROLES)
+    .input(z.object({ from: revisionNoSchema, to: revisionNoSchema }))
+    .output(
+      z.object({
+        changes: z.array(
+          z.object({
+            kind: z.enum(["cell", "section", "field"]),
+            id: z.string(),
+            label: z.string(),
+            before: z.union([z.number(), z.string(), z.boolean(), z.null()]),
+            after: z.union([z.number(), z.string(), z.boolean(), z.null()]),
+          }),
+        ),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const [before, after] = [await getRevision(ctx.db, ctx.report.id, input.from), await getRevision(ctx.db, ctx.report.id, input.to)];
+      return { changes: diffDocuments(before.document, after.document, ctx.lang) };
+    }),
+
+  /** Explain a warning (rule + cells); submission needs every warning explained. */
+  explain: reportProcedure(EDIT_ROLES)
+    .input(z.object({ finding: findingSchema.pick({ ruleId: true, cells: true, path: true }), text: z.string().trim().min(1).max(5000) }))
+    .output(z.object({ findingKey: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const key = findingKey(input.finding);
+      await upsertExplanation(
+        ctx.db,
+        { reportId: ctx.report.id, orgId: ctx.report.orgId, findingKey: key, ruleId: input.finding.ruleId, cells: input.finding.cells, text: input.text, authorId: ctx.actor.userId },
+        auditOf(ctx),
+      );
+      return { findingKey: key };
+    }),
+
+  submit: stepProcedure("submit"),
+  review: stepProcedure("review"),
+  return: stepProcedure("return"),
+  sign: stepProcedure("sign"),
+  publish: stepProcedure("publish"),
+  /** Start a correction of a published report: a new draft; `comment` is the public 更正说明. */
+  correct: stepProcedure("correct"),
+
+  /** A report file (Word, PDF, HTML, Excel, text) as base64 → a draft and its findings. */
+  import: orgProcedure(EDIT_ROLES)
+    .input(
+      z.object({
+        orgId: idSchema,
+        filename: z.string().max(255).optional(),
+        data: z.base64().min(1),
+        baseRevision: revisionNoSchema.optional(),
+      }),
+    )
+    .output(savedSchema.extend({ importFindings: z.array(findingSchema), kind: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const data = new Uint8Array(Buffer.from(input.data, "base64"));
+      const saved = await importFile(
+        ctx.db,
+        ctx.org,
+        { data, ...(input.filename ? { filename: input.filename } : {}), ...(input.baseRevision ? { baseRevision: input.baseRevision } : {}) },
+        callerOf(ctx),
+      );
+      return { ...saved, report: reportOut(saved.report) };
+    }),
+
+  /** The report as a file (base64): docx, html, xlsx, md, csv or json. */
+  export: reportProcedure(ALL_ROLES)
+    .input(z.object({ format: z.enum(EXPORT_FORMATS), revision: revisionNoSchema.optional() }))
+    .output(z.object({ filename: z.string(), mimeType: z.string(), data: z.string() }))
+    .query(async ({ ctx, input }) => {
+      const revision = await revisionOf(ctx.db, ctx.report, input.revision);
+      const file = await exportDocument(revision.document, input.format, ctx.lang);
+      return { filename: file.filename, mimeType: file.mimeType, data: Buffer.from(file.data).toString("base64") };
+    }),
+});

@@ -1,0 +1,168 @@
+/**
+ * Shapes of the API's own objects (reports as records, users, tokens …). Report documents and findings
+ * are core's schemas, used as they are. Times go out as ISO strings: plain JSON has no dates.
+ */
+import { agencyKindSchema, findingSchema, formatVersionSchema, reportDocumentSchema } from "@nianbao/core";
+import {
+  type ApiToken,
+  type FindingsSummary,
+  type Report,
+  reportStatusSchema,
+  type RevisionMeta,
+  roleSchema,
+  type UserWithScope,
+  workflowActionSchema,
+} from "@nianbao/db";
+import { z } from "zod";
+
+export const idSchema = z.string().min(1).max(100);
+export const yearInputSchema = z.number().int().min(2008).max(2100);
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+const isoString = z.string();
+
+export const findingsSummarySchema = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
+
+export const reportOutSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  orgKind: agencyKindSchema,
+  year: z.number().int(),
+  formatVersion: formatVersionSchema,
+  status: reportStatusSchema,
+  currentRevision: z.number().int(),
+  publishedRevision: z.number().int().nullable(),
+  pendingChangeNote: z.string().nullable(),
+  createdAt: isoString,
+  updatedAt: isoString,
+});
+export type ReportOut = z.infer<typeof reportOutSchema>;
+
+export function reportOut(report: Report): ReportOut {
+  return {
+    id: report.id,
+    orgId: report.orgId,
+    orgName: report.orgName,
+    orgKind: report.orgKind,
+    year: report.year,
+    formatVersion: report.formatVersion,
+    status: report.status,
+    currentRevision: report.currentRevision,
+    publishedRevision: report.publishedRevision,
+    pendingChangeNote: report.pendingChangeNote,
+    createdAt: iso(report.createdAt),
+    updatedAt: iso(report.updatedAt),
+  };
+}
+
+export const revisionMetaSchema = z.object({
+  revisionNo: z.number().int(),
+  baseRevision: z.number().int().nullable(),
+  summary: findingsSummarySchema,
+  authorId: z.string(),
+  authorName: z.string(),
+  viaToken: z.boolean(),
+  source: z.string(),
+  note: z.string().nullable(),
+  createdAt: isoString,
+});
+
+export function revisionOut(meta: RevisionMeta): z.infer<typeof revisionMetaSchema> {
+  return {
+    revisionNo: meta.revisionNo,
+    baseRevision: meta.baseRevision,
+    summary: meta.summary,
+    authorId: meta.authorId,
+    authorName: meta.authorName,
+    viaToken: meta.tokenId !== null,
+    source: meta.source,
+    note: meta.note,
+    createdAt: iso(meta.createdAt),
+  };
+}
+
+/** A save's answer: the report as it now is, the revision written and what validation says about it. */
+export const savedSchema = z.object({
+  report: reportOutSchema,
+  revision: z.number().int(),
+  findings: z.array(findingSchema),
+});
+
+export const documentWithFindingsSchema = z.object({ document: reportDocumentSchema, findings: z.array(findingSchema) });
+
+export const workflowEventSchema = z.object({
+  revisionNo: z.number().int(),
+  action: workflowActionSchema,
+  fromStatus: reportStatusSchema,
+  toStatus: reportStatusSchema,
+  actorName: z.string(),
+  comment: z.string().nullable(),
+  createdAt: isoString,
+});
+
+export const publicationSchema = z.object({
+  revisionNo: z.number().int(),
+  publishedOn: z.string(),
+  publishedAt: isoString,
+  changeNote: z.string().nullable(),
+});
+
+export const userOutSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  createdAt: isoString,
+  updatedAt: isoString,
+});
+
+export function userOut(user: UserWithScope): z.infer<typeof userOutSchema> {
+  return {
+    id: user.id,
+    orgId: user.orgId,
+    orgName: user.orgName,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    disabled: user.disabled,
+    createdAt: iso(user.createdAt),
+    updatedAt: iso(user.updatedAt),
+  };
+}
+
+export const tokenOutSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  role: roleSchema,
+  createdAt: isoString,
+  expiresAt: isoString.nullable(),
+  lastUsedAt: isoString.nullable(),
+  revokedAt: isoString.nullable(),
+});
+
+export function tokenOut(token: ApiToken): z.infer<typeof tokenOutSchema> {
+  const maybe = (ms: number | null) => (ms === null ? null : iso(ms));
+  return {
+    id: token.id,
+    name: token.name,
+    orgId: token.orgId,
+    orgName: token.orgName,
+    role: token.role,
+    createdAt: iso(token.createdAt),
+    expiresAt: maybe(token.expiresAt),
+    lastUsedAt: maybe(token.lastUsedAt),
+    revokedAt: maybe(token.revokedAt),
+  };
+}
+
+export const passwordSchema = z.string().min(8).max(200);
+
+export function summaryOut(summary: FindingsSummary) {
+  return summary;
+}

@@ -1,0 +1,227 @@
+/**
+ * The demo: 示范区人民政府 with its departments, their users, and reports for 2021–2024 that went
+ * through the real workflow functions — published years, a 2024 in every state, some with errors, a
+ * late one, and (when the importer and the fixture are there) the science bureau's 2021 report
+ * imported from the seed file. Runs only on an empty database.
+ */
+import { type Finding, getCell, getFormat, type ReportDocument, writeCell } from "@nianbao/core";
+import { sampleReport } from "@nianbao/core/testing";
+import {
+  countUsers,
+  createOrganisation,
+  createUser,
+  type Database,
+  findReportByOrgYear,
+  getReport,
+  getRevision,
+  type Organisation,
+  type Report,
+  type Role,
+  SYSTEM_AUDIT,
+  upsertExplanation,
+  type UserWithScope,
+} from "@nianbao/db";
+import type { Actor, PasswordHashing } from "../context";
+import { findingKey } from "../findings";
+import { hashPassword } from "../secrets";
+import { actorFromUser } from "../services/accounts";
+import { importAvailable } from "../services/documents";
+import { type Caller, createDraft, importFile, saveDraft, takeStep, validateForRevision } from "../services/reports";
+import { DEPARTMENTS, DISTRICT, HIGHLIGHTS, PROBLEMS } from "./demo-data";
+
+export interface SeedOptions {
+  adminPassword: string;
+  passwordHashing: PasswordHashing;
+  /** The seed report file (spec/fixtures/seed-2021-district-science-bureau.txt), imported when given. */
+  fixture?: { data: Uint8Array; filename: string };
+  now?: number;
+}
+
+export interface SeedResult {
+  created: boolean;
+  users: { username: string; role: Role; org: string }[];
+  reports: number;
+  /** Why the fixture was not imported, if it was not. */
+  fixtureSkipped?: string;
+}
+
+const YEARS = [2021, 2022, 2023, 2024] as const;
+const APPLICANT_COLUMNS = ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg"];
+
+/** Where each department's 2024 report stands (the rest are published). */
+const STATE_2024: Record<string, "none" | "draft" | "errors" | "submitted" | "reviewed" | "signed" | "late"> = {
+  jyj: "draft",
+  kjj: "submitted",
+  gaj: "reviewed",
+  mzj: "signed",
+  sfj: "errors",
+  czj: "none",
+  zrj: "late",
+  jtj: "errors",
+  scj: "draft",
+};
+
+/** Make a sample report continue last year's: 上年结转 = last 结转下年度, 现行有效 rolls over. */
+function continueFrom(doc: ReportDocument, previous: ReportDocument | null): ReportDocument {
+  if (!previous || previous.formatVersion !== doc.formatVersion) return doc;
+  const format = getFormat(doc.formatVersion);
+  const tables = doc.tables as unknown as Record<string, unknown>;
+  const num = (d: ReportDocument, id: string) => (getCell(d, id) as number | null) ?? 0;
+  const set = (id: string, value: number) => writeCell(tables, format.cellById.get(id)!, value);
+  for (const column of [...APPLICANT_COLUMNS, "total"]) {
+    if (column === "total") {
+      for (const row of ["newReceived", "carriedOver", "carriedForward"]) {
+        set(`applications.${row}.total`, APPLICANT_COLUMNS.reduce((sum, c) => sum + num(doc, `applications.${row}.${c}`), 0));
+      }
+      continue;
+    }
+    const over = num(previous, `applications.carriedForward.${column}`);
+    const processed = num(doc, `applications.results.totalProcessed.${column}`);
+    let forward = num(doc, `applications.carriedForward.${column}`);
+    let received = processed + forward - over;
+    if (received < 0) {
+      forward -= received;
+      received = 0;
+    }
+    set(`applications.carriedOver.${column}`, over);
+    set(`applications.newReceived.${column}`, received);
+    set(`applications.carriedForward.${column}`, forward);
+  }
+  if (doc.formatVersion === "2021") {
+    for (const row of ["regulations", "normativeDocuments"]) {
+      const inForce = num(previous, `activeDisclosure.${row}.inForce`) + num(doc, `activeDisclosure.${row}.issued`) - num(doc, `activeDisclosure.${row}.repealed`);
+      set(`activeDisclosure.${row}.inForce`, Math.max(0, inForce));
+    }
+  }
+  return doc;
+}
+
+function demoDocument(org: Organisation, year: number, seed: number, previous: ReportDocument | null): ReportDocument {
+  const doc = sampleReport({ seed, year, agencyName: org.name, agencyKind: org.kind, scale: org.kind === "government" ? 12 : 5 });
+  const highlight = [0, 3, 5].map((k) => HIGHLIGHTS[(seed + year + k) % HIGHLIGHTS.length]).join("");
+  doc.sections.overview = `${highlight}${doc.sections.overview}`;
+  doc.sections.problems = PROBLEMS[(seed + year) % PROBLEMS.length]!;
+  doc.publishedAt = null;
+  const continued = continueFrom(doc, previous);
+  // The overview states the number received (T3-TEXT): keep it in step with the carried-over table.
+  const received = getCell(continued, "applications.newReceived.total");
+  continued.sections.overview = continued.sections.overview.replace(/共收到政府信息公开申请\d+件/, `共收到政府信息公开申请${String(received)}件`);
+  return continued;
+}
+
+/** A 2024 draft with errors to show: a row total that does not add up and a cell left empty. */
+function breakDocument(doc: ReportDocument): ReportDocument {
+  const format = getFormat(doc.formatVersion);
+  const tables = doc.tables as unknown as Record<string, unknown>;
+  const total = (getCell(doc, "applications.newReceived.total") as number) ?? 0;
+  writeCell(tables, format.cellById.get("applications.newReceived.total")!, total + 3);
+  writeCell(tables, format.cellById.get("reviewLitigation.review.pending")!, null);
+  return doc;
+}
+
+async function explainWarnings(db: Database, report: Report, findings: Finding[], actor: Actor): Promise<void> {
+  for (const warning of findings.filter((f) => f.severity === "warning")) {
+    await upsertExplanation(
+      db,
+      {
+        reportId: report.id,
+        orgId: report.orgId,
+        findingKey: findingKey(warning),
+        ruleId: warning.ruleId,
+        cells: warning.cells,
+        text: "经核实，相关数据和表述无误。",
+        authorId: actor.userId,
+      },
+      SYSTEM_AUDIT,
+    );
+  }
+}
+
+export async function seedDemo(db: Database, options: SeedOptions): Promise<SeedResult> {
+  if ((await countUsers(db)) > 0) return { created: false, users: [], reports: 0 };
+  const now = options.now ?? Date.now();
+  const users: SeedResult["users"] = [];
+  const district = await createOrganisation(db, { parentId: null, name: DISTRICT, kind: "government" }, SYSTEM_AUDIT);
+  const addUser = async (org: Organisation, username: string, displayName: string, role: Role): Promise<UserWithScope> => {
+    const passwordHash = await hashPassword(options.adminPassword, options.passwordHashing);
+    users.push({ username, role, org: org.name });
+    return createUser(db, { orgId: org.id, username, displayName, role, passwordHash }, SYSTEM_AUDIT);
+  };
+  const admin = await addUser(district, "admin", "政务公开办公室", "admin");
+  const teams = new Map<string, { org: Organisation; editor: Actor; reviewer: Actor; signer: Actor; admin: Actor }>();
+  const adminActor = actorFromUser(admin, null);
+  const govTeam = {
+    org: district,
+    editor: adminActor,
+    reviewer: actorFromUser(await addUser(district, "gov.reviewer", "分管副区长", "reviewer"), null),
+    signer: actorFromUser(await addUser(district, "gov.signer", "区长", "signer"), null),
+    admin: adminActor,
+  };
+  teams.set("gov", govTeam);
+  for (const dept of DEPARTMENTS) {
+    const org = await createOrganisation(db, { parentId: district.id, name: dept.name, kind: "department" }, SYSTEM_AUDIT);
+    const editor = actorFromUser(await addUser(org, `${dept.code}.editor`, `${dept.name.replace("示范区", "")}办公室`, "editor"), null);
+    // Leaders have accounts in the science bureau (the full workflow); elsewhere the district leaders act.
+    const reviewer = dept.code === "kjj" ? actorFromUser(await addUser(org, "kjj.reviewer", "科技局分管副局长", "reviewer"), null) : govTeam.reviewer;
+    const signer = dept.code === "kjj" ? actorFromUser(await addUser(org, "kjj.signer", "科技局局长", "signer"), null) : govTeam.signer;
+    if (dept.code === "kjj") await addUser(org, "kjj.viewer", "科技局查阅人员", "viewer");
+    teams.set(dept.code, { org, editor, reviewer, signer, admin: adminActor });
+  }
+
+  const caller = (actor: Actor): Caller => ({ actor, audit: { ...SYSTEM_AUDIT, actorKind: "user", actorId: actor.userId, actorName: actor.displayName }, now, lang: "zh" });
+  let reports = 0;
+  let fixtureSkipped: string | undefined;
+  const previous = new Map<string, ReportDocument>();
+  let seed = 100;
+
+  for (const year of YEARS) {
+    for (const [code, team] of teams) {
+      seed += 1;
+      const state = year === 2024 ? (STATE_2024[code] ?? "published") : "published";
+      if (state === "none") continue;
+      if (code === "kjj" && year === 2021 && options.fixture) {
+        if (!importAvailable()) fixtureSkipped = "importer not available";
+        else {
+          const imported = await importFile(db, team.org, { data: options.fixture.data, filename: options.fixture.filename }, caller(team.editor));
+          previous.set(code, (await getRevision(db, imported.report.id, imported.revision)).document);
+          reports += 1;
+          continue;
+        }
+      }
+      const created = await createDraft(db, team.org, year, caller(team.editor));
+      let doc = demoDocument(team.org, year, seed, previous.get(code) ?? null);
+      if (state === "errors") doc = breakDocument(doc);
+      const saved = await saveDraft(db, created.report, { baseRevision: 1, document: doc, note: "填报" }, caller(team.editor));
+      previous.set(code, doc);
+      reports += 1;
+      if (state === "draft" || state === "errors") continue;
+      const findings = await validateForRevision(db, saved.report, doc, caller(team.editor));
+      await explainWarnings(db, saved.report, findings, team.editor);
+      let report = await takeStep(db, saved.report, "submit", { revision: saved.revision }, caller(team.editor));
+      if (state === "submitted") continue;
+      report = await takeStep(db, report, "review", { revision: report.currentRevision, comment: "同意" }, caller(team.reviewer));
+      if (state === "reviewed") continue;
+      report = await takeStep(db, report, "sign", { revision: report.currentRevision, comment: "同意发布" }, caller(team.signer));
+      if (state === "signed") continue;
+      const onTime = team.org.kind === "government" ? `${year + 1}-03-2${seed % 8}` : `${year + 1}-01-2${seed % 8}`;
+      const publishedOn = state === "late" ? `${year + 1}-02-${String(10 + (seed % 15)).padStart(2, "0")}` : onTime;
+      await takeStep(db, report, "publish", { revision: report.currentRevision, publishedOn }, caller(team.admin));
+    }
+  }
+
+  // One correction: the education bureau's 2022 report, published again with a 更正说明.
+  const edu = teams.get("jyj")!;
+  const published = await findReportByOrgYear(db, edu.org.id, 2022);
+  if (published) {
+    let report = await takeStep(db, published, "correct", { revision: published.currentRevision, comment: "更正第五部分表述错误" }, caller(edu.editor));
+    const current = await getRevision(db, report.id, report.currentRevision);
+    const corrected = { ...current.document, publishedAt: null, sections: { ...current.document.sections, problems: `${current.document.sections.problems}（已更正）` } };
+    const saved = await saveDraft(db, report, { baseRevision: report.currentRevision, document: corrected, note: "更正" }, caller(edu.editor));
+    await explainWarnings(db, saved.report, saved.findings, edu.editor);
+    report = await takeStep(db, saved.report, "submit", { revision: saved.revision }, caller(edu.editor));
+    report = await takeStep(db, report, "review", { revision: report.currentRevision }, caller(edu.reviewer));
+    report = await takeStep(db, report, "sign", { revision: report.currentRevision }, caller(edu.signer));
+    await takeStep(db, await getReport(db, report.id), "publish", { revision: report.currentRevision, publishedOn: "2023-03-15" }, caller(edu.admin));
+  }
+  return { created: true, users, reports, ...(fixtureSkipped ? { fixtureSkipped } : {}) };
+}
