@@ -195,7 +195,12 @@ function reportTable(layout: TableLayout, outline: ReportOutline): Table {
     });
     // A block's title and header rows stay with the rows under them.
     const keepNext = cells.every((cell) => cell.role !== "data");
-    return new TableRow({ children, tableHeader: r < layout.headerRows, cantSplit: true, keepNext });
+    return new TableRow({
+      children,
+      cantSplit: true,
+      ...(r < layout.headerRows ? { tableHeader: true } : {}),
+      ...(keepNext ? { keepNext: true } : {}),
+    });
   });
   const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
   return new Table({
