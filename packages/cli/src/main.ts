@@ -1,0 +1,103 @@
+/**
+ * The `nianbao` command: parses the arguments, runs a command, and turns every failure into an exit
+ * code and one line on stderr. Set NIANBAO_DEBUG=1 to see stack traces of unexpected errors.
+ */
+import { parseArgs } from "node:util";
+import { isLang, type Lang } from "@nianbao/core";
+import { aggregateCommand } from "./commands/aggregate";
+import { draftCommand } from "./commands/draft";
+import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
+import { validateCommand } from "./commands/validate";
+import { InputError, type Io, UsageError } from "./io";
+import { say } from "./messages";
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  previous: { type: "string" },
+  lang: { type: "string" },
+  mode: { type: "string" },
+  today: { type: "string" },
+  year: { type: "string" },
+  agency: { type: "string" },
+  to: { type: "string" },
+  out: { type: "string", short: "o" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.indexOf("--lang");
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7);
+  return isLang(value) ? value : "zh";
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const lang = langOf(argv);
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === "--help" || command === "-h" || command === "help") {
+      io.stdout.write(`${say(lang, "usage")}\n`);
+      return command ? 0 : 2;
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(say(lang, "badOption", { detail: (error as Error).message }));
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout.write(`${say(lang, "usage")}\n`);
+      return 0;
+    }
+    if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(say(lang, "badOption", { detail: `--lang ${values.lang}` }));
+    const needFiles = () => {
+      if (positionals.length === 0) throw new UsageError(say(lang, "noFiles"));
+    };
+    const oneFile = () => {
+      if (positionals.length !== 1) throw new UsageError(say(lang, "oneFile"));
+      return positionals[0]!;
+    };
+    switch (command) {
+      case "validate":
+        needFiles();
+        return await validateCommand(
+          {
+            files: positionals,
+            json: values.json === true,
+            lang,
+            ...(values.previous ? { previous: values.previous } : {}),
+            ...(values.mode ? { mode: values.mode as "filing" | "import" } : {}),
+            ...(values.today ? { today: values.today } : {}),
+          },
+          io,
+        );
+      case "aggregate": {
+        needFiles();
+        const year = values.year === undefined ? undefined : Number(values.year);
+        if (year !== undefined && !Number.isInteger(year)) throw new UsageError(say(lang, "badOption", { detail: `--year ${values.year}` }));
+        return await aggregateCommand(
+          { files: positionals, json: values.json === true, lang, ...(year ? { year } : {}), ...(values.agency ? { agency: values.agency } : {}) },
+          io,
+        );
+      }
+      case "import":
+        return await importCommand(oneFile(), io, lang);
+      case "export":
+        return await exportCommand({ file: oneFile(), lang, ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) }, io);
+      case "draft":
+        return await draftCommand(oneFile(), io, lang);
+      default:
+        throw new UsageError(say(lang, "unknownCommand", { command }));
+    }
+  } catch (error) {
+    if (error instanceof InputError) io.stderr.write(`${error.file}: ${error.message}\n`);
+    else if (error instanceof UsageError) io.stderr.write(`nianbao: ${error.message}\n`);
+    else {
+      const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      io.stderr.write(`nianbao: ${lang === "zh" ? "内部错误" : "internal error"}: ${message}\n`);
+      if (process.env.NIANBAO_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);
+    }
+    return 2;
+  }
+}
