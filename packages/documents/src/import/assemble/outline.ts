@@ -1,0 +1,278 @@
+/**
+ * The prose of a report: its title (agency and year), the text sections under whatever heading variant
+ * and numbering the source uses, and the signature block (agency and date). Section headings come
+ * from core's format data (headings and headingAliases of both versions), matched on keys without
+ * numbering, because real reports renumber (五 and 六 written as 二 and 三) and leave headings out.
+ */
+import { FORMATS, type FormatVersion, isIsoDate, type SectionDef, textSimilarity, toHalfWidth } from "@nianbao/core";
+import type { Block, TableBlock } from "../blocks";
+import { bareKey } from "../normalize";
+
+export type TextSectionKey = "overview" | "problems" | "other";
+
+export interface Outline {
+  readonly title: { readonly agency: string | null; readonly year: number | null; readonly text: string } | null;
+  /** Paragraphs between the title and the first heading (the preamble with the statistical period). */
+  readonly preface: readonly string[];
+  readonly sections: Readonly<Record<TextSectionKey, readonly string[]>>;
+  /** Sections (text and table) whose heading or caption was found, by key. */
+  readonly headings: ReadonlySet<string>;
+  readonly signature: { readonly agency: string | null; readonly date: string | null; readonly dateText: string | null };
+  /** A publication date the page states outside the signature ("发布日期：2022-01-28"). */
+  readonly pageDate: { readonly date: string; readonly text: string } | null;
+  readonly tables: readonly TableBlock[];
+  /** All prose, for the statistical period and the year. */
+  readonly text: string;
+}
+
+// ---------------------------------------------------------------------------------------------- headings
+
+interface HeadingCandidate {
+  readonly key: string;
+  readonly section: SectionDef;
+}
+
+/** Captions seen in place of a table section's heading: "…情况统计表". */
+const CAPTION_SUFFIX = /(?:统计表|情况表|表)$/u;
+
+let headingCache: HeadingCandidate[] | null = null;
+
+function headingCandidates(): HeadingCandidate[] {
+  if (headingCache) return headingCache;
+  const out: HeadingCandidate[] = [];
+  for (const version of Object.keys(FORMATS) as FormatVersion[]) {
+    for (const section of FORMATS[version].sections) {
+      for (const text of [section.heading.zh, section.heading.en, ...section.headingAliases]) {
+        const key = bareKey(text);
+        if (key && !out.some((c) => c.key === key && c.section.key === section.key)) out.push({ key, section });
+      }
+    }
+  }
+  headingCache = out;
+  return out;
+}
+
+/** The longest heading is under 40 characters; a paragraph much longer than that is prose. */
+const MAX_HEADING = 48;
+
+/** The section a paragraph heads, or null when it is not a heading. */
+export function matchHeading(text: string): SectionDef | null {
+  const compact = text.replace(/\s/gu, "");
+  if (!compact || compact.length > MAX_HEADING) return null;
+  const key = bareKey(text);
+  if (!key) return null;
+  const trimmed = key.replace(CAPTION_SUFFIX, "");
+  let best: { section: SectionDef; score: number } | null = null;
+  for (const c of headingCandidates()) {
+    if (c.key === key || c.key === trimmed) return c.section;
+    // Variants of a heading's wording ("行政复议、提起行政诉讼" for "行政复议和提起行政诉讼").
+    const lengthRatio = trimmed.length / c.key.length;
+    if (lengthRatio < 0.8 || lengthRatio > 1.25) continue;
+    const score = textSimilarity(trimmed, c.key);
+    if (score >= 0.85 && (!best || score > best.score)) best = { section: c.section, score };
+  }
+  return best?.section ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------- dates
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, "○": 0, O: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 十 → 10, 二十八 → 28, 三十一 → 31, 十二 → 12. */
+function chineseNumber(text: string): number | null {
+  if (!text) return null;
+  const ten = text.indexOf("十");
+  if (ten < 0) return text.length === 1 ? (CN_DIGITS[text] ?? null) : null;
+  const tens = ten === 0 ? 1 : CN_DIGITS[text.slice(0, ten)];
+  const ones = ten === text.length - 1 ? 0 : CN_DIGITS[text.slice(ten + 1)];
+  return tens === undefined || ones === undefined ? null : tens * 10 + ones;
+}
+
+function chineseYear(text: string): number | null {
+  if (text.length !== 4) return null;
+  let year = 0;
+  for (const ch of text) {
+    const digit = CN_DIGITS[ch];
+    if (digit === undefined) return null;
+    year = year * 10 + digit;
+  }
+  return year;
+}
+
+function iso(year: number, month: number, day: number): string | null {
+  const value = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return isIsoDate(value) ? value : null;
+}
+
+const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+const CHINESE_DATE = /([〇零○OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
+const NUMERIC_DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
+
+/** A date in any of the ways a signature block writes it, as an ISO date. */
+export function parseDate(text: string): { date: string; match: string; index: number } | null {
+  const t = toHalfWidth(text);
+  const a = ARABIC_DATE.exec(t);
+  if (a) {
+    const date = iso(Number(a[1]), Number(a[2]), Number(a[3]));
+    if (date) return { date, match: a[0], index: a.index };
+  }
+  const c = CHINESE_DATE.exec(t);
+  if (c) {
+    const year = chineseYear(c[1]!);
+    const month = chineseNumber(c[2]!);
+    const day = chineseNumber(c[3]!);
+    const date = year !== null && month !== null && day !== null ? iso(year, month, day) : null;
+    if (date) return { date, match: c[0], index: c.index };
+  }
+  const n = NUMERIC_DATE.exec(t);
+  if (n) {
+    const date = iso(Number(n[1]), Number(n[2]), Number(n[3]));
+    if (date) return { date, match: n[0], index: n.index };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------- title
+
+const TITLE_PATTERNS: readonly RegExp[] = [
+  // 区科技局2021年政府信息公开工作年度报告 / 关于…二〇二一年度政府信息公开工作年度报告
+  /^(.*?)(\d{4}|[〇零○一二三四五六七八九]{4})年度?(?:本机关)?(?:政府)?信息公开(?:工作)?年度?报告/u,
+  // 淮安市人民政府政府信息公开工作年度报告（2024年度）
+  /^(.*?)(?:政府)?信息公开(?:工作)?年度报告[(（](\d{4})年?度?[)）]/u,
+  // 示例区第1局: Annual Report on Government Information Disclosure, 2021
+  /^(.*?):\s*Annual Report on Government Information Disclosure,\s*(\d{4})/iu,
+];
+
+function parseTitle(text: string): { agency: string | null; year: number | null } | null {
+  // Chinese titles wrap and space freely ("2024 年政府…"); English ones need their spaces.
+  const t = /[A-Za-z]{3}/u.test(text) ? toHalfWidth(text).trim() : toHalfWidth(text).replace(/[\s\u3000]+/gu, "");
+  for (const pattern of TITLE_PATTERNS) {
+    const m = pattern.exec(t);
+    if (!m) continue;
+    const yearText = m[2]!;
+    const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : chineseYear(yearText);
+    const agency = m[1]!.replace(/^关于/u, "").replace(/关于$/u, "").replace(/[_\-—|｜].*$/u, "").trim();
+    return { agency: agency || null, year: year !== null && year >= 2008 && year <= 2100 ? year : null };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------- noise
+
+/** Page furniture of government sites, never report text. */
+const PAGE_CHROME =
+  /^(?:【?(?:打印|关闭|收藏|分享)|字号|浏览次数|阅读次数|访问量|索引号|信息来源|来源[:：]|发布(?:机构|日期|时间)[:：]|首页|当前位置|您当前的位置|扫一扫)/u;
+/** Where the page's footer begins: nothing after it belongs to the report. */
+const PAGE_FOOTER =
+  /^(?:版权所有|主办单位|主办[:：]|承办单位|网站标识码|网站地图|联系我们|关于我们|.*ICP备|.*公网安备|上一篇|下一篇|相关(?:链接|文章|阅读))/u;
+/** A heading line naming the report, even when no agency or year can be read from it. */
+const TITLE_LIKE = /^[^。，；！？]{0,40}(?:年度报告|工作报告)[^。，；！？]{0,10}$/u;
+/** The template's placeholders. */
+const PLACEHOLDER = /^[（(]\s*文字描述.*[)）]$/u;
+const PAGE_DATE = /(?:发布(?:日期|时间)|成文日期|日期)[:：]\s*(.+)$/u;
+
+/** A line that can be the agency of a signature block: short, no sentence punctuation. */
+function agencyLike(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 2 && t.length <= 40 && !/[。，；：:,;！？!?]/u.test(t) && !/\d{4}/u.test(t) && matchHeading(t) === null;
+}
+
+// ---------------------------------------------------------------------------------------------- outline
+
+export function readOutline(blocks: readonly Block[]): Outline {
+  const paragraphs = blocks.flatMap((block, index) => (block.kind === "paragraph" ? [{ block, index }] : []));
+  const tables = blocks.filter((block): block is TableBlock => block.kind === "table");
+
+  // Where the document's footer starts (web pages): the signature is searched before it.
+  let end = blocks.length;
+  for (const { block, index } of paragraphs) {
+    if (index > 0 && PAGE_FOOTER.test(block.text.trim())) {
+      end = index;
+      break;
+    }
+  }
+
+  // Signature: the last date among the last few paragraphs, and the agency line above it (or before it on the line).
+  const body = paragraphs.filter((p) => p.index < end && p.block.role !== "pageTitle");
+  const signatureIndexes = new Set<number>();
+  let signature: Outline["signature"] = { agency: null, date: null, dateText: null };
+  for (let k = body.length - 1; k >= Math.max(0, body.length - 6); k--) {
+    const text = body[k]!.block.text.trim();
+    const date = parseDate(text);
+    if (!date || text.length > date.match.length + 40) continue;
+    const before = text.slice(0, date.index).trim();
+    const after = text.slice(date.index + date.match.length).trim();
+    if (after.replace(/[。.\s]/gu, "")) continue;
+    signatureIndexes.add(body[k]!.index);
+    let agency: string | null = before && agencyLike(before) ? before : null;
+    if (!agency && k > 0 && agencyLike(body[k - 1]!.block.text)) {
+      agency = body[k - 1]!.block.text.trim();
+      signatureIndexes.add(body[k - 1]!.index);
+    }
+    signature = { agency, date: date.date, dateText: date.match };
+    break;
+  }
+
+  // Title: the first paragraph, or two or three consecutive ones, that read as the report's title.
+  let title: Outline["title"] = null;
+  let titleEnd = -1;
+  const bodyTitleSearch = body.slice(0, 60);
+  for (let k = 0; k < bodyTitleSearch.length && !title; k++) {
+    if (matchHeading(bodyTitleSearch[k]!.block.text)) break;
+    let joined = "";
+    for (let n = 0; n < 3 && k + n < bodyTitleSearch.length; n++) {
+      joined += bodyTitleSearch[k + n]!.block.text.trim();
+      const parsed = parseTitle(joined);
+      if (parsed) {
+        title = { ...parsed, text: joined };
+        titleEnd = bodyTitleSearch[k + n]!.index;
+        break;
+      }
+    }
+  }
+  if (!title) {
+    const page = paragraphs.find((p) => p.block.role === "pageTitle");
+    const parsed = page ? parseTitle(page.block.text) : null;
+    if (parsed) title = { ...parsed, text: page!.block.text };
+  }
+
+  const sections: Record<TextSectionKey, string[]> = { overview: [], problems: [], other: [] };
+  const headings = new Set<string>();
+  const preface: string[] = [];
+  let pageDate: Outline["pageDate"] = null;
+  let current: string | null = "preface";
+  for (let index = 0; index < end; index++) {
+    const block = blocks[index]!;
+    if (block.kind === "table") {
+      // A table closes a text section: what follows it belongs to the table's section until a heading.
+      if (current !== "preface") current = null;
+      continue;
+    }
+    if (block.role === "pageTitle" || index <= titleEnd || signatureIndexes.has(index)) continue;
+    const text = block.text.trim();
+    if (PAGE_CHROME.test(text)) {
+      const stated = PAGE_DATE.exec(text);
+      const date = stated ? parseDate(stated[1]!) : null;
+      if (date && !pageDate) pageDate = { date: date.date, text };
+      continue;
+    }
+    if (PLACEHOLDER.test(text)) continue;
+    const heading = matchHeading(text);
+    if (heading) {
+      current = heading.key;
+      headings.add(heading.key);
+      continue;
+    }
+    if (current === "preface") {
+      // Before the title, a web page has its navigation; only what follows the title is preamble.
+      // Without a title, a line that names the report ("…年度报告格式模板") is a title all the same.
+      if (title === null && TITLE_LIKE.test(text)) continue;
+      if (title === null || index > titleEnd) preface.push(text);
+    } else if (current === "overview" || current === "problems" || current === "other") sections[current].push(text);
+  }
+
+  const prose = paragraphs.filter((p) => p.index < end).map((p) => p.block.text);
+  return { title, preface, sections, headings, signature, pageDate, tables, text: prose.join("\n") };
+}

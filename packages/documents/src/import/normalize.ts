@@ -1,0 +1,86 @@
+/**
+ * Label matching. Real reports write the form's labels with half- or full-width brackets and quotes,
+ * spaces and line breaks inside them, other numbering ("1、", "（1）", "1.") and a stray bookmark or
+ * note. Both sides are reduced to a key of letters and digits before comparing, so the comparison is
+ * insensitive to all of that and still exact on the words.
+ */
+import { toHalfWidth } from "@nianbao/core";
+
+/** Numbering before a label: 一、 / （一） / (1) / 1. / 1、 / 1） / 第一部分. */
+const NUMBERING =
+  /^\s*(?:[(（]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|[一二三四五六七八九十]+\s*[、.．，,]|\d+\s*[、.．)）]|第[一二三四五六七八九十]+(?:部分|章|节)?[、.．：:\s]?)\s*/u;
+
+/** Markers that text extraction leaves in (Word bookmarks) and markup that survived as text. */
+const NOISE = /\[bookmark:[^\]]*\]|<br\s*\/?>/giu;
+
+export function stripNumbering(text: string): string {
+  return text.replace(NOISE, "").replace(NUMBERING, "");
+}
+
+/** Letters and digits only, half-width, lower case: "（二）部分公开（区分…）" → "二部分公开区分…". */
+export function labelKey(text: string): string {
+  return toHalfWidth(text.replace(NOISE, ""))
+    .replace(/[^\p{L}\p{N}]+/gu, "")
+    .toLowerCase();
+}
+
+/** The key without the label's numbering: renumbered headings and rows still match. */
+export function bareKey(text: string): string {
+  return labelKey(stripNumbering(toHalfWidth(text)));
+}
+
+export interface LabelCandidate<T> {
+  readonly key: string;
+  readonly bare: string;
+  readonly value: T;
+}
+
+export function candidate<T>(label: string, value: T): LabelCandidate<T> {
+  return { key: labelKey(label), bare: bareKey(label), value };
+}
+
+/** How well a text matched a label, best first. */
+export const MatchQuality = { exact: 0, bare: 1, contains: 2, containsBare: 3, prefix: 4 } as const;
+export type MatchQuality = (typeof MatchQuality)[keyof typeof MatchQuality];
+
+export interface LabelMatch<T> {
+  readonly value: T;
+  readonly quality: MatchQuality;
+  readonly length: number;
+}
+
+/** Words that are whole labels somewhere but mean nothing inside a longer text: matched only exactly. */
+const GENERIC = new Set(["其他", "总计", "合计", "小计", "other", "total"]);
+/** A text cut off by a page or cell edge still names its label when it is this long. */
+const MIN_PREFIX = 6;
+
+function quality<T>(text: string, textBare: string, c: LabelCandidate<T>): MatchQuality | null {
+  if (!c.key) return null;
+  if (text === c.key) return MatchQuality.exact;
+  // Without its numbering "3.其他" is just "其他": a generic word matches only with its number.
+  if (textBare && textBare === c.bare && !GENERIC.has(c.bare)) return MatchQuality.bare;
+  if (c.key.length >= 2 && !GENERIC.has(c.key) && text.includes(c.key)) return MatchQuality.contains;
+  if (c.bare.length >= 2 && !GENERIC.has(c.bare) && textBare.includes(c.bare)) return MatchQuality.containsBare;
+  if (text.length >= MIN_PREFIX && text.length * 2 >= c.key.length && c.key.startsWith(text)) return MatchQuality.prefix;
+  return null;
+}
+
+/**
+ * The candidates a text names, at the best quality found and, among those, the longest label (the
+ * most specific: 行政规范性文件 over 规范性文件). Several values back means the text is ambiguous.
+ */
+export function matchLabel<T>(text: string, candidates: readonly LabelCandidate<T>[]): LabelMatch<T>[] {
+  const key = labelKey(text);
+  if (!key) return [];
+  const bare = bareKey(text);
+  let best: LabelMatch<T>[] = [];
+  for (const c of candidates) {
+    const q = quality(key, bare, c);
+    if (q === null) continue;
+    const match = { value: c.value, quality: q, length: c.key.length };
+    const top = best[0];
+    if (!top || q < top.quality || (q === top.quality && match.length > top.length)) best = [match];
+    else if (q === top.quality && match.length === top.length && !best.some((b) => b.value === c.value)) best.push(match);
+  }
+  return best;
+}

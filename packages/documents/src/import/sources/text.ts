@@ -1,0 +1,183 @@
+/**
+ * Plain text to blocks. Text reaches us in a few shapes, all handled line by line:
+ * - text extracted from Word: every table cell on its own line after a tab, rows separated by a blank
+ *   line, a cell's own line breaks continuing without a tab (the seed fixture);
+ * - tables flattened to one cell a line: a row label, then its values each on a line;
+ * - pipe-separated tables (Markdown and similar) and CSV/TSV files (the flat cell list export);
+ * - layout-preserving extraction: a row label and its values on one line, separated by spaces;
+ * - everything else: one paragraph a line.
+ */
+import { type Block, paragraph, type SourceCell, type TableBlock } from "../blocks";
+import { isBlankText, looksLikeValue } from "../values";
+
+const BOOKMARK = /\[bookmark:[^\]]*\]/gu;
+/** A cell line of Word's text extraction: optional spaces, then a tab. */
+const TAB_CELL = /^[ \u3000]*\t/u;
+/** A line that starts a numbered section ("二、存在的主要问题…"): never the continuation of a cell. */
+const NUMBERED = /^[ \u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/u;
+/** Sentence punctuation: a line with it is prose, not a table label. */
+const PROSE = /[。；;！？!?]|，.*，/u;
+
+type Row = SourceCell[];
+
+function cells(texts: readonly string[]): Row {
+  return texts.map((text) => ({ text }));
+}
+
+function isLabelLike(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 60 && !PROSE.test(t) && !looksLikeValue(t);
+}
+
+/** "规章 0 0 0" or "一、本年新收… 3001 53 0 0 61 4 3119": a label followed by values on one line. */
+function labelWithValues(line: string): Row | null {
+  const tokens = line.trim().split(/[ \u3000\t]+/u);
+  let first = tokens.length;
+  while (first > 0 && looksLikeValue(tokens[first - 1]!) && !isBlankText(tokens[first - 1]!)) first--;
+  const values = tokens.slice(first);
+  if (values.length === 0) return null;
+  const label = tokens.slice(0, first).join(" ");
+  if (!label) return values.length >= 2 ? cells(values) : null;
+  if (PROSE.test(label) || label.length > 60) return null;
+  // One number after a few words is as often prose ("共计 95") as a row; only short labels count.
+  if (values.length === 1 && label.replace(/\s/gu, "").length > 16) return null;
+  return cells([label, ...values]);
+}
+
+/** Pipe-separated cells, or null when the line is not a table row. */
+function pipeRow(line: string): Row | null {
+  if (!line.includes("|")) return null;
+  const trimmed = line.trim().replace(/^\|/u, "").replace(/\|$/u, "");
+  const parts = trimmed.split("|").map((part) => part.trim());
+  if (parts.length < 2) return null;
+  return cells(parts);
+}
+
+const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
+
+/** A CSV/TSV file: every non-empty line splits into the same number (≥ 2) of fields. */
+function delimitedTable(lines: readonly string[]): TableBlock | null {
+  const nonEmpty = lines.filter((line) => line.trim());
+  if (nonEmpty.length < 2) return null;
+  for (const delimiter of [",", "\t"]) {
+    const rows = nonEmpty.map((line) => splitDelimited(line, delimiter));
+    const width = rows[0]!.length;
+    if (width >= 2 && rows.every((row) => row.length === width)) {
+      return { kind: "table", geometry: "flat", rows: rows.map(cells) };
+    }
+  }
+  return null;
+}
+
+/** RFC 4180 fields: quotes around a field, "" for a quote inside it. */
+function splitDelimited(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = "";
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields.map((f) => f.trim());
+}
+
+class BlockWriter {
+  readonly blocks: Block[] = [];
+  private rows: Row[] = [];
+
+  row(row: Row): void {
+    this.rows.push(row);
+  }
+
+  paragraph(text: string): void {
+    this.endTable();
+    const t = text.trim();
+    if (t) this.blocks.push(paragraph(t));
+  }
+
+  endTable(): void {
+    if (this.rows.length) this.blocks.push({ kind: "table", geometry: "flat", rows: this.rows });
+    this.rows = [];
+  }
+
+  finish(): Block[] {
+    this.endTable();
+    return this.blocks;
+  }
+}
+
+export function textToBlocks(input: string): Block[] {
+  const text = input.replace(/^\uFEFF/u, "").replace(BOOKMARK, "").replace(/\r\n?|\f|\v|\u2028|\u2029/gu, "\n");
+  const lines = text.split("\n");
+  const delimited = delimitedTable(lines);
+  if (delimited) return [delimited];
+
+  const out = new BlockWriter();
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (!line.trim() && !TAB_CELL.test(line)) {
+      i++;
+      continue;
+    }
+    // Word's extraction: a row is a run of tab lines (with their continuations) up to a blank line.
+    if (TAB_CELL.test(line)) {
+      const row: string[] = [];
+      while (i < lines.length && lines[i]!.trim() !== "" || (i < lines.length && TAB_CELL.test(lines[i]!))) {
+        const current = lines[i]!;
+        if (TAB_CELL.test(current)) row.push(current.replace(TAB_CELL, "").trim());
+        else if (row.length && !NUMBERED.test(current) && current.trim().length <= 30) {
+          row[row.length - 1] = `${row[row.length - 1]}\n${current.trim()}`;
+        } else break;
+        i++;
+      }
+      out.row(cells(row));
+      continue;
+    }
+    if (PIPE_RULE.test(line)) {
+      i++;
+      continue;
+    }
+    const piped = pipeRow(line);
+    if (piped) {
+      out.row(piped);
+      i++;
+      continue;
+    }
+    // One cell a line: a label, then one value a line.
+    if (isLabelLike(line) && i + 1 < lines.length && looksLikeValue(lines[i + 1]!.trim()) && lines[i + 1]!.trim()) {
+      const row: string[] = [line.trim()];
+      i++;
+      while (i < lines.length && lines[i]!.trim() && looksLikeValue(lines[i]!.trim())) row.push(lines[i++]!.trim());
+      out.row(cells(row));
+      continue;
+    }
+    const inline = labelWithValues(line);
+    if (inline) {
+      out.row(inline);
+      i++;
+      continue;
+    }
+    // Values alone, one a line (a row without a label, such as the review/litigation row).
+    if (looksLikeValue(line.trim())) {
+      const row: string[] = [];
+      while (i < lines.length && lines[i]!.trim() && looksLikeValue(lines[i]!.trim())) row.push(lines[i++]!.trim());
+      out.row(cells(row));
+      continue;
+    }
+    out.paragraph(line);
+    i++;
+  }
+  return out.finish();
+}
