@@ -55,5 +55,16 @@ export const MONEY_AS_TEXT_NOTE: Record<Lang, string> = {
 /** Label of the unit a money column without a unit in its header was written in (2019 采购总金额). */
 export const UNIT_LABEL: Record<Lang, string> = { zh: "单位", en: "unit" };
 
+const UNIT_NAMES: Record<string, Record<Lang, string>> = {
+  元: { zh: "元", en: "yuan" },
+  万元: { zh: "万元", en: "10,000 yuan" },
+};
+
+/** A column header with the unit stated the way the 2021 form states it: 「本年收费金额（单位：万元）」. */
+export function headerWithUnit(label: string, unit: string, lang: Lang): string {
+  const name = UNIT_NAMES[unit]?.[lang] ?? unit;
+  return lang === "zh" ? `${label}（单位：${name}）` : `${label} (${name})`;
+}
+
 /** Separator of the labels in a label path ("第二十条第（一）项 / 规章 / 本年制发件数"). */
 export const LABEL_PATH_SEPARATOR = " / ";

@@ -11,7 +11,7 @@ import { type CellDef, type LayoutCell, type ReportDocument, type TableLayout, r
 import { columnChars } from "./columns";
 import { type FlatRow, flatRows, moneyAsNumber } from "./flat";
 import { FONTS } from "./gbt9704";
-import { DATA_SHEET_NAME, FLAT_COLUMNS, MONEY_AS_TEXT_NOTE, TEXT_SHEET_NAME } from "./labels";
+import { DATA_SHEET_NAME, FLAT_COLUMNS, MONEY_AS_TEXT_NOTE, TEXT_SHEET_NAME, headerWithUnit } from "./labels";
 import { type ReportOutline, cellUnit, cellValue, reportOutline } from "./outline";
 import { textWidth, xmlSafe } from "./text";
 import type { ExportOptions } from "./types";
@@ -38,7 +38,7 @@ function sheetName(text: string, taken: Set<string>): string {
   return name;
 }
 
-function writeMoney(target: ExcelJS.Cell, amount: string, unit: string | null, lang: "zh" | "en"): void {
+function writeMoney(target: ExcelJS.Cell, amount: string, lang: "zh" | "en"): void {
   const number = moneyAsNumber(amount);
   if (number === null) {
     // Beyond 15 significant digits Excel would round the amount: keep it as text and say why.
@@ -46,16 +46,38 @@ function writeMoney(target: ExcelJS.Cell, amount: string, unit: string | null, l
     target.note = MONEY_AS_TEXT_NOTE[lang];
   } else {
     target.value = number;
-    // The unit a column without one in its header was written in (2019 采购总金额: 元) shows beside it.
-    if (unit) target.numFmt = `General"${unit}"`;
   }
 }
 
 function writeDataCell(target: ExcelJS.Cell, doc: ReportDocument, cell: CellDef, lang: "zh" | "en"): void {
   const value = cellValue(doc, cell);
   if (value === null || value === undefined) return;
-  if (cell.kind === "money" && typeof value === "string") writeMoney(target, value, cellUnit(doc, cell), lang);
+  if (cell.kind === "money" && typeof value === "string") writeMoney(target, value, lang);
   else target.value = value;
+}
+
+/**
+ * A number cannot carry a unit, so where the form's header gives none and the document records the
+ * unit the amount is in (2019 采购总金额: 元), the header of that column states it, as 2021's
+ * 「本年收费金额（单位：万元）」 does. Word and HTML write the unit beside the amount instead.
+ */
+function headerUnits(layout: TableLayout, outline: ReportOutline, doc: ReportDocument): Map<LayoutCell, string> {
+  const grid = resolveGrid(layout);
+  const labels = new Map<LayoutCell, string>();
+  grid.forEach((row, r) =>
+    row.forEach((slot, c) => {
+      const def = slot.origin && slot.cell.cellId ? outline.format.cellById.get(slot.cell.cellId) : undefined;
+      const unit = def ? cellUnit(doc, def) : null;
+      if (!unit) return;
+      for (let above = r - 1; above >= 0; above--) {
+        const header = grid[above]![c]!.cell;
+        if (header.role !== "header" || !header.label) continue;
+        labels.set(header, headerWithUnit(header.label[outline.lang], unit, outline.lang));
+        return;
+      }
+    }),
+  );
+  return labels;
 }
 
 /** Row heights: Excel does not grow a row for wrapped text in merged cells, so they are estimated here. */
@@ -106,6 +128,7 @@ function tableSheet(
   sheet.getRow(1).height = 24;
 
   const heights = rowHeights(layout, widths, outline);
+  const unitHeaders = headerUnits(layout, outline, doc);
   resolveGrid(layout).forEach((row, r) => {
     const excelRow = r + 2;
     sheet.getRow(excelRow).height = heights[r]!;
@@ -123,7 +146,7 @@ function tableSheet(
         const def = cell.cellId ? outline.format.cellById.get(cell.cellId) : undefined;
         if (def) writeDataCell(target, doc, def, outline.lang);
       } else {
-        target.value = xmlSafe(cell.label?.[outline.lang] ?? "");
+        target.value = xmlSafe(unitHeaders.get(cell) ?? cell.label?.[outline.lang] ?? "");
       }
     });
   });
@@ -173,7 +196,7 @@ function dataSheet(workbook: ExcelJS.Workbook, name: string, rows: FlatRow[], la
     const excelRow = sheet.addRow([row.id, row.labelPath]);
     const target = excelRow.getCell(3);
     if (row.value === null) continue;
-    if (row.kind === "money" && typeof row.value === "string") writeMoney(target, row.value, null, lang);
+    if (row.kind === "money" && typeof row.value === "string") writeMoney(target, row.value, lang);
     else target.value = row.value;
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: 3 } };

@@ -113,12 +113,14 @@ describe("Excel export", () => {
     expect(unit.value).toBe("元");
     expect(unit.label).toBe("第二十条第（九）项 / 政府集中采购 / 采购总金额 / 单位");
     expect(rows).toHaveLength(getFormat("2019").cells.length + 1);
+    // The amount stays a number; its column's header states the unit.
     const sheet = workbook.worksheets[1]!;
-    let amountCell: ExcelJS.Cell | undefined;
-    sheet.eachRow((r) => r.eachCell((c) => {
-      if (c.numFmt === 'General"元"') amountCell = c;
-    }));
-    expect(typeof amountCell?.value).toBe("number");
+    const values: ExcelJS.CellValue[] = [];
+    sheet.eachRow((r) => r.eachCell((c) => values.push(c.value)));
+    expect(values).toContain("采购总金额（单位：元）");
+    const amount = (doc.tables as { activeDisclosure: { centralizedProcurement: { totalAmount: string } } }).activeDisclosure
+      .centralizedProcurement.totalAmount;
+    expect(values).toContain(Number(amount));
   });
 
   it("renders English sheet names and labels with lang en", async () => {
