@@ -60,8 +60,7 @@ export const MESSAGES = {
     zh: "该单位{year}年度报告已存在，请指明要替换的修订版本（baseRevision）",
     en: "A {year} report exists; give the revision the import replaces (baseRevision)",
   },
-  "export.unavailable": { zh: "暂不支持导出为{format}", en: "Export to {format} is not available" },
-  "aggregate.unavailable": { zh: "汇总功能暂不可用", en: "Roll-up is not available" },
+  "export.failed": { zh: "无法导出：{message}", en: "Cannot export: {message}" },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,99 @@
+/**
+ * The HTTP host: tRPC at /trpc, /healthz, open data at /open. No domain logic lives here.
+ */
+import { randomUUID } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCors from "@fastify/cors";
+import fastifyHelmet from "@fastify/helmet";
+import { type ApiConfig, appRouter, type AppRouter, createHttpContext, SESSION_COOKIE } from "@nianbao/api";
+import type { Database } from "@nianbao/db";
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { registerOpenData } from "./open-data";
+
+export interface ServerOptions {
+  db: Database;
+  /** The process's pino logger. */
+  logger: FastifyBaseLogger;
+  bodyLimit: number;
+  cookieSecure: boolean;
+  corsOrigins: string[];
+  /** Router settings (argon2 cost, lockout, clock); defaults are the production ones. */
+  apiConfig?: Partial<ApiConfig>;
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: options.bodyLimit,
+    // Keep a caller's request id (a load balancer's) when it is sane; otherwise make one.
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+
+  await app.register(fastifyHelmet, {
+    // An API: nothing here is meant to be framed or to load anything.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    hsts: options.cookieSecure,
+    crossOriginResourcePolicy: { policy: "same-site" },
+  });
+  if (options.corsOrigins.length) {
+    await app.register(fastifyCors, { origin: options.corsOrigins, credentials: true });
+  }
+  await app.register(fastifyCookie);
+
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err: error }, "request failed");
+      return reply.code(500).send({ error: { code: "INTERNAL_SERVER_ERROR", message: "服务器内部错误" } });
+    }
+    // 413 (body too large), 415, malformed JSON …: the status and a one-line message, no stack.
+    return reply.code(status).send({ error: { code: error.code ?? "BAD_REQUEST", message: error.message } });
+  });
+
+  app.get("/healthz", async () => {
+    await db.read(({ q, t }) => q.select({ id: t.organisations.id }).from(t.organisations).limit(1));
+    return { ok: true, database: db.dialect };
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) =>
+        createHttpContext({
+          db,
+          logger: req.log,
+          meta: { ip: req.ip, userAgent: req.headers["user-agent"] ?? null, requestId: req.id },
+          sessionCookie: req.cookies[SESSION_COOKIE],
+          authorization: req.headers.authorization,
+          acceptLanguage: req.headers["accept-language"],
+          session: {
+            set: (token, expiresAt) =>
+              void res.setCookie(SESSION_COOKIE, token, {
+                httpOnly: true,
+                sameSite: "lax",
+                secure: options.cookieSecure,
+                path: "/",
+                expires: new Date(expiresAt),
+              }),
+            clear: () => void res.clearCookie(SESSION_COOKIE, { path: "/" }),
+          },
+          ...(options.apiConfig ? { config: options.apiConfig } : {}),
+        }),
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  registerOpenData(app, db);
+  return app;
+}

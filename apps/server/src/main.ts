@@ -1,0 +1,55 @@
+/**
+ * `pnpm start`: migrate the database, seed the demo into an empty one, serve the API.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { DEFAULT_CONFIG, seedDemo } from "@nianbao/api";
+import { createDb, isPostgresUrl } from "@nianbao/db";
+import { buildServer } from "./app";
+import { bootstrapAdmin } from "./bootstrap";
+import { loadEnv, REPO_ROOT } from "./env";
+import { createLogger } from "./logger";
+
+const FIXTURE = join(REPO_ROOT, "..", "shared", "spec", "fixtures", "seed-2021-district-science-bureau.txt");
+
+const env = loadEnv();
+const logger = createLogger(env);
+
+if (!isPostgresUrl(env.databaseUrl) && env.databaseUrl !== ":memory:") mkdirSync(dirname(env.databaseUrl), { recursive: true });
+const db = createDb({ url: env.databaseUrl });
+await db.migrate();
+logger.info({ database: db.description }, "database ready");
+
+const generated = env.adminPassword ? null : randomBytes(12).toString("base64url");
+const password = env.adminPassword ?? generated!;
+const seeded = env.seedDemo
+  ? await seedDemo(db, {
+      adminPassword: password,
+      passwordHashing: DEFAULT_CONFIG.passwordHashing,
+      ...(existsSync(FIXTURE) ? { fixture: { data: readFileSync(FIXTURE), filename: "seed-2021-district-science-bureau.txt" } } : {}),
+    })
+  : await bootstrapAdmin(db, password);
+
+if (seeded.created) {
+  logger.info({ users: seeded.users.length, reports: seeded.reports, fixtureImported: seeded.fixtureImported, fixtureError: seeded.fixtureError }, "empty database seeded");
+  const lines = [
+    "",
+    "  nianbao: a fresh database was set up.",
+    `  Sign in as "admin"${generated ? ` with the password ${generated}` : " with NIANBAO_ADMIN_PASSWORD"}.`,
+    ...(generated ? ["  This password is shown only now: note it down."] : []),
+    ...(seeded.users.length > 1 ? [`  Demo accounts (same password): ${seeded.users.filter((u) => u.username !== "admin").map((u) => u.username).join(", ")}`] : []),
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+const app = await buildServer({ db, logger, bodyLimit: env.bodyLimit, cookieSecure: env.cookieSecure, corsOrigins: env.corsOrigins });
+await app.listen({ port: env.port, host: env.host });
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, "shutting down");
+    void app.close().then(() => db.close()).then(() => process.exit(0));
+  });
+}
