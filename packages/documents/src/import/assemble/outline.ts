@@ -4,7 +4,15 @@
  * from core's format data (headings and headingAliases of both versions), matched on keys without
  * numbering, because real reports renumber (五 and 六 written as 二 and 三) and leave headings out.
  */
-import { FORMATS, type FormatVersion, isIsoDate, type SectionDef, textSimilarity, toHalfWidth } from "@nianbao/core";
+import {
+  FORMATS,
+  type FormatVersion,
+  isIsoDate,
+  sameAgencyName,
+  type SectionDef,
+  textSimilarity,
+  toHalfWidth,
+} from "@nianbao/core";
 import type { Block, TableBlock } from "../blocks";
 import { bareKey } from "../normalize";
 
@@ -136,27 +144,34 @@ export function parseDate(text: string): { date: string; match: string; index: n
 
 // ---------------------------------------------------------------------------------------------- title
 
+const YEAR = String.raw`[0-9０-９]{4}|[〇零○一二三四五六七八九]{4}`;
 const TITLE_PATTERNS: readonly RegExp[] = [
   // 区科技局2021年政府信息公开工作年度报告 / 关于…二〇二一年度政府信息公开工作年度报告
-  /^(.*?)(\d{4}|[〇零○一二三四五六七八九]{4})年度?(?:本机关)?(?:政府)?信息公开(?:工作)?年度?报告/u,
+  new RegExp(String.raw`^(.*?)(${YEAR})年度?(?:本机关)?(?:政府)?信息公开(?:工作)?年度?报告`, "u"),
   // 淮安市人民政府政府信息公开工作年度报告（2024年度）
-  /^(.*?)(?:政府)?信息公开(?:工作)?年度报告[(（](\d{4})年?度?[)）]/u,
+  new RegExp(String.raw`^(.*?)(?:政府)?信息公开(?:工作)?年度报告[(（](${YEAR})年?度?[)）]`, "u"),
   // 示例区第1局: Annual Report on Government Information Disclosure, 2021
   /^(.*?):\s*Annual Report on Government Information Disclosure,\s*(\d{4})/iu,
 ];
 
 function parseTitle(text: string): { agency: string | null; year: number | null } | null {
-  // Chinese titles wrap and space freely ("2024 年政府…"); English ones need their spaces.
-  const t = /[A-Za-z]{3}/u.test(text) ? toHalfWidth(text).trim() : toHalfWidth(text).replace(/[\s\u3000]+/gu, "");
+  // Chinese titles wrap and space freely ("2024 年政府…"); English ones need their spaces. The agency
+  // keeps its own characters (full-width brackets and all): only the year is read half-width.
+  const t = /[A-Za-z]{3}/u.test(text) ? text.trim() : text.replace(/[\s\u3000]+/gu, "");
   for (const pattern of TITLE_PATTERNS) {
     const m = pattern.exec(t);
     if (!m) continue;
-    const yearText = m[2]!;
+    const yearText = toHalfWidth(m[2]!);
     const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : chineseYear(yearText);
-    const agency = m[1]!.replace(/^关于/u, "").replace(/关于$/u, "").replace(/[_\-—|｜].*$/u, "").trim();
+    const agency = m[1]!.replace(/^关于/u, "").replace(/关于$/u, "").trim();
     return { agency: agency || null, year: year !== null && year >= 2008 && year <= 2100 ? year : null };
   }
   return null;
+}
+
+/** A page's <title> often adds the site after a separator: "…年度报告_某某区人民政府". */
+function parsePageTitle(text: string): { agency: string | null; year: number | null } | null {
+  return parseTitle(text.split(/\s*[_|｜]\s*|\s+[-—–]\s+/u)[0] ?? text);
 }
 
 // ---------------------------------------------------------------------------------------------- noise
@@ -196,20 +211,36 @@ export function readOutline(blocks: readonly Block[]): Outline {
 
   // Signature: the last date among the last few paragraphs, and the agency line above it (or before it on the line).
   const body = paragraphs.filter((p) => p.index < end && p.block.role !== "pageTitle");
+  // The signature follows the text: paragraphs under a table section's heading (a workbook puts its
+  // table sheets after the text) and headings themselves are not where it is looked for.
+  const inTableSection = new Set<number>();
+  {
+    let section: SectionDef | null = null;
+    for (let index = 0; index < end; index++) {
+      const block = blocks[index]!;
+      if (block.kind === "table") continue;
+      const heading = matchHeading(block.text);
+      if (heading) {
+        section = heading;
+        inTableSection.add(index);
+      } else if (section?.kind === "table") inTableSection.add(index);
+    }
+  }
+  const tail = body.filter((p) => !inTableSection.has(p.index));
   const signatureIndexes = new Set<number>();
   let signature: Outline["signature"] = { agency: null, date: null, dateText: null };
-  for (let k = body.length - 1; k >= Math.max(0, body.length - 6); k--) {
-    const text = body[k]!.block.text.trim();
+  for (let k = tail.length - 1; k >= Math.max(0, tail.length - 6); k--) {
+    const text = tail[k]!.block.text.trim();
     const date = parseDate(text);
     if (!date || text.length > date.match.length + 40) continue;
     const before = text.slice(0, date.index).trim();
     const after = text.slice(date.index + date.match.length).trim();
     if (after.replace(/[。.\s]/gu, "")) continue;
-    signatureIndexes.add(body[k]!.index);
+    signatureIndexes.add(tail[k]!.index);
     let agency: string | null = before && agencyLike(before) ? before : null;
-    if (!agency && k > 0 && agencyLike(body[k - 1]!.block.text)) {
-      agency = body[k - 1]!.block.text.trim();
-      signatureIndexes.add(body[k - 1]!.index);
+    if (!agency && k > 0 && agencyLike(tail[k - 1]!.block.text)) {
+      agency = tail[k - 1]!.block.text.trim();
+      signatureIndexes.add(tail[k - 1]!.index);
     }
     signature = { agency, date: date.date, dateText: date.match };
     break;
@@ -234,8 +265,15 @@ export function readOutline(blocks: readonly Block[]): Outline {
   }
   if (!title) {
     const page = paragraphs.find((p) => p.block.role === "pageTitle");
-    const parsed = page ? parseTitle(page.block.text) : null;
+    const parsed = page ? parsePageTitle(page.block.text) : null;
     if (parsed) title = { ...parsed, text: page!.block.text };
+  }
+
+  // A signature without a date is the agency's name alone on the last line.
+  const last = tail[tail.length - 1];
+  if (!signature.date && last && last.index > titleEnd && title?.agency && agencyLike(last.block.text) && sameAgencyName(last.block.text, title.agency)) {
+    signature = { agency: last.block.text.trim(), date: null, dateText: null };
+    signatureIndexes.add(last.index);
   }
 
   const sections: Record<TextSectionKey, string[]> = { overview: [], problems: [], other: [] };

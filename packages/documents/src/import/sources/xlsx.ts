@@ -1,6 +1,7 @@
 /**
  * Excel (.xlsx) to blocks with exceljs. Each sheet becomes one grid table (merged ranges as spans);
- * single-text rows above and below it (a title, a note, a signature) become paragraphs. The archive
+ * single-text rows above it (a title, a heading) become paragraphs, and a sheet of one text a row
+ * (the report's prose) is all paragraphs. The archive
  * has already been proven to fit the inflation budget before exceljs sees it (see BoundedZip).
  */
 import ExcelJS from "exceljs";
@@ -64,19 +65,16 @@ function sheetBlocks(sheet: ExcelJS.Worksheet): Block[] {
     }
     rows.push(row);
   }
-  // Rows with one text at most above the first and below the last row of several cells are prose.
+  // Rows with one text at most above the first row of several cells are prose (a title, a heading);
+  // from there on the sheet is the table, a data row with empty values included.
   const filled = (row: SourceCell[]) => row.filter((cell) => cell.text).length;
   let first = 0;
   while (first < rows.length && filled(rows[first]!) <= 1) first++;
-  let last = rows.length - 1;
-  while (last >= first && filled(rows[last]!) <= 1) last--;
   const blocks: Block[] = [];
-  const prose = (row: SourceCell[]) => {
+  for (const row of rows.slice(0, first)) {
     for (const cell of row) if (cell.text) for (const line of cell.text.split("\n")) if (line.trim()) blocks.push(paragraph(line.trim()));
-  };
-  rows.slice(0, first).forEach(prose);
-  if (first <= last) blocks.push({ kind: "table", geometry: "grid", rows: rows.slice(first, last + 1) });
-  rows.slice(last + 1).forEach(prose);
+  }
+  if (first < rows.length) blocks.push({ kind: "table", geometry: "grid", rows: rows.slice(first) });
   return blocks;
 }
 
