@@ -68,7 +68,7 @@ export async function login(db: Database, input: { username: string; password: s
   const sessionId = sha256(secret);
   const expiresAt = now + ctx.config.sessionTtlMs;
   const actor = actorFromUser(user, sessionId);
-  await createSession(db, { id: sessionId, userId: user.id, expiresAt, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent }, auditOf({ actor, meta: ctx.meta }), user.orgId);
+  await createSession(db, { id: sessionId, userId: user.id, expiresAt, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent }, auditOf({ actor, meta: ctx.meta }), user.orgId, now);
   ctx.session.set(secret, expiresAt);
   return actor;
 }

@@ -14,9 +14,8 @@ export interface NewSession {
 }
 
 /** Start a session (login), recording it in the audit log; expired sessions are cleared on the way. */
-export async function createSession(db: Database, session: NewSession, audit: AuditContext, orgId: string): Promise<void> {
+export async function createSession(db: Database, session: NewSession, audit: AuditContext, orgId: string, now = Date.now()): Promise<void> {
   await db.write(async (tx) => {
-    const now = Date.now();
     await tx.q.delete(tx.t.sessions).where(lt(tx.t.sessions.expiresAt, now));
     await tx.q.insert(tx.t.sessions).values({ ...session, createdAt: now });
     await recordAudit(tx, audit, { action: "auth.login", targetType: "user", targetId: session.userId, orgId }, now);
