@@ -56,7 +56,7 @@ describe.each(TEST_DIALECTS)("HTTP server on $dialect", ({ dialect, enabled }) =
   });
 
   async function call(kind: "query" | "mutation", path: string, input: unknown, as?: string, headers: Record<string, string> = {}) {
-    const auth = as ? { cookie: cookies.get(as)! } : {};
+    const auth: Record<string, string> = as ? { cookie: cookies.get(as)! } : {};
     const response =
       kind === "query"
         ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { ...auth, ...headers } })

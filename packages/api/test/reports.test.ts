@@ -51,7 +51,8 @@ describe.each(TEST_DIALECTS)("reports on $dialect", ({ dialect, enabled }) => {
     const editor = world.call(world.inA.editor);
     const { report } = await editor.reports.create({ orgId: world.a.id, year: 2022 });
     const broken = filledDocument(world.a, 2022);
-    (broken.tables.applications.newReceived as Record<string, number>).total += 5;
+    const received = broken.tables.applications.newReceived as Record<string, number>;
+    received.total = (received.total ?? 0) + 5;
     await editor.reports.update({ id: report.id, baseRevision: 1, document: broken });
     const refused = await errorOf(editor.reports.submit({ id: report.id, revision: 2 }));
     expect(refused?.code).toBe("PRECONDITION_FAILED");
