@@ -28,7 +28,8 @@ export interface Outline {
   readonly signature: { readonly agency: string | null; readonly date: string | null; readonly dateText: string | null };
   /** A publication date the page states outside the signature ("发布日期：2022-01-28"). */
   readonly pageDate: { readonly date: string; readonly text: string } | null;
-  readonly tables: readonly TableBlock[];
+  /** The tables, each with the table its section heading (or caption) announces, if any. */
+  readonly tables: readonly { readonly block: TableBlock; readonly sectionTable: string | null }[];
   /** All prose, for the statistical period and the year. */
   readonly text: string;
 }
@@ -198,7 +199,6 @@ function agencyLike(text: string): boolean {
 
 export function readOutline(blocks: readonly Block[]): Outline {
   const paragraphs = blocks.flatMap((block, index) => (block.kind === "paragraph" ? [{ block, index }] : []));
-  const tables = blocks.filter((block): block is TableBlock => block.kind === "table");
 
   // Where the document's footer starts (web pages): the signature is searched before it.
   let end = blocks.length;
@@ -246,21 +246,25 @@ export function readOutline(blocks: readonly Block[]): Outline {
     break;
   }
 
-  // Title: the first paragraph, or two or three consecutive ones, that read as the report's title.
+  // Title: the first paragraph that reads as the report's title. A title set on two or three lines
+  // ("淮安市人民政府" / "2024 年政府信息公开工作年度报告") is joined with the short lines above it when the
+  // line alone names no agency.
   let title: Outline["title"] = null;
   let titleEnd = -1;
-  const bodyTitleSearch = body.slice(0, 60);
-  for (let k = 0; k < bodyTitleSearch.length && !title; k++) {
-    if (matchHeading(bodyTitleSearch[k]!.block.text)) break;
-    let joined = "";
-    for (let n = 0; n < 3 && k + n < bodyTitleSearch.length; n++) {
-      joined += bodyTitleSearch[k + n]!.block.text.trim();
+  const titleSearch = body.slice(0, 60);
+  for (let e = 0; e < titleSearch.length && !title; e++) {
+    if (matchHeading(titleSearch[e]!.block.text)) break;
+    const alone = parseTitle(titleSearch[e]!.block.text);
+    if (!alone) continue;
+    title = { ...alone, text: titleSearch[e]!.block.text.trim() };
+    titleEnd = titleSearch[e]!.index;
+    let joined = titleSearch[e]!.block.text.trim();
+    for (let n = 1; n <= 2 && !title.agency && e - n >= 0; n++) {
+      const above = titleSearch[e - n]!.block.text.trim();
+      if (!agencyLike(above)) break;
+      joined = above + joined;
       const parsed = parseTitle(joined);
-      if (parsed) {
-        title = { ...parsed, text: joined };
-        titleEnd = bodyTitleSearch[k + n]!.index;
-        break;
-      }
+      if (parsed?.agency) title = { ...parsed, text: joined };
     }
   }
   if (!title) {
@@ -278,12 +282,15 @@ export function readOutline(blocks: readonly Block[]): Outline {
 
   const sections: Record<TextSectionKey, string[]> = { overview: [], problems: [], other: [] };
   const headings = new Set<string>();
+  const tables: { block: TableBlock; sectionTable: string | null }[] = [];
+  let announced: string | null = null;
   const preface: string[] = [];
   let pageDate: Outline["pageDate"] = null;
   let current: string | null = "preface";
   for (let index = 0; index < end; index++) {
     const block = blocks[index]!;
     if (block.kind === "table") {
+      tables.push({ block, sectionTable: announced });
       // A table closes a text section: what follows it belongs to the table's section until a heading.
       if (current !== "preface") current = null;
       continue;
@@ -300,6 +307,7 @@ export function readOutline(blocks: readonly Block[]): Outline {
     const heading = matchHeading(text);
     if (heading) {
       current = heading.key;
+      announced = heading.table ?? null;
       headings.add(heading.key);
       continue;
     }

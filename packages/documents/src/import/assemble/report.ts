@@ -42,8 +42,11 @@ function isIdList(rows: readonly LogicalRow[]): boolean {
   return rows.filter((row) => row.texts.some(isCellId)).length >= 3;
 }
 
-/** Which statistical table a source table is: the one whose labels it shares most (at least two). */
-function identifyTable(rows: readonly LogicalRow[]): string | null {
+/**
+ * Which statistical table a source table is: the one whose labels it shares most — at least two, or
+ * one that no other table prints. Failing that, the table its section heading announces.
+ */
+function identifyTable(rows: readonly LogicalRow[], announced: string | null): string | null {
   const hits = new Map<string, Set<string>>();
   const candidates = FORMAT_VERSIONS.flatMap((v) =>
     [...formatLabels(v).byTable.values()].flat(),
@@ -57,15 +60,10 @@ function identifyTable(rows: readonly LogicalRow[]): string | null {
       }
     }
   }
-  let best: string | null = null;
-  let score = 1;
-  for (const [table, texts] of hits) {
-    if (texts.size > score) {
-      best = table;
-      score = texts.size;
-    }
-  }
-  return best;
+  const ranked = [...hits].map(([table, texts]) => ({ table, score: texts.size })).sort((a, b) => b.score - a.score);
+  const [first, second] = ranked;
+  if (first && (first.score >= 2 || !second) && (!second || first.score > second.score)) return first.table;
+  return announced;
 }
 
 /** How many labels (or cell ids) peculiar to each version the tables show. */
@@ -171,8 +169,8 @@ export interface Assembled {
 export function assembleReport(blocks: readonly Block[], lang: Lang): Assembled {
   const findings = new FindingList(lang);
   const outline = readOutline(blocks);
-  const tables = outline.tables.map(logicalRows);
-  const allRows = tables.flat();
+  const tables = outline.tables.map(({ block, sectionTable }) => ({ rows: logicalRows(block), sectionTable }));
+  const allRows = tables.flatMap((t) => t.rows);
 
   const { year, version } = decideYearAndVersion(outline, allRows, findings);
   const labels = formatLabels(version);
@@ -180,7 +178,7 @@ export function assembleReport(blocks: readonly Block[], lang: Lang): Assembled 
 
   const groups = new Map<string, LogicalRow[]>();
   const found = new Set<string>();
-  for (const rows of tables) {
+  for (const { rows, sectionTable } of tables) {
     if (isIdList(rows)) {
       placer.placeIdList(rows);
       for (const row of rows) {
@@ -189,7 +187,7 @@ export function assembleReport(blocks: readonly Block[], lang: Lang): Assembled 
       }
       continue;
     }
-    const table = identifyTable(rows);
+    const table = identifyTable(rows, sectionTable);
     if (!table || !labels.format.tableById.has(table)) continue;
     groups.set(table, [...(groups.get(table) ?? []), ...rows]);
   }

@@ -16,7 +16,7 @@ const TAB_CELL = /^[ \u3000]*\t/u;
 /** A line that starts a numbered section ("二、存在的主要问题…"): never the continuation of a cell. */
 const NUMBERED = /^[ \u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/u;
 /** Sentence punctuation: a line with it is prose, not a table label. */
-const PROSE = /[。；;！？!?]|，.*，/u;
+const PROSE = /[。；;！？!?]/u;
 
 type Row = SourceCell[];
 
