@@ -26,7 +26,9 @@ export const TEST_DIALECTS: { dialect: Dialect; enabled: boolean }[] = [
   { dialect: "postgres", enabled: Boolean(pgTestUrl) },
 ];
 
-export async function createTestDb(dialect: Dialect): Promise<TestDb> {
+/** `pgUrl`: the PostgreSQL server to create the database on (default NIANBAO_TEST_PG_URL). */
+export async function createTestDb(dialect: Dialect, options: { pgUrl?: string } = {}): Promise<TestDb> {
+  const serverUrl = options.pgUrl ?? pgTestUrl;
   if (dialect === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-test-"));
     const url = join(dir, "test.sqlite");
@@ -41,10 +43,10 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
       },
     };
   }
-  if (!pgTestUrl) throw new Error("NIANBAO_TEST_PG_URL is not set");
+  if (!serverUrl) throw new Error("NIANBAO_TEST_PG_URL is not set");
   const name = `nianbao_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(pgTestUrl);
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = createDb({ url: url.toString(), poolSize: 8 });
   await db.migrate();
@@ -53,13 +55,13 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
     url: url.toString(),
     drop: async () => {
       await db.close();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
 
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgTestUrl });
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     await client.query(statement);

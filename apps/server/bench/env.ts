@@ -1,0 +1,8 @@
+/** The only environment the benchmark reads. */
+const databaseUrl = process.env.DATABASE_URL;
+export const benchEnv = {
+  /** PostgreSQL server to benchmark on (a fresh database is created there and dropped after). */
+  pgUrl: process.env.NIANBAO_TEST_PG_URL || (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl) ? databaseUrl : undefined),
+  /** Seconds per measurement (default 5). */
+  seconds: Number(process.env.BENCH_SECONDS || 5),
+};
