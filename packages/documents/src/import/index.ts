@@ -43,7 +43,7 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** What the archive may expand to: generous for real files (images are never inflated for Word), tiny next to a bomb. */
 function inflateBudget(size: number): number {
-  return Math.min(512 * 1024 * 1024, Math.max(64 * 1024 * 1024, size * 10));
+  return Math.min(512 * 1024 * 1024, Math.max(32 * 1024 * 1024, size * 10));
 }
 
 const KIND_NAMES: Record<SourceKind, Record<Lang, string>> = {
