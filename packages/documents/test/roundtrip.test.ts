@@ -21,9 +21,13 @@ const AGENCY_NAMES = [
   "A&B联合办公室",
   "<测试>区数据局",
   "某市发展和改革委员会'办公室'",
+  "中共某县委办公室",
 ];
 
-/** Pieces of paragraph text: ordinary prose, markup that must stay text, quotes, pipes, emoji. */
+/**
+ * Pieces of paragraph text: ordinary prose, markup that must stay text, quotes, pipes, emoji, and what
+ * looks like numbering, dates or a blank cell ("（一）", "1.", "12月31日", "-", "无") where a paragraph starts.
+ */
 const TOKENS = [
   "全年主动公开政府信息",
   "依申请公开工作有序推进",
@@ -48,12 +52,23 @@ const TOKENS = [
   "123",
   "4.5",
   "A B",
+  "（一）",
+  "1.",
+  "一是",
+  "2021年",
+  "12月31日",
+  "-",
+  "/",
+  "无",
+  "0",
 ];
 
+// A paragraph as the exporter writes it: no blank lines, no indentation at either end.
 const paragraph = fc
   .array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 10 })
-  .map((tokens) => `内容${tokens.join("")}`.trim());
-const sectionText = fc.array(paragraph, { minLength: 0, maxLength: 3 }).map((lines) => lines.join("\n"));
+  .map((tokens) => tokens.join("").replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ""))
+  .filter((text) => text.length > 0);
+const sectionText = fc.array(paragraph, { minLength: 0, maxLength: 4 }).map((lines) => lines.join("\n"));
 
 /** Valid reports from core's sample (every identity holds), then blanks and awkward texts on top. */
 const reportArbitrary = (published: boolean) =>
@@ -62,13 +77,15 @@ const reportArbitrary = (published: boolean) =>
       seed: fc.integer({ min: 1, max: 1_000_000 }),
       year: fc.integer({ min: 2019, max: 2026 }),
       agency: fc.constantFrom(...AGENCY_NAMES),
-      nulls: fc.array(fc.nat(), { maxLength: 12 }),
+      // From a small office's handful to a city's thousands.
+      scale: fc.constantFrom(1, 5, 300, 5000),
+      nulls: fc.array(fc.nat(), { maxLength: 30 }),
       overview: sectionText,
       problems: sectionText,
       other: sectionText,
     })
-    .map(({ seed, year, agency, nulls, overview, problems, other }): ReportDocument => {
-      const doc = sampleReport({ seed, year, agencyName: agency });
+    .map(({ seed, year, agency, scale, nulls, overview, problems, other }): ReportDocument => {
+      const doc = sampleReport({ seed, year, agencyName: agency, scale });
       const cells = getFormat(doc.formatVersion).cells;
       for (const n of nulls) writeCell(doc.tables as unknown as Record<string, unknown>, cells[n % cells.length]!, null);
       return { ...doc, publishedAt: published ? doc.publishedAt : null, sections: { overview, problems, other } };
@@ -112,13 +129,9 @@ describe.each(["docx", "html", "xlsx"] as const)("round trip through %s", (forma
     );
   });
 
-  // Importer gap, not an export one (xlsx only): an unpublished report (publishedAt null) ends with
-  // the agency's name alone, no date under it. Word and HTML keep the line's right alignment and the
-  // importer takes it for the signature; its Excel reader turns the text sheet's rows into plain
-  // paragraphs, so the name is appended to 六、其他需要报告的事项 ("…\n台儿庄区科技局"). The cell
-  // is right-aligned in the sheet as in Word. Make this a plain `it` when the importer reads it.
-  const unpublished = format === "xlsx" ? it.fails : it;
-  unpublished("imports an unpublished report back unchanged", async () => {
+  // An unpublished report ends with the agency's name alone, no date under it: that line is the
+  // signature, not more text of 六、其他需要报告的事项.
+  it("imports an unpublished report back unchanged", async () => {
     await fc.assert(
       fc.asyncProperty(reportArbitrary(false), async (doc) => {
         const back = await roundTrip(doc, format);

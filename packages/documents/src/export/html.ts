@@ -21,6 +21,7 @@ const STYLE = `
 body { margin: 0; }
 .report { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 12px auto; padding: 37mm 26mm 35mm 28mm;
   background: #fff; font-family: ${SERIF}; font-size: 16pt; line-height: 28.95pt; }
+h1 .part { display: inline-block; }
 h1 { font-family: ${TITLE}; font-size: 22pt; font-weight: normal; line-height: 1.45; text-align: center; margin: 0 0 28.95pt; }
 h2 { font-family: ${SANS}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
@@ -93,6 +94,17 @@ function signatureHtml(outline: ReportOutline): string {
   return `<div class="signature">\n${line(agency, nameRight)}${date ? `\n${line(date, dateRight)}` : ""}\n</div>`;
 }
 
+/**
+ * GB/T 9704-2012 7.3.1: a title over two lines breaks where the sense does — after the agency's name.
+ * Two inline blocks let the browser break there and only there; the text itself is unchanged.
+ */
+function titleHtml(outline: ReportOutline): string {
+  const { title, titleBreak } = outline;
+  if (titleBreak === null || titleBreak <= 0 || titleBreak >= title.length) return escapeHtml(title);
+  const part = (text: string) => `<span class="part">${escapeHtml(text)}</span>`;
+  return part(title.slice(0, titleBreak)) + part(title.slice(titleBreak));
+}
+
 export function renderHtml(doc: ReportDocument, options: ExportOptions = {}): string {
   const outline = reportOutline(doc, options.lang ?? "zh", options.title);
   const parts: string[] = [];
@@ -120,7 +132,7 @@ export function renderHtml(doc: ReportDocument, options: ExportOptions = {}): st
 </head>
 <body>
 <main class="report">
-<h1>${escapeHtml(outline.title)}</h1>
+<h1>${titleHtml(outline)}</h1>
 ${parts.join("\n")}
 ${signatureHtml(outline)}
 </main>

@@ -161,7 +161,8 @@ function textSheet(workbook: ExcelJS.Workbook, name: string, outline: ReportOutl
   const sheet = workbook.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: PRINT_MARGINS },
   });
-  const widthChars = 40;
+  // About 156 mm of 12 pt text: the column prints within the GB/T text width.
+  const widthChars = 36;
   sheet.columns = [{ width: widthChars * WIDTH_PER_CHAR }];
   const add = (text: string, font: Partial<ExcelJS.Font>, horizontal: "center" | "left" | "right") => {
     const row = sheet.addRow([xmlSafe(text)]);

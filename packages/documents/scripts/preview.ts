@@ -1,0 +1,123 @@
+/**
+ * Rendering exports the way a person sees them: Word and Excel through LibreOffice, HTML through
+ * headless Chromium, PDF pages to PNG with poppler. Used by scripts/render-previews.ts and by the
+ * rendering test; Node only, never part of the library.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { chromium } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export function hasCommand(name: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
+}
+
+/**
+ * The faces a report names (仿宋_GB2312, 黑体, 楷体_GB2312, 方正小标宋简体, 宋体) are not installed on a
+ * Linux build machine, and fontconfig would fall back to a Latin face and then to any CJK face glyph by
+ * glyph. This fontconfig file maps each name to the nearest installed Noto CJK face (serif for 仿宋,
+ * 楷体 and 宋体, bold serif for 小标宋, sans for 黑体), so the preview shows the document's intent. The files
+ * themselves still only name the fonts; nothing is embedded or substituted in them.
+ */
+export function previewFontConfig(dir: string): string {
+  const alias = (family: string, prefer: string) =>
+    `  <alias binding="same"><family>${family}</family><prefer><family>${prefer}</family></prefer></alias>`;
+  const path = join(dir, "fonts.conf");
+  writeFileSync(
+    path,
+    [
+      `<?xml version="1.0"?>`,
+      `<!DOCTYPE fontconfig SYSTEM "fonts.dtd">`,
+      `<fontconfig>`,
+      `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>`,
+      alias("仿宋_GB2312", "Noto Serif CJK SC"),
+      alias("楷体_GB2312", "Noto Serif CJK SC"),
+      alias("宋体", "Noto Serif CJK SC"),
+      // 小标宋 is a heavy Song face: the bold Noto serif is the nearest.
+      `  <match target="pattern"><test name="family"><string>方正小标宋简体</string></test>` +
+        `<edit name="family" mode="assign" binding="same"><string>Noto Serif CJK SC</string></edit>` +
+        `<edit name="weight" mode="assign"><const>bold</const></edit></match>`,
+      alias("黑体", "Noto Sans CJK SC"),
+      `</fontconfig>`,
+    ].join("\n"),
+  );
+  return path;
+}
+
+/**
+ * Word's grid squeezes 28 characters of 16 pt into the 156 mm line (w:docGrid linesAndChars, a
+ * negative charSpace); LibreOffice instead gives any character wider than the grid cell two cells,
+ * so the text runs at 14 characters a line. For a picture of what Word and WPS show, the preview
+ * copy keeps the line grid only; the exported file keeps the full grid.
+ */
+export function wordGridForLibreOffice(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  const xml = strFromU8(files["word/document.xml"]!);
+  files["word/document.xml"] = strToU8(xml.replace(/w:type="linesAndChars"/g, 'w:type="lines"'));
+  return zipSync(files);
+}
+
+/** Office file → PDF with LibreOffice, in its own profile so it never collides with another instance. */
+export function officeToPdf(file: string, outDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  mkdirSync(outDir, { recursive: true });
+  const profile = `file://${join(outDir, ".lo-profile")}`;
+  execFileSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, file], {
+    env,
+    stdio: "ignore",
+    timeout: 120_000,
+  });
+  const pdf = join(outDir, file.replace(/^.*\//, "").replace(/\.[^.]+$/, ".pdf"));
+  readFileSync(pdf); // throws with the path when LibreOffice produced nothing
+  return pdf;
+}
+
+/** HTML file → A4 PDF with headless Chromium, honouring the page's own @page rules. */
+export async function htmlToPdf(file: string, pdf: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: env as Record<string, string> });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`file://${file}`);
+    await page.pdf({ path: pdf, preferCSSPageSize: true });
+  } finally {
+    await browser.close();
+  }
+  return pdf;
+}
+
+export function pdfInfo(pdf: string): string {
+  return execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+}
+
+export function pdfPageCount(pdf: string): number {
+  return Number(/^Pages:\s+(\d+)/m.exec(pdfInfo(pdf))?.[1] ?? 0);
+}
+
+export function pdfText(pdf: string, page?: number): string {
+  const range = page ? ["-f", String(page), "-l", String(page)] : [];
+  return execFileSync("pdftotext", [...range, "-layout", pdf, "-"], { encoding: "utf8" });
+}
+
+/** The first page whose text contains `needle`. */
+export function pageWith(pdf: string, needle: string): number {
+  for (let page = 1; page <= pdfPageCount(pdf); page++) if (pdfText(pdf, page).includes(needle)) return page;
+  throw new Error(`no page of ${pdf} contains ${needle}`);
+}
+
+/** One page as a small PNG (60 dpi keeps a page of text legible at well under 200 KB). */
+export function pageToPng(pdf: string, page: number, png: string, dpi = 60): string {
+  const base = png.replace(/\.png$/, "");
+  execFileSync("pdftoppm", ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf, base]);
+  return png;
+}
