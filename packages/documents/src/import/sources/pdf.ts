@@ -15,6 +15,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { matchHeading } from "../assemble/outline";
 import { type Block, paragraph, type SourceCell } from "../blocks";
 import { looksLikeValue } from "../values";
 
@@ -116,12 +117,13 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** The font size most characters are set in: the body text. */
-function bodySize(items: readonly Item[]): number {
+/** The font size most characters of single-run lines are set in: the body text (tables run in cells). */
+function bodySize(lines: readonly Line[]): number {
   const weight = new Map<number, number>();
-  for (const item of items) {
-    const key = Math.round(item.size * 2) / 2;
-    weight.set(key, (weight.get(key) ?? 0) + item.text.length);
+  for (const line of lines) {
+    if (line.segments.length !== 1) continue;
+    const key = Math.round(line.size * 2) / 2;
+    weight.set(key, (weight.get(key) ?? 0) + line.segments[0]!.text.length);
   }
   let best = 0;
   let most = -1;
@@ -260,6 +262,7 @@ function paragraphs(lines: readonly Line[], margins: { left: number; right: numb
   const out: Block[] = [];
   let text = "";
   let previous: Line | null = null;
+  let previousHeading = false;
   const flush = () => {
     const t = text.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "");
     if (t) out.push(paragraph(t));
@@ -270,18 +273,51 @@ function paragraphs(lines: readonly Line[], margins: { left: number; right: numb
     const indented = line.x0 > margins.left + line.size * 1.2;
     const afterShort = previous !== null && previous.x1 < margins.right - previous.size * 2;
     const sizeChange = previous !== null && Math.abs(previous.size - line.size) > 1;
-    if (previous === null || indented || afterShort || sizeChange) flush();
+    // A section heading is a paragraph of its own, however the lines around it are set.
+    const heading = matchHeading(lineText) !== null;
+    if (previous === null || indented || afterShort || sizeChange || heading || previousHeading) flush();
     text = text ? joinText(text, lineText, line.size, line.size) : lineText;
     previous = line;
+    previousHeading = heading;
   }
   flush();
   return out;
 }
 
+/** A label wrapped inside a table cell: one short run of text, not a heading. */
+const WRAPPED_LABEL_MAX = 30;
+
+/**
+ * Which lines belong to tables: several segments on a line, or a smaller font than the body; then
+ * short single lines right next to those (a label's second line, set in the body's size when the
+ * table is), but never a section heading.
+ */
+function tableLines(lines: readonly Line[]): boolean[] {
+  const body = bodySize(lines);
+  const tableish = lines.map((line) => line.segments.length >= 2 || line.size < body - 0.75);
+  const heading = lines.map((line) => matchHeading(line.segments.map((s) => s.text).join("")) !== null);
+  for (let pass = 0; pass < 3; pass++) {
+    lines.forEach((line, i) => {
+      if (tableish[i] || heading[i] || line.segments.length !== 1 || line.segments[0]!.text.length > WRAPPED_LABEL_MAX) return;
+      const near = [i - 1, i + 1].some((j) => {
+        const other = lines[j];
+        return (
+          other !== undefined &&
+          tableish[j] &&
+          other.page === line.page &&
+          Math.abs(other.y - line.y) <= 2.2 * Math.max(other.size, line.size) &&
+          line.size <= other.size + 0.75
+        );
+      });
+      if (near) tableish[i] = true;
+    });
+  }
+  return tableish;
+}
+
 export function pdfTextToBlocks(pdf: PdfText): Block[] {
   const lines = toLines(pdf.items);
-  const body = bodySize(pdf.items);
-  const tableish = lines.map((line) => line.segments.length >= 2 || line.size < body - 0.75);
+  const tableish = tableLines(lines);
   const prose = lines.filter((_, i) => !tableish[i]);
   const margins = {
     left: prose.length ? Math.min(...prose.map((l) => l.x0)) : 0,
