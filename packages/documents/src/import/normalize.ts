@@ -40,7 +40,7 @@ export function candidate<T>(label: string, value: T): LabelCandidate<T> {
 }
 
 /** How well a text matched a label, best first. */
-export const MatchQuality = { exact: 0, bare: 1, contains: 2, containsBare: 3, prefix: 4 } as const;
+export const MatchQuality = { exact: 0, bare: 1, contains: 2, containsBare: 3, prefix: 4, interleaved: 5 } as const;
 export type MatchQuality = (typeof MatchQuality)[keyof typeof MatchQuality];
 
 export interface LabelMatch<T> {
@@ -53,6 +53,26 @@ export interface LabelMatch<T> {
 const GENERIC = new Set(["其他", "总计", "合计", "小计", "other", "total"]);
 /** A text cut off by a page or cell edge still names its label when it is this long. */
 const MIN_PREFIX = 6;
+/** Long labels are still recognised with a few foreign characters inside (a neighbouring cell's text). */
+const MIN_INTERLEAVED = 8;
+
+/**
+ * Whether `label` occurs in `text` in order with at most a few other characters inside it — what a
+ * wrapped label becomes when a PDF line also carries a vertical label's characters ("…只计度办这一情形…").
+ */
+function interleaved(text: string, label: string): boolean {
+  const allowed = Math.min(4, Math.floor(label.length / 4));
+  for (let start = text.indexOf(label[0]!); start >= 0; start = text.indexOf(label[0]!, start + 1)) {
+    let t = start;
+    let k = 0;
+    while (t < text.length && k < label.length && t - start - k <= allowed) {
+      if (text[t] === label[k]) k++;
+      t++;
+    }
+    if (k === label.length && t - start - k <= allowed) return true;
+  }
+  return false;
+}
 
 function quality<T>(text: string, textBare: string, c: LabelCandidate<T>): MatchQuality | null {
   if (!c.key) return null;
@@ -62,6 +82,7 @@ function quality<T>(text: string, textBare: string, c: LabelCandidate<T>): Match
   if (c.key.length >= 2 && !GENERIC.has(c.key) && text.includes(c.key)) return MatchQuality.contains;
   if (c.bare.length >= 2 && !GENERIC.has(c.bare) && textBare.includes(c.bare)) return MatchQuality.containsBare;
   if (text.length >= MIN_PREFIX && text.length * 2 >= c.key.length && c.key.startsWith(text)) return MatchQuality.prefix;
+  if (c.key.length >= MIN_INTERLEAVED && text.length > c.key.length && interleaved(text, c.key)) return MatchQuality.interleaved;
   return null;
 }
 

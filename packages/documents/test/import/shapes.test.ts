@@ -3,10 +3,20 @@
  * 2019-format report in Word with Word's merged cells, a text dump with one cell a line, pipe tables
  * and the flat CSV list. Each expectation is the value the constructed source prints.
  */
+import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
-import { cellEntries, getCell, getFormat, hasErrors, validateReport } from "@nianbao/core";
+import { cellEntries, getCell, getFormat, hasErrors, type ReportDocument, validateReport } from "@nianbao/core";
+import { exportDocx } from "../../src/export/index";
 import { importReport } from "../../src/import/index";
 import { buildDocx, fixture, utf8, type WordCell } from "./helpers";
+
+/** The report the two files below were made from (core's sample city report, seed 42). */
+const SAMPLE = JSON.parse(new TextDecoder().decode(fixture("sample-2024-city.json"))) as ReportDocument;
+
+/** Everything a printed report shows (the agency's kind is inferred, its rule-making power not printed). */
+function printed(doc: ReportDocument) {
+  return { ...doc, agency: doc.agency.name };
+}
 
 const COLUMNS = ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg", "total"];
 
@@ -72,6 +82,26 @@ describe("a text dump with one cell a line (2021)", async () => {
     expect(findings).toEqual([]);
     expect(hasErrors(validateReport(report, { mode: "import" }))).toBe(false);
   });
+});
+
+describe("the same report read back from other people's conversions", () => {
+  it("reads Word's own text extraction (mammoth), every cell a paragraph", async () => {
+    const docx = await exportDocx(SAMPLE);
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx) });
+    const { report, findings, kind } = await importReport(utf8(value), { filename: "report.txt" });
+    expect(kind).toBe("text");
+    expect(findings).toEqual([]);
+    expect(printed(report)).toEqual(printed(SAMPLE));
+  });
+
+  it("reads a PDF that LibreOffice made from the Word file: one character an item on a grid", async () => {
+    // Made with `soffice --headless --convert-to pdf` from exportDocx(SAMPLE); kept as a file so the
+    // test needs no office suite. Its text is letter-spaced, labels wrap, a heading breaks over lines.
+    const { report, findings, kind } = await importReport(fixture("sample-2024-city.libreoffice.pdf"));
+    expect(kind).toBe("pdf");
+    expect(findings).toEqual([]);
+    expect(printed(report)).toEqual(printed(SAMPLE));
+  }, 30_000);
 });
 
 // ------------------------------------------------------------------------------------------------

@@ -183,6 +183,8 @@ const PAGE_CHROME =
 /** Where the page's footer begins: nothing after it belongs to the report. */
 const PAGE_FOOTER =
   /^(?:版权所有|主办单位|主办[:：]|承办单位|网站标识码|网站地图|联系我们|关于我们|.*ICP备|.*公网安备|上一篇|下一篇|相关(?:链接|文章|阅读))/u;
+/** A short line without sentence punctuation: part of a title set over several lines. */
+const TITLE_LINE = /^[^。；！？!?]{1,40}$/u;
 /** A heading line naming the report, even when no agency or year can be read from it. */
 const TITLE_LIKE = /^[^。，；！？]{0,40}(?:年度报告|工作报告)[^。，；！？]{0,10}$/u;
 /** The template's placeholders. */
@@ -246,25 +248,29 @@ export function readOutline(blocks: readonly Block[]): Outline {
     break;
   }
 
-  // Title: the first paragraph that reads as the report's title. A title set on two or three lines
-  // ("淮安市人民政府" / "2024 年政府信息公开工作年度报告") is joined with the short lines above it when the
-  // line alone names no agency.
+  // Title: the first paragraph — or two or three short lines ending in one — that reads as the
+  // report's title ("淮安市人民政府" / "2024 年政府信息公开工作年度报告"). When it names no agency, the
+  // short lines above it are tried as the agency's.
   let title: Outline["title"] = null;
   let titleEnd = -1;
   const titleSearch = body.slice(0, 60);
+  const lineOf = (k: number) => titleSearch[k]!.block.text.trim();
   for (let e = 0; e < titleSearch.length && !title; e++) {
-    if (matchHeading(titleSearch[e]!.block.text)) break;
-    const alone = parseTitle(titleSearch[e]!.block.text);
-    if (!alone) continue;
-    title = { ...alone, text: titleSearch[e]!.block.text.trim() };
-    titleEnd = titleSearch[e]!.index;
-    let joined = titleSearch[e]!.block.text.trim();
-    for (let n = 1; n <= 2 && !title.agency && e - n >= 0; n++) {
-      const above = titleSearch[e - n]!.block.text.trim();
-      if (!agencyLike(above)) break;
-      joined = above + joined;
+    if (matchHeading(lineOf(e))) break;
+    for (let n = 0; n <= 2 && e - n >= 0 && !title; n++) {
+      if (n > 0 && !TITLE_LINE.test(lineOf(e - n))) break;
+      const joined = titleSearch.slice(e - n, e + 1).map((p) => p.block.text.trim()).join("");
       const parsed = parseTitle(joined);
-      if (parsed?.agency) title = { ...parsed, text: joined };
+      if (!parsed) continue;
+      title = { ...parsed, text: joined };
+      titleEnd = titleSearch[e]!.index;
+      let above = joined;
+      for (let m = n + 1; m <= n + 2 && !title.agency && e - m >= 0; m++) {
+        if (!agencyLike(lineOf(e - m))) break;
+        above = lineOf(e - m) + above;
+        const withAgency = parseTitle(above);
+        if (withAgency?.agency) title = { ...withAgency, text: above };
+      }
     }
   }
   if (!title) {

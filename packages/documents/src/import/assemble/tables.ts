@@ -18,7 +18,7 @@ import {
   readCells,
 } from "@nianbao/core";
 import { type FindingList, joinList, message } from "../findings";
-import { labelKey, matchLabel } from "../normalize";
+import { type LabelCandidate, type LabelMatch, labelKey, matchLabel } from "../normalize";
 import { isBlankText, isDigitRun } from "../values";
 import { CellStore } from "./cells";
 import type { BlockRowRef, FormatLabels } from "./labels";
@@ -212,8 +212,7 @@ export class TablePlacer {
     const byId = new Map(table.rows.map((row) => [row.id, row]));
     for (const row of rows) {
       if (!row.values.length) continue;
-      const matched = new Set<MatrixRowDef>();
-      for (const text of row.labels) for (const m of matchLabel(text, this.labels.matrixRows)) matched.add(m.value);
+      const matched = new Set<MatrixRowDef>(rowMatches(row, this.labels.matrixRows).map((m) => m.value));
       if (!matched.size) {
         this.extra(table, row);
         continue;
@@ -368,7 +367,7 @@ function blockOfRow(
   labels: FormatLabels,
   current: BlockTableDef["blocks"][number] | null = null,
 ): BlockRowRef | BlockRowRef[] | null {
-  const matches = row.labels.flatMap((text) => matchLabel(text, labels.blockRows));
+  const matches = rowMatches(row, labels.blockRows);
   if (!matches.length) return null;
   const best = Math.min(...matches.map((m) => m.quality));
   const longest = Math.max(...matches.filter((m) => m.quality === best).map((m) => m.length));
@@ -376,6 +375,15 @@ function blockOfRow(
   if (top.length === 1) return top[0]!;
   const inCurrent = top.filter((ref) => ref.block === current);
   return inCurrent.length === 1 ? inCurrent[0]! : top;
+}
+
+/**
+ * The labels a row names: each label cell on its own, or — when none names anything — all of them
+ * read together, for a label broken across cells (a PDF line that interleaves two cells' text).
+ */
+function rowMatches<T>(row: LogicalRow, candidates: readonly LabelCandidate<T>[]): LabelMatch<T>[] {
+  const each = row.labels.flatMap((text) => matchLabel(text, candidates));
+  return each.length || row.labels.length < 2 ? each : matchLabel(row.labels.join(""), candidates);
 }
 
 /** The source's column order as indexes into the block's columns, when the header names each once. */

@@ -136,11 +136,18 @@ function bodySize(lines: readonly Line[]): number {
   return best;
 }
 
+const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]$/u;
+const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/u;
 const ASCII_END = /[A-Za-z0-9]$/u;
 const ASCII_START = /^[A-Za-z0-9]/u;
 
 function joinText(left: string, right: string, gap: number, size: number): string {
   return gap > size * 0.25 && ASCII_END.test(left) && ASCII_START.test(right) ? `${left} ${right}` : left + right;
+}
+
+/** Lines of a paragraph: a space only between two words of Latin letters (Chinese wraps anywhere). */
+function joinLines(left: string, right: string): string {
+  return /[A-Za-z]$/u.test(left) && /^[A-Za-z]/u.test(right) ? `${left} ${right}` : left + right;
 }
 
 /** Page numbers ("- 3 -", "第3页", or a lone number in the bottom margin) are not content. */
@@ -170,7 +177,11 @@ function toLines(items: readonly Item[]): Line[] {
     let current: { text: string; x0: number; x1: number; y: number; size: number } | null = null;
     for (const item of kept) {
       const gap = current ? item.x0 - current.x1 : 0;
-      if (current && gap <= Math.max(0.6 * Math.min(item.size, current.size), 2)) {
+      const size = current ? Math.min(item.size, current.size) : item.size;
+      // Text set on a character grid comes one Chinese character an item, a character's width apart
+      // (numbers inside it too); two values never join this way, so a row of values keeps its cells.
+      const spaced = current !== null && (CJK_END.test(current.text) || CJK_START.test(item.text)) && gap <= 1.2 * size;
+      if (current && (gap <= Math.max(0.6 * size, 2) || spaced)) {
         current.text = joinText(current.text, item.text, gap, item.size);
         current.x1 = Math.max(current.x1, item.x1);
       } else {
@@ -182,7 +193,8 @@ function toLines(items: readonly Item[]): Line[] {
     const cleaned = segments
       .map((s) => ({ ...s, text: s.text.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "") }))
       .filter((s) => s.text);
-    if (!cleaned.length) continue;
+    // A page number set as separate items ("—", "4", "—") is only recognisable as a whole line.
+    if (!cleaned.length || (cleaned.length === 1 && PAGE_NUMBER.test(cleaned[0]!.text.replace(/\s/gu, "")))) continue;
     lines.push({
       segments: cleaned,
       y: median(kept.map((item) => item.y)),
@@ -273,10 +285,16 @@ function paragraphs(lines: readonly Line[], margins: { left: number; right: numb
     const indented = line.x0 > margins.left + line.size * 1.2;
     const afterShort = previous !== null && previous.x1 < margins.right - previous.size * 2;
     const sizeChange = previous !== null && Math.abs(previous.size - line.size) > 1;
-    // A section heading is a paragraph of its own, however the lines around it are set.
+    // A section heading is a paragraph of its own, however the lines around it are set; a heading
+    // wrapped onto a second line ("…及改进" / "情况") is joined back.
+    if (previousHeading && lineText.length <= 12 && matchHeading(text + lineText) !== null && matchHeading(lineText) === null) {
+      text = joinLines(text, lineText);
+      previous = line;
+      continue;
+    }
     const heading = matchHeading(lineText) !== null;
     if (previous === null || indented || afterShort || sizeChange || heading || previousHeading) flush();
-    text = text ? joinText(text, lineText, line.size, line.size) : lineText;
+    text = text ? joinLines(text, lineText) : lineText;
     previous = line;
     previousHeading = heading;
   }

@@ -29,6 +29,19 @@ function isLabelLike(line: string): boolean {
   return t.length > 0 && t.length <= 60 && !PROSE.test(t) && !looksLikeValue(t);
 }
 
+/** The index of the next line holding a single value, over blank lines; null when a text comes first. */
+function valueLineAfter(lines: readonly string[], from: number): number | null {
+  for (let j = from; j < lines.length; j++) {
+    const t = lines[j]!.trim();
+    if (!t) {
+      if (TAB_CELL.test(lines[j]!)) return null;
+      continue;
+    }
+    return looksLikeValue(t) ? j : null;
+  }
+  return null;
+}
+
 /** "规章 0 0 0" or "一、本年新收… 3001 53 0 0 61 4 3119": a label followed by values on one line. */
 function labelWithValues(line: string): Row | null {
   const tokens = line.trim().split(/[ \u3000\t]+/u);
@@ -155,11 +168,15 @@ export function textToBlocks(input: string): Block[] {
       i++;
       continue;
     }
-    // One cell a line: a label, then one value a line.
-    if (isLabelLike(line) && i + 1 < lines.length && looksLikeValue(lines[i + 1]!.trim()) && lines[i + 1]!.trim()) {
+    // One cell a line: a label, then one value a line (blank lines between cells, as Word's own text
+    // extraction writes every cell as a paragraph of its own).
+    if (isLabelLike(line) && valueLineAfter(lines, i + 1) !== null) {
       const row: string[] = [line.trim()];
       i++;
-      while (i < lines.length && lines[i]!.trim() && looksLikeValue(lines[i]!.trim())) row.push(lines[i++]!.trim());
+      for (let next = valueLineAfter(lines, i); next !== null; next = valueLineAfter(lines, i)) {
+        row.push(lines[next]!.trim());
+        i = next + 1;
+      }
       out.row(cells(row));
       continue;
     }
@@ -171,8 +188,12 @@ export function textToBlocks(input: string): Block[] {
     }
     // Values alone, one a line (a row without a label, such as the review/litigation row).
     if (looksLikeValue(line.trim())) {
-      const row: string[] = [];
-      while (i < lines.length && lines[i]!.trim() && looksLikeValue(lines[i]!.trim())) row.push(lines[i++]!.trim());
+      const row: string[] = [line.trim()];
+      i++;
+      for (let next = valueLineAfter(lines, i); next !== null; next = valueLineAfter(lines, i)) {
+        row.push(lines[next]!.trim());
+        i = next + 1;
+      }
       out.row(cells(row));
       continue;
     }
