@@ -30,7 +30,9 @@ export async function exportJson(doc: ReportDocument): Promise<Uint8Array> {
   return new TextEncoder().encode(renderJson(doc));
 }
 
-const WRITERS: Record<ExportFormat, { mimeType: string; write: (doc: ReportDocument, options: ExportOptions) => Promise<Uint8Array> }> = {
+type Writer = (doc: ReportDocument, options: ExportOptions) => Promise<Uint8Array>;
+
+const WRITERS: Record<ExportFormat, { mimeType: string; write: Writer }> = {
   docx: { mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", write: exportDocx },
   html: { mimeType: "text/html; charset=utf-8", write: exportHtml },
   xlsx: { mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", write: exportXlsx },
@@ -46,7 +48,9 @@ export function isExportFormat(value: unknown): value is ExportFormat {
 /** A file name from the title: characters Windows and macOS refuse in names become "_". */
 export function exportFilename(title: string, extension: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const safe = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, "_").replace(/^[.\s]+|[.\s]+$/g, "").slice(0, 120);
+  const cleaned = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, "_").replace(/^[.\s]+|[.\s]+$/g, "");
+  // At most 120 characters, counted by code point so an emoji is never cut in half.
+  const safe = Array.from(cleaned).slice(0, 120).join("");
   return `${safe || "report"}.${extension}`;
 }
 
@@ -54,9 +58,15 @@ export function exportFilename(title: string, extension: string): string {
  * Write `doc` as `format`. The document is checked against the contract first; one that does not fit
  * (a missing cell, a wrong type) raises ExportError naming the fields, and nothing is written.
  */
-export async function exportReport(doc: ReportDocument, format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportReport(
+  doc: ReportDocument,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   const lang = options.lang ?? "zh";
-  if (!isExportFormat(format)) throw new RangeError(`unknown export format: ${String(format)}; expected one of ${EXPORT_FORMATS.join(", ")}`);
+  if (!isExportFormat(format)) {
+    throw new RangeError(`unknown export format: ${String(format)}; expected one of ${EXPORT_FORMATS.join(", ")}`);
+  }
   const checked = checkedDocument(doc, lang);
   const writer = WRITERS[format];
   const data = await writer.write(checked, { ...options, lang });

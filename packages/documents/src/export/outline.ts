@@ -12,6 +12,7 @@ import {
   getFormat,
   readRawCell,
   reportDocumentSchema,
+  validateReport,
 } from "@nianbao/core";
 import { reportTitle, signatureDate } from "./labels";
 
@@ -43,15 +44,28 @@ export class ExportError extends Error {
   }
 }
 
-/** Parse `input` against the contract; throws ExportError naming the fields that do not fit. */
+/**
+ * Parse `input` against the contract; throws ExportError naming the fields that do not fit. The words
+ * come from core's validator (its SCHEMA findings and the cell findings of the cells at fault), so the
+ * message reads as everywhere else: 「一、本年新收政府信息公开申请数量/自然人：“many”不是非负整数」.
+ */
 export function checkedDocument(input: unknown, lang: Lang): ReportDocument {
   const parsed = reportDocumentSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.slice(0, 5);
-  const paths = issues.map((issue) => issue.path.join("."));
-  const detail = issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
+  const paths = parsed.error.issues.map((issue) => issue.path.join("."));
+  const cellIds = new Set(paths.filter((path) => path.startsWith("tables.")).map((path) => path.slice("tables.".length)));
+  const explained = validateReport(input, { lang }).filter(
+    (finding) =>
+      finding.severity === "error" &&
+      (finding.ruleId === "SCHEMA" || finding.ruleId === "R-VERSION" || finding.cells.some((cell) => cellIds.has(cell))),
+  );
+  const details =
+    explained.length > 0
+      ? explained.map((finding) => finding.message)
+      : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
   const lead = lang === "zh" ? "报告不符合文档格式，无法导出" : "The report does not fit the document format and cannot be exported";
-  throw new ExportError(`${lead}: ${detail}`, paths);
+  const separator = lang === "zh" ? "；" : "; ";
+  throw new ExportError(`${lead}${lang === "zh" ? "：" : ": "}${details.slice(0, 5).join(separator)}`, paths);
 }
 
 /** Paragraphs of a text section: one per line, blank lines and the indentation a source carried dropped. */

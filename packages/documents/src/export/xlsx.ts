@@ -18,7 +18,14 @@ import type { ExportOptions } from "./types";
 
 const MM_PER_INCH = 25.4;
 /** GB/T 9704 margins, in the inches Excel's page setup takes. */
-const PRINT_MARGINS = { top: 37 / MM_PER_INCH, bottom: 35 / MM_PER_INCH, left: 28 / MM_PER_INCH, right: 26 / MM_PER_INCH, header: 0.3, footer: 0.3 };
+const PRINT_MARGINS = {
+  top: 37 / MM_PER_INCH,
+  bottom: 35 / MM_PER_INCH,
+  left: 28 / MM_PER_INCH,
+  right: 26 / MM_PER_INCH,
+  header: 0.3,
+  footer: 0.3,
+};
 /** Excel measures column width in widths of "0"; a CJK character at 10.5 pt takes about two. */
 const WIDTH_PER_CHAR = 2.1;
 const TABLE_FONT = { name: "宋体", size: 10.5 } as const;

@@ -19,7 +19,8 @@ function dataRows(sheet: ExcelJS.Worksheet) {
   const rows: { id: string; label: string; value: ExcelJS.CellValue; cell: ExcelJS.Cell }[] = [];
   sheet.eachRow((row, n) => {
     if (n === 1) return;
-    rows.push({ id: String(row.getCell(1).value), label: String(row.getCell(2).value), value: row.getCell(3).value, cell: row.getCell(3) });
+    const cell = row.getCell(3);
+    rows.push({ id: String(row.getCell(1).value), label: String(row.getCell(2).value), value: cell.value, cell });
   });
   return rows;
 }
