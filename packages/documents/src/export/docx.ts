@@ -48,21 +48,28 @@ function font(eastAsia: string, latin: string = FONTS.latin): IFontAttributesPro
   return { ascii: latin, hAnsi: latin, cs: latin, eastAsia };
 }
 
-/** 五号 table text on 15 pt lines. */
+/** 五号 table text on 15 pt lines; the 2号 title on a fixed 35 pt line, as official templates set it. */
 const TABLE_LINE = 300;
+const TITLE_LINE = 700;
 const TABLE_STYLE = "ReportTableText";
+const TITLE_STYLE = "ReportTitle";
 
 /**
- * The paragraph style of table text. It does not snap to the page grid (w:snapToGrid off), or every
- * table line would take a full 28.95 pt body line; docx has no option for that, so the style is XML.
+ * Paragraph styles that stay off the page grid (w:snapToGrid off): otherwise every table line would
+ * take a full 28.95 pt body line and each title line two of them. docx has no option for that, so
+ * these two styles are given as XML.
  */
-const TABLE_TEXT_STYLES =
+const offGridStyle = (id: string, name: string, line: number, size: number) =>
+  `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${id}">` +
+  `<w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
+  `<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${line}" w:lineRule="exact"/></w:pPr>` +
+  `<w:rPr><w:snapToGrid w:val="0"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>` +
+  `</w:style>`;
+const OFF_GRID_STYLES =
   `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-  `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${TABLE_STYLE}">` +
-    `<w:name w:val="Report Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
-    `<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${TABLE_LINE}" w:lineRule="exact"/></w:pPr>` +
-    `<w:rPr><w:snapToGrid w:val="0"/><w:sz w:val="${SIZE.table}"/><w:szCs w:val="${SIZE.table}"/></w:rPr>` +
-    `</w:style></w:styles>`;
+  offGridStyle(TABLE_STYLE, "Report Table Text", TABLE_LINE, SIZE.table) +
+  offGridStyle(TITLE_STYLE, "Report Title", TITLE_LINE, SIZE.title) +
+  `</w:styles>`;
 /** 1 mm either side of a cell's text (so a five-digit count fits a 15-column table), 0.5 mm above and below. */
 const CELL_MARGIN = 57;
 const CELL_PADDING = 28;
@@ -115,8 +122,8 @@ function titleParagraphs(outline: ReportOutline): Paragraph[] {
       children: lines.map(
         (line, i) => new TextRun({ text: xmlSafe(line), font: font(FONTS.title), size: SIZE.title, break: i > 0 ? 1 : 0 }),
       ),
+      style: TITLE_STYLE,
       alignment: AlignmentType.CENTER,
-      spacing: { line: LINE_PITCH * 2, lineRule: LineRuleType.AT_LEAST },
     }),
     // GB/T 9704-2012 7.2.4: one empty line under the title.
     new Paragraph({ children: [] }),
@@ -257,7 +264,7 @@ export function docxDocument(doc: ReportDocument, options: ExportOptions = {}): 
       // not from the defaults), so Normal states 3号 itself.
       paragraphStyles: [{ id: "Normal", name: "Normal", run: bodyRun, paragraph: bodyParagraphProperties }],
     },
-    externalStyles: TABLE_TEXT_STYLES,
+    externalStyles: OFF_GRID_STYLES,
     sections: [
       {
         properties: {
