@@ -118,6 +118,8 @@ function iso(year: number, month: number, day: number): string | null {
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 const CHINESE_DATE = /([〇零○OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
 const NUMERIC_DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const ENGLISH_DATE = /(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\s+(\d{1,2}),?)\s+(\d{4})/u;
 
 /** A date in any of the ways a signature block writes it, as an ISO date. */
 export function parseDate(text: string): { date: string; match: string; index: number } | null {
@@ -139,6 +141,13 @@ export function parseDate(text: string): { date: string; match: string; index: n
   if (n) {
     const date = iso(Number(n[1]), Number(n[2]), Number(n[3]));
     if (date) return { date, match: n[0], index: n.index };
+  }
+  // "28 January 2022", "January 28, 2022" (reports exported in English)
+  const e = ENGLISH_DATE.exec(t);
+  if (e) {
+    const month = MONTHS.indexOf((e[2] ?? e[3] ?? "").toLowerCase()) + 1;
+    const date = month > 0 ? iso(Number(e[5]), month, Number(e[1] ?? e[4])) : null;
+    if (date) return { date, match: e[0], index: e.index };
   }
   return null;
 }

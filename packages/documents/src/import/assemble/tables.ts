@@ -398,13 +398,15 @@ function columnOrder(header: readonly string[], columns: readonly ColumnDef[]): 
   return order.length === columns.length ? order : null;
 }
 
-/** The unit a header states for a money column ("本年收费金额（单位：万元）", "采购总金额（元）"). */
+/** The unit a header states for a money column ("本年收费金额（单位：万元）", "采购总金额（元）", "… (yuan)"). */
 function moneyHeaderUnit(texts: readonly string[], column: ColumnDef): MoneyUnit | null {
-  const stem = labelKey(column.label.zh).slice(0, 4);
-  const text = texts.find((h) => labelKey(h).startsWith(stem));
+  const stems = [labelKey(column.label.zh).slice(0, 4), labelKey(column.label.en).slice(0, 8)].filter(Boolean);
+  const text = texts.find((h) => stems.some((stem) => labelKey(h).startsWith(stem)));
   if (!text) return null;
-  const unit = /(万元|元)[)）]?$/u.exec(text.replace(/\s/gu, ""))?.[1];
-  return unit === "万元" || unit === "元" ? unit : null;
+  const compact = text.replace(/\s/gu, "");
+  if (/(?:万元|10,?000yuan)[)）]?$/iu.test(compact)) return "万元";
+  if (/(?:元|yuan)[)）]?$/iu.test(compact)) return "元";
+  return null;
 }
 
 /** Among matched rows, the one all others are ancestors of; null when they are on different branches. */

@@ -51,19 +51,31 @@ function labelWithValues(line: string): Row | null {
   if (values.length === 0) return null;
   const label = tokens.slice(0, first).join(" ");
   if (!label) return values.length >= 2 ? cells(values) : null;
-  if (PROSE.test(label) || label.length > 60) return null;
+  // Row labels are the form's Chinese words; "15 January 2021" is a date, not a row.
+  if (PROSE.test(label) || label.length > 60 || !/\p{Script=Han}/u.test(label)) return null;
   // One number after a few words is as often prose ("共计 95") as a row; only short labels count.
   if (values.length === 1 && label.replace(/\s/gu, "").length > 16) return null;
   return cells([label, ...values]);
 }
 
-/** Pipe-separated cells, or null when the line is not a table row. */
-function pipeRow(line: string): Row | null {
+/** Pipe-separated cells, or null when the line is not a table row. A backslash-escaped pipe is text. */
+function pipeRow(line: string, markdown: boolean): Row | null {
   if (!line.includes("|")) return null;
-  const trimmed = line.trim().replace(/^\|/u, "").replace(/\|$/u, "");
-  const parts = trimmed.split("|").map((part) => part.trim());
+  const trimmed = line.trim().replace(/^\|/u, "").replace(/(?<!\\)\|$/u, "");
+  const parts = trimmed.split(/(?<!\\)\|/u).map((part) => (markdown ? unescapeMarkdown(part) : part).trim());
   if (parts.length < 2) return null;
   return cells(parts);
+}
+
+/** Markdown's escapes (\*, \|, \#…) back to the characters. */
+function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&])/gu, "$1");
+}
+
+/** A Markdown line as plain text: no heading marks, bold marks or hard-break backslash. */
+function markdownText(line: string): string {
+  const text = line.trim().replace(/^#{1,6}\s+/u, "").replace(/\\$/u, "").replace(/^\*\*(.+)\*\*$/u, "$1");
+  return unescapeMarkdown(text);
 }
 
 const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
@@ -136,6 +148,8 @@ export function textToBlocks(input: string): Block[] {
   const delimited = delimitedTable(lines);
   if (delimited) return [delimited];
 
+  // Markdown (as exported) is read as the text it renders to.
+  const markdown = lines.some((line) => /^#{1,6}\s/u.test(line) || PIPE_RULE.test(line));
   const out = new BlockWriter();
   let i = 0;
   while (i < lines.length) {
@@ -162,7 +176,7 @@ export function textToBlocks(input: string): Block[] {
       i++;
       continue;
     }
-    const piped = pipeRow(line);
+    const piped = pipeRow(line, markdown);
     if (piped) {
       out.row(piped);
       i++;
@@ -197,7 +211,7 @@ export function textToBlocks(input: string): Block[] {
       out.row(cells(row));
       continue;
     }
-    out.paragraph(line);
+    out.paragraph(markdown ? markdownText(line) : line);
     i++;
   }
   return out.finish();
