@@ -21,9 +21,10 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
 } from "docx";
-import type { LayoutCell, ReportDocument, TableLayout } from "@nianbao/core";
+import { type LayoutCell, type ReportDocument, type TableLayout, resolveGrid } from "@nianbao/core";
 import { columnChars } from "./columns";
 import {
   CHAR_PITCH,
@@ -152,24 +153,38 @@ function cellText(cell: LayoutCell, outline: ReportOutline): string {
   return cell.label?.[outline.lang] ?? "";
 }
 
+const CELL_BOX = {
+  verticalAlign: VerticalAlignTable.CENTER,
+  margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: CELL_PADDING, bottom: CELL_PADDING },
+} as const;
+
 function tableCell(cell: LayoutCell, outline: ReportOutline, width: number): TableCell {
   // Long row labels read left-aligned; headers, group labels spanning rows and figures are centred.
   const alignment =
     cell.role === "label" && cell.rowspan === 1 ? AlignmentType.LEFT : AlignmentType.CENTER;
   const text = cellText(cell, outline);
   return new TableCell({
+    ...CELL_BOX,
     children: [
-      new Paragraph({
-        style: TABLE_STYLE,
-        children: text ? [new TextRun({ text: xmlSafe(text) })] : [],
-        alignment,
-      }),
+      new Paragraph({ style: TABLE_STYLE, children: text ? [new TextRun({ text: xmlSafe(text) })] : [], alignment }),
     ],
     columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
-    rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
-    verticalAlign: VerticalAlignTable.CENTER,
+    verticalMerge: cell.rowspan > 1 ? VerticalMergeType.RESTART : undefined,
     width: { size: width, type: WidthType.DXA },
-    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: CELL_PADDING, bottom: CELL_PADDING },
+  });
+}
+
+/**
+ * The cell under a row span (w:vMerge continue). Written here rather than left to docx's rowSpan so
+ * that its empty paragraph is table text too: a body-size paragraph mark would make the row taller.
+ */
+function continuationCell(colspan: number, width: number): TableCell {
+  return new TableCell({
+    ...CELL_BOX,
+    children: [new Paragraph({ style: TABLE_STYLE, children: [] })],
+    columnSpan: colspan > 1 ? colspan : undefined,
+    verticalMerge: VerticalMergeType.CONTINUE,
+    width: { size: width, type: WidthType.DXA },
   });
 }
 
@@ -184,24 +199,19 @@ function columnTwips(layout: TableLayout, outline: ReportOutline): number[] {
 
 function reportTable(layout: TableLayout, outline: ReportOutline): Table {
   const widths = columnTwips(layout, outline);
-  // Where each layout cell starts in the grid, so a spanning cell gets the width of its columns.
-  const occupied = layout.rows.map(() => new Array<boolean>(layout.columns).fill(false));
-  const rows = layout.rows.map((cells, r) => {
-    let c = 0;
-    const children = cells.map((cell) => {
-      while (occupied[r]![c]) c++;
-      for (let dr = 0; dr < cell.rowspan; dr++) {
-        for (let dc = 0; dc < cell.colspan; dc++) {
-          const target = occupied[r + dr];
-          if (target) target[c + dc] = true;
-        }
-      }
-      const width = widths.slice(c, c + cell.colspan).reduce((a, b) => a + b, 0);
+  const spanWidth = (c: number, colspan: number) => widths.slice(c, c + colspan).reduce((a, b) => a + b, 0);
+  const rows = resolveGrid(layout).map((slots, r) => {
+    const children: TableCell[] = [];
+    // Left to right over the grid: a cell that starts here, or the continuation of one from above.
+    for (let c = 0; c < layout.columns; ) {
+      const { cell, origin } = slots[c]!;
+      children.push(
+        origin ? tableCell(cell, outline, spanWidth(c, cell.colspan)) : continuationCell(cell.colspan, spanWidth(c, cell.colspan)),
+      );
       c += cell.colspan;
-      return tableCell(cell, outline, width);
-    });
+    }
     // A block's title and header rows stay with the rows under them.
-    const keepNext = cells.every((cell) => cell.role !== "data");
+    const keepNext = layout.rows[r]!.every((cell) => cell.role !== "data");
     return new TableRow({
       children,
       cantSplit: true,

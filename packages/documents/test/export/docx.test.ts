@@ -157,6 +157,19 @@ describe("Word export (GB/T 9704-2012)", () => {
     });
   });
 
+  it("keeps table text (五号) and the title off the 28.95 pt page grid", async () => {
+    const { body, styles } = await docxParts();
+    const style = (id: string) => all(styles, "w:style").find((s) => attr(s, "w:styleId") === id)!;
+    for (const [id, size] of [["ReportTableText", "21"], ["ReportTitle", "44"]] as const) {
+      expect(attr(one(one(style(id), "w:pPr")!, "w:snapToGrid"), "w:val")).toBe("0");
+      expect(attr(one(style(id), "w:sz"), "w:val")).toBe(size);
+    }
+    const tableParagraphs = children(body, "w:tbl").flatMap((table) => all(table, "w:p"));
+    expect(tableParagraphs.length).toBeGreaterThan(100);
+    for (const p of tableParagraphs) expect(attr(one(p, "w:pStyle"), "w:val")).toBe("ReportTableText");
+    expect(attr(one(children(body, "w:p")[0]!, "w:pStyle"), "w:val")).toBe("ReportTitle");
+  });
+
   it("keeps the merged headers of 三 and 四: 申请人情况, 法人或其他组织, the 勾稽 note, the 15-column header", async () => {
     const { body } = await docxParts();
     const [, applications, review] = children(body, "w:tbl");
