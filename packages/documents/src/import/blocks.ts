@@ -20,6 +20,11 @@ export interface SourceCell {
   /** Left and right edge on the page (PDF points), for positioned tables. */
   readonly x0?: number;
   readonly x1?: number;
+  /**
+   * Text around a row rather than in it: the lines a layout extraction wrapped a row's label onto,
+   * above or below its values. Read only when the row's own cells name no row.
+   */
+  readonly wrapped?: "above" | "below";
 }
 
 /**

@@ -16,10 +16,15 @@ const BLANK = /^(?:|[-－—–―‐_/／\\、.。·…]+|无|空|暂无|未填
 /** Units a count may carry: 件, 个, 项, 次, 条, 人, 家. */
 const COUNT_UNIT = /(?:件|个|项|次|条|人|家|宗)$/u;
 
-/** Squeezes the text to its content: half-width, no spaces of any width, no thousands separators. */
+/**
+ * Squeezes the text to its content: half-width, no thousands separators, no spaces — except between
+ * two digits, where a space separates two numbers ("447 7" is two cells, never 4477).
+ */
 export function compactValueText(text: string): string {
   return toHalfWidth(text)
-    .replace(/[\s\u00a0\u200b\ufeff]+/gu, "")
+    .replace(/[\u00a0\u200b\ufeff]/gu, " ")
+    .trim()
+    .replace(/\s+/gu, (space, at: number, all: string) => (/\d/u.test(all[at - 1] ?? "") && /\d/u.test(all[at + space.length] ?? "") ? " " : ""))
     .replace(/(\d),(?=\d{3}(?:\D|$))/gu, "$1")
     .replace(/^\+(?=\d)/u, "")
     .replace(/^−(?=\d)/u, "-");

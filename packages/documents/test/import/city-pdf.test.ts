@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { cellEntries, getCell, hasErrors, validateReport } from "@nianbao/core";
 import { type ImportResult, importReport } from "../../src/import/index";
-import { specFixture } from "./helpers";
+import { fixture, specFixture } from "./helpers";
 
 const PDF = "real/huaian-2024-city-government.pdf";
 
@@ -103,5 +103,16 @@ describe("city report PDF (淮安市人民政府 2024)", () => {
     expect(hasErrors(findings)).toBe(false);
     expect(findings.filter((f) => f.ruleId.startsWith("T3-") || f.ruleId.startsWith("T4-"))).toEqual([]);
     expect(result.findings.map((f) => f.ruleId)).toEqual(["IMPORT-DATE"]);
+  });
+});
+
+describe("the same report as layout-preserving text (pdftotext -layout)", () => {
+  it("reads every cell although labels wrap around their values and rows split over lines", async () => {
+    // `pdftotext -layout` of the PDF above: "（二）部分公开（区分处理的，只计这一情" / "447 7 0 0 0 0 454" / "形，不计其他情形）".
+    const text = await importReport(fixture("huaian-2024.pdftotext-layout.txt"));
+    expect(text.kind).toBe("text");
+    expect(text.report.tables).toEqual(result.report.tables);
+    expect(text.report).toMatchObject({ year: 2024, agency: { name: "淮安市人民政府" } });
+    expect(text.findings.map((f) => f.ruleId)).toEqual(["IMPORT-DATE"]);
   });
 });

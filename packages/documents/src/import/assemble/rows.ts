@@ -16,6 +16,8 @@ export interface ValueCell {
 
 export interface LogicalRow {
   readonly labels: readonly string[];
+  /** Label text wrapped around the row (above, then below), for a row whose own labels name nothing. */
+  readonly wrapped: { readonly above: readonly string[]; readonly below: readonly string[] };
   readonly values: readonly ValueCell[];
   /** Every non-empty text of the row, labels and values, for recognising the table. */
   readonly texts: readonly string[];
@@ -68,7 +70,12 @@ function isValueOrEmpty(text: string): boolean {
   return text.trim() === "" || looksLikeValue(text);
 }
 
-function logical(cells: readonly Placed[], geometry: TableGeometry): LogicalRow {
+function logical(all: readonly Placed[], geometry: TableGeometry): LogicalRow {
+  const cells = all.filter((p) => !p.cell.wrapped);
+  const wrapped = {
+    above: all.filter((p) => p.cell.wrapped === "above").map((p) => p.cell.text.trim()),
+    below: all.filter((p) => p.cell.wrapped === "below").map((p) => p.cell.text.trim()),
+  };
   let split = cells.length;
   while (split > 0 && isValueOrEmpty(cells[split - 1]!.cell.text)) split--;
   const labels = cells
@@ -77,7 +84,7 @@ function logical(cells: readonly Placed[], geometry: TableGeometry): LogicalRow 
     .filter((text) => text && !looksLikeValue(text));
   const values = cells.slice(split).map((p) => ({ text: p.cell.text, start: p.start, end: p.end }));
   const texts = cells.map((p) => p.cell.text.trim()).filter(Boolean);
-  return { labels, values, texts, geometry };
+  return { labels, wrapped, values, texts, geometry };
 }
 
 export function logicalRows(table: TableBlock): LogicalRow[] {

@@ -224,7 +224,7 @@ export class TablePlacer {
         const cells = candidates.flatMap((r) => table.columns.map((c) => this.cell(`${tableId}.${r.id}.${c.id}`)));
         for (const m of matched) if (m.data) this.store.rowsSeen.add(`${tableId}.${m.id}`);
         this.findings.add("IMPORT-AMBIGUOUS", "warning", cells.map((c) => c.id), target ? "headerOnlyRow" : "ambiguousRow", {
-          labels: row.labels.join(" / "),
+          labels: rowText(row),
           rows: joinList(
             this.lang,
             [...matched].map((m) => (m.data ? `“${pick(this.lang, m.label)}”` : message(this.lang, "rowsUnder", { label: pick(this.lang, m.label), count: dataRowsUnder(m, table).length }))),
@@ -272,7 +272,7 @@ export class TablePlacer {
 
   private ambiguous(row: LogicalRow, cells: readonly CellDef[]): void {
     this.findings.add("IMPORT-AMBIGUOUS", "warning", cells.map((c) => c.id), "ambiguousRow", {
-      labels: row.labels.join(" / "),
+      labels: rowText(row),
       rows: joinList(this.lang, [...new Set(cells.map((c) => pick(this.lang, c.rowLabel)))]),
     });
   }
@@ -379,11 +379,20 @@ function blockOfRow(
 
 /**
  * The labels a row names: each label cell on its own, or — when none names anything — all of them
- * read together, for a label broken across cells (a PDF line that interleaves two cells' text).
+ * read together with the lines wrapped around the row, for a label broken across cells or lines (a
+ * PDF line that interleaves two cells' text, a layout extraction that wraps the label around the
+ * values).
  */
 function rowMatches<T>(row: LogicalRow, candidates: readonly LabelCandidate<T>[]): LabelMatch<T>[] {
   const each = row.labels.flatMap((text) => matchLabel(text, candidates));
-  return each.length || row.labels.length < 2 ? each : matchLabel(row.labels.join(""), candidates);
+  if (each.length) return each;
+  const around = [...row.wrapped.above, ...row.labels, ...row.wrapped.below];
+  return around.length < 2 ? [] : matchLabel(around.join(""), candidates);
+}
+
+/** A row's labels as the source shows them, wrapped lines included, for messages. */
+function rowText(row: LogicalRow): string {
+  return [...row.wrapped.above, ...row.labels, ...row.wrapped.below].join(" / ");
 }
 
 /** The source's column order as indexes into the block's columns, when the header names each once. */

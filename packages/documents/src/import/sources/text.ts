@@ -42,6 +42,38 @@ function valueLineAfter(lines: readonly string[], from: number): number | null {
   return null;
 }
 
+/** A label wrapped over lines in a layout extraction: each line this short at most. */
+const WRAPPED_LABEL_MAX = 30;
+
+/**
+ * A row from a layout extraction ("447   7   0 …") with the label lines wrapped around it: the short
+ * label lines just above and the one just below become label cells before its values. The
+ * assembler reads them together only when no cell names a row by itself, so a row that has its own
+ * label is not affected; a line below is still read as the start of the next row too.
+ */
+function withWrappedLabel(row: Row, above: readonly string[], lines: readonly string[], from: number): Row {
+  let next = from;
+  while (next < lines.length && !lines[next]!.trim()) next++;
+  const below = lines[next]?.trim() ?? "";
+  const wraps =
+    below.length > 0 &&
+    below.length <= WRAPPED_LABEL_MAX &&
+    isLabelLike(below) &&
+    !TAB_CELL.test(lines[next]!) &&
+    !below.includes("|") &&
+    labelWithValues(below) === null &&
+    valueLineAfter(lines, next + 1) === null;
+  const split = row.findIndex((cell) => looksLikeValue(cell.text));
+  const label = split < 0 ? row : row.slice(0, split);
+  const values = split < 0 ? [] : row.slice(split);
+  return [
+    ...above.map((text) => ({ text, wrapped: "above" as const })),
+    ...label,
+    ...(wraps ? [{ text: below, wrapped: "below" as const }] : []),
+    ...values,
+  ];
+}
+
 /** "规章 0 0 0" or "一、本年新收… 3001 53 0 0 61 4 3119": a label followed by values on one line. */
 function labelWithValues(line: string): Row | null {
   const tokens = line.trim().split(/[ \u3000\t]+/u);
@@ -151,6 +183,7 @@ export function textToBlocks(input: string): Block[] {
   // Markdown (as exported) is read as the text it renders to.
   const markdown = lines.some((line) => /^#{1,6}\s/u.test(line) || PIPE_RULE.test(line));
   const out = new BlockWriter();
+  let recent: string[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -170,6 +203,7 @@ export function textToBlocks(input: string): Block[] {
         i++;
       }
       out.row(cells(row));
+      recent = [];
       continue;
     }
     if (PIPE_RULE.test(line)) {
@@ -196,7 +230,8 @@ export function textToBlocks(input: string): Block[] {
     }
     const inline = labelWithValues(line);
     if (inline) {
-      out.row(inline);
+      out.row(withWrappedLabel(inline, recent, lines, i + 1));
+      recent = [];
       i++;
       continue;
     }
@@ -212,6 +247,8 @@ export function textToBlocks(input: string): Block[] {
       continue;
     }
     out.paragraph(markdown ? markdownText(line) : line);
+    // Short label lines are kept in view: a layout extraction wraps a row's label around its values.
+    recent = isLabelLike(line) && line.trim().length <= WRAPPED_LABEL_MAX ? [...recent, line.trim()].slice(-2) : [];
     i++;
   }
   return out.finish();
