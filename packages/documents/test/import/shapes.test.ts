@@ -67,6 +67,24 @@ describe("a government site's HTML page (2021)", async () => {
   });
 });
 
+describe("a table cut by a page break, its header repeated", () => {
+  it("joins the two parts and ignores the repeated header", async () => {
+    const header =
+      '<tr><td colspan="3" rowspan="2">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>' +
+      "<tr><td>自然人</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td><td>总计</td></tr>";
+    const row = (label: string, values: number[]) => `<tr><td colspan="3">${label}</td>${values.map((v) => `<td>${v}</td>`).join("")}</tr>`;
+    const html = `<h1>某某局2021年政府信息公开工作年度报告</h1><p>三、收到和处理政府信息公开申请情况</p>
+      <table>${header}${row("一、本年新收政府信息公开申请数量", [3, 0, 0, 0, 0, 0, 3])}</table>
+      <p style="page-break-before: always">- 5 -</p>
+      <table>${header}${row("二、上年结转政府信息公开申请数量", [1, 0, 0, 0, 0, 0, 1])}${row("四、结转下年度继续办理", [2, 0, 0, 0, 0, 0, 2])}</table>`;
+    const { report, findings } = await importReport(utf8(html));
+    expect(applicationsRow(report, "newReceived")).toEqual([3, 0, 0, 0, 0, 0, 3]);
+    expect(applicationsRow(report, "carriedOver")).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(applicationsRow(report, "carriedForward")).toEqual([2, 0, 0, 0, 0, 0, 2]);
+    expect(findings.filter((f) => f.ruleId === "IMPORT-EXTRA-ROW" || f.ruleId === "IMPORT-AMBIGUOUS")).toEqual([]);
+  });
+});
+
 describe("a text dump with one cell a line (2021)", async () => {
   const { report, findings, kind } = await importReport(fixture("dump-one-cell-per-line.txt"));
 
