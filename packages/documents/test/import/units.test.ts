@@ -10,7 +10,8 @@ import { labelKey, matchLabel, candidate } from "../../src/import/normalize";
 import { documentXmlToBlocks } from "../../src/import/sources/docx";
 import { pdfTextToBlocks, type PdfText } from "../../src/import/sources/pdf";
 import { readCellValue } from "../../src/import/values";
-import { documentXml } from "./helpers";
+import { importReport } from "../../src/import/index";
+import { documentXml, utf8 } from "./helpers";
 
 const format2021 = getFormat("2021");
 const format2019 = getFormat("2019");
@@ -151,5 +152,18 @@ describe("PDF tables from positions", () => {
       ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg", "total"].map((c) => getCell(report, `applications.${id}.${c}`));
     expect(row("newReceived")).toEqual([5, 1, 0, 0, 0, 0, 6]);
     expect(row("results.partial")).toEqual([2, null, 0, 0, 0, 0, 2]);
+  });
+});
+
+describe("table 二 with its columns in another order", () => {
+  it("places values by the header's labels, for every row of the block", async () => {
+    const html = `<h1>某某局2021年政府信息公开工作年度报告</h1><table>
+      <tr><td colspan="4">第二十条第（一）项</td></tr>
+      <tr><td>信息内容</td><td>现行有效件数</td><td>本年制发件数</td><td>本年废止件数</td></tr>
+      <tr><td>规章</td><td>9</td><td>1</td><td>2</td></tr>
+      <tr><td>行政规范性文件</td><td>30</td><td>4</td><td>5</td></tr></table>`;
+    const { report } = await importReport(utf8(html));
+    expect(["issued", "repealed", "inForce"].map((c) => getCell(report, `activeDisclosure.regulations.${c}`))).toEqual([1, 2, 9]);
+    expect(["issued", "repealed", "inForce"].map((c) => getCell(report, `activeDisclosure.normativeDocuments.${c}`))).toEqual([4, 5, 30]);
   });
 });

@@ -173,8 +173,11 @@ export class TablePlacer {
     for (const row of rows) {
       const title = row.labels.flatMap((text) => matchLabel(text, this.labels.blockTitles));
       if (!row.values.length) {
-        if (title.length === 1) current = title[0]!.value;
-        // A header row names the columns in the order the source prints them.
+        // A block's title starts it; its header row names the columns in the order the source prints them.
+        if (title.length === 1) {
+          current = title[0]!.value;
+          header = [];
+        }
         if (row.labels.length > 1) header = [...row.labels];
         continue;
       }
@@ -195,7 +198,6 @@ export class TablePlacer {
       const units = columns.map((column) => (column.kind === "money" ? moneyHeaderUnit([...header, ...row.labels], column) : null));
       this.store.rowsSeen.add(`${tableId}.${ref.row.id}`);
       this.placeRow(ordered, row, pick(this.lang, ref.row.label), `${tableId}.${ref.block.id}`, units);
-      header = [];
     }
   }
 
