@@ -8,13 +8,14 @@
  */
 import { createCaller, createContextInner, langFrom } from "@nianbao/api";
 import type { Database } from "@nianbao/db";
+import { yearSchema } from "@nianbao/core";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPCError } from "@trpc/server";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 
 const querySchema = z.object({
-  year: z.coerce.number().int().min(2008).max(2100).optional(),
+  year: z.coerce.number().pipe(yearSchema).optional(),
   revision: z.coerce.number().int().min(1).optional(),
 });
 

@@ -2,7 +2,7 @@
  * Shapes of the API's own objects (reports as records, users, tokens …). Report documents and findings
  * are core's schemas, used as they are. Times go out as ISO strings: plain JSON has no dates.
  */
-import { agencyKindSchema, findingSchema, formatVersionSchema, reportDocumentSchema } from "@nianbao/core";
+import { agencyKindSchema, findingSchema, formatVersionSchema, reportDocumentSchema, yearSchema } from "@nianbao/core";
 import {
   type ApiToken,
   type FindingsSummary,
@@ -16,7 +16,8 @@ import {
 import { z } from "zod";
 
 export const idSchema = z.string().min(1).max(100);
-export const yearInputSchema = z.number().int().min(2008).max(2100);
+/** The report year, as core defines it. */
+export const yearInputSchema = yearSchema;
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 const isoString = z.string();
