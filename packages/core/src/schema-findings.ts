@@ -4,7 +4,7 @@
  * becomes a SCHEMA finding that names the field in words and by JSON path.
  */
 import type { z } from "zod";
-import type { CompiledFormat } from "./formats/index";
+import type { CompiledFormat, KeyTree } from "./formats/index";
 import { type Lang, label as pick, t } from "./i18n/index";
 import type { Finding } from "./schema/findings";
 
@@ -135,31 +135,33 @@ export function schemaFindings(
  */
 export function unknownTableKeys(format: CompiledFormat, tables: unknown, lang: Lang): Finding[] {
   const findings: Finding[] = [];
-  const walk = (node: unknown, path: string[]) => {
+  // Walks the document and the format's key tree together; paths are only built for a finding.
+  const walk = (node: unknown, allowed: KeyTree, path: () => string[]) => {
     if (node === null || typeof node !== "object" || Array.isArray(node)) return;
-    const allowed = format.allowedKeys.get(path.join("."));
-    if (!allowed) return;
-    for (const key of Object.keys(node)) {
-      if (allowed.has(key)) {
-        walk((node as Record<string, unknown>)[key], [...path, key]);
-        continue;
-      }
-      const tableId = path[0] ?? key;
-      const section = format.def.sections.find((s) => s.table === tableId);
-      findings.push({
-        ruleId: "R-VERSION",
-        severity: "error",
-        outcome: "failed",
-        cells: [],
-        path: ["tables", ...path, key].join("."),
-        message: t(lang, "version.rows", {
-          table: section ? pick(lang, section.heading) : tableId,
-          key: [...path, key].join("."),
-          version: format.version,
-        }),
-      });
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
+      const sub = allowed.get(key);
+      if (sub) walk((node as Record<string, unknown>)[key], sub, () => [...path(), key]);
+      else if (sub === undefined) findings.push(versionFinding(format, [...path(), key], lang));
     }
   };
-  walk(tables, []);
+  walk(tables, format.keyTree, () => []);
   return findings;
+}
+
+function versionFinding(format: CompiledFormat, keys: string[], lang: Lang): Finding {
+  const tableId = keys[0]!;
+  const section = format.def.sections.find((s) => s.table === tableId);
+  return {
+    ruleId: "R-VERSION",
+    severity: "error",
+    outcome: "failed",
+    cells: [],
+    path: ["tables", ...keys].join("."),
+    message: t(lang, "version.rows", {
+      table: section ? pick(lang, section.heading) : tableId,
+      key: keys.join("."),
+      version: format.version,
+    }),
+  };
 }

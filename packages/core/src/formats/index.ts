@@ -31,8 +31,8 @@ export interface CompiledFormat {
    * so that a document is read with one walk per row and one property read per cell.
    */
   readonly rowGroups: readonly RowGroup[];
-  /** The keys each object inside `tables` may hold, by dotted path ("" = `tables` itself). */
-  readonly allowedKeys: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The keys `tables` and each object inside it may hold: a tree mirroring the document. */
+  readonly keyTree: KeyTree;
 }
 
 export interface RowGroup {
@@ -84,19 +84,25 @@ function groupByRow(cells: readonly CellDef[]): RowGroup[] {
   return [...byPath.values()].map((group) => ({ ...group, read: rowReader(group.path, group.keys, group.cells) }));
 }
 
-function allowedKeysOf(cells: readonly CellDef[]): Map<string, Set<string>> {
-  const allowed = new Map<string, Set<string>>();
-  const allow = (path: readonly string[], key: string) => {
-    const at = path.join(".");
-    let keys = allowed.get(at);
-    if (!keys) allowed.set(at, (keys = new Set()));
-    keys.add(key);
+/** For each key an object may hold: the tree of what the value may hold, or null for a leaf (a cell). */
+export type KeyTree = ReadonlyMap<string, KeyTree | null>;
+
+function keyTreeOf(cells: readonly CellDef[]): KeyTree {
+  const root = new Map<string, Map<string, unknown> | null>();
+  const leaf = (path: readonly string[]) => {
+    let node = root;
+    for (const key of path.slice(0, -1)) {
+      let next = node.get(key);
+      if (!next) node.set(key, (next = new Map()));
+      node = next as typeof root;
+    }
+    node.set(path[path.length - 1]!, null);
   };
   for (const cell of cells) {
-    cell.path.forEach((key, i) => allow(cell.path.slice(0, i), key));
-    if (cell.columnDef.unitField) allow(cell.path.slice(0, -1), cell.columnDef.unitField);
+    leaf(cell.path);
+    if (cell.columnDef.unitField) leaf([...cell.path.slice(0, -1), cell.columnDef.unitField]);
   }
-  return allowed;
+  return root as KeyTree;
 }
 
 /** The row object at `path` inside `tables`, or undefined where the path is missing or not an object. */
@@ -122,7 +128,7 @@ function compile(def: FormatDefinition): CompiledFormat {
     layouts: def.tables.map(tableLayout),
     cellsByTable,
     rowGroups: groupByRow(cells),
-    allowedKeys: allowedKeysOf(cells),
+    keyTree: keyTreeOf(cells),
   };
 }
 
