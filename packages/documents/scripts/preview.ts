@@ -6,7 +6,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { chromium } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -54,19 +53,6 @@ export function previewFontConfig(dir: string): string {
     ].join("\n"),
   );
   return path;
-}
-
-/**
- * Word's grid squeezes 28 characters of 16 pt into the 156 mm line (w:docGrid linesAndChars, a
- * negative charSpace); LibreOffice instead gives any character wider than the grid cell two cells,
- * so the text runs at 14 characters a line. For a picture of what Word and WPS show, the preview
- * copy keeps the line grid only; the exported file keeps the full grid.
- */
-export function wordGridForLibreOffice(docx: Uint8Array): Uint8Array {
-  const files = unzipSync(docx);
-  const xml = strFromU8(files["word/document.xml"]!);
-  files["word/document.xml"] = strToU8(xml.replace(/w:type="linesAndChars"/g, 'w:type="lines"'));
-  return zipSync(files);
 }
 
 /** Office file → PDF with LibreOffice, in its own profile so it never collides with another instance. */

@@ -17,7 +17,6 @@ import {
   pageToPng,
   pageWith,
   previewFontConfig,
-  wordGridForLibreOffice,
 } from "./preview";
 
 const OUT = fileURLToPath(new URL("../../../docs/exports/", import.meta.url));
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
   const written: string[] = [];
   try {
     const docx = join(work, "report.docx");
-    writeFileSync(docx, wordGridForLibreOffice(await exportDocx(doc)));
+    writeFileSync(docx, await exportDocx(doc));
     const docxPdf = officeToPdf(docx, work, env);
     written.push(pageToPng(docxPdf, 1, join(OUT, "docx-page-1.png")));
     written.push(pageToPng(docxPdf, pageWith(docxPdf, "申请人情况"), join(OUT, "docx-applications.png")));

@@ -28,7 +28,7 @@ import { type LayoutCell, type ReportDocument, type TableLayout, resolveGrid } f
 import { columnChars } from "./columns";
 import {
   CHAR_PITCH,
-  CHAR_SPACE,
+  CHAR_SPACING,
   FONTS,
   FOOTER_DISTANCE,
   HEADER_DISTANCE,
@@ -262,7 +262,12 @@ export function docxDocument(doc: ReportDocument, options: ExportOptions = {}): 
   children.push(...signatureParagraphs(outline.signature.agency, outline.signature.date));
 
   const language = outline.lang === "zh" ? "zh-CN" : "en-GB";
-  const bodyRun = { font: font(FONTS.body), size: SIZE.body, language: { value: language, eastAsia: "zh-CN" } };
+  const bodyRun = {
+    font: font(FONTS.body),
+    size: SIZE.body,
+    characterSpacing: CHAR_SPACING,
+    language: { value: language, eastAsia: "zh-CN" },
+  };
   const bodyParagraphProperties = { spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } };
   return new Document({
     title: xmlSafe(outline.title),
@@ -282,7 +287,7 @@ export function docxDocument(doc: ReportDocument, options: ExportOptions = {}): 
             size: { width: PAGE.width, height: PAGE.height },
             margin: { ...MARGINS, header: HEADER_DISTANCE, footer: FOOTER_DISTANCE, gutter: 0 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
         children,

@@ -38,10 +38,13 @@ export const CHARS_PER_LINE = 28;
 export const CHAR_PITCH = TEXT_WIDTH / CHARS_PER_LINE;
 
 /**
- * w:docGrid charSpace: how far the grid's character pitch is from the default font size (3号, 16 pt),
- * in 1/4096 pt (ECMA-376 17.6.5). Negative: the grid is slightly tighter than 16 pt.
+ * Character spacing (w:spacing in a run, in twentieths of a point) that narrows 3号 text from 16 pt to
+ * the 28-character pitch. Word's own way is a character grid (w:docGrid linesAndChars with a negative
+ * charSpace), but LibreOffice gives every 16 pt character two cells of such a grid and prints 14
+ * characters a line; a run's spacing is read the same way by Word, WPS and LibreOffice.
  */
-export const CHAR_SPACE = Math.round((CHAR_PITCH / 20 - SIZE.body / 2) * 4096);
+// Rounded down: 28 characters must fit the line, not overflow it by a few twips.
+export const CHAR_SPACING = Math.floor((CHAR_PITCH / 20 - SIZE.body / 2) * 20);
 
 /**
  * Page numbers (GB/T 9704-2012 7.5): 4号 Arabic numerals between em dashes, the dash's top 7 mm below

@@ -68,15 +68,20 @@ describe("Word export (GB/T 9704-2012)", () => {
     expect(Number(attr(margin, "w:right"))).toBe(mmToTwips(26));
 
     const grid = one(section, "w:docGrid")!;
-    expect(attr(grid, "w:type")).toBe("linesAndChars");
+    expect(attr(grid, "w:type")).toBe("lines");
     const pitch = Number(attr(grid, "w:linePitch"));
     const textHeight = 16838 - 2098 - mmToTwips(35);
     expect(pitch * 22).toBeLessThanOrEqual(textHeight);
     expect(pitch * 23).toBeGreaterThan(textHeight);
     expect(pitch / 20).toBeCloseTo(28.9, 0);
-    // 28 characters of 3号 (16 pt) plus the grid's per-character delta fill the 156 mm line.
-    const charPitch = (16 + Number(attr(grid, "w:charSpace")) / 4096) * 20;
-    expect(charPitch * 28).toBeCloseTo(11906 - mmToTwips(28) - mmToTwips(26), -1);
+    // 28 characters of 3号 (16 pt) narrowed by the body's character spacing fill the 156 mm line, 29 do not.
+    const { styles } = await docxParts();
+    const normal = all(styles, "w:style").find((s) => attr(s, "w:styleId") === "Normal")!;
+    const spacing = Number(attr(one(one(normal, "w:rPr")!, "w:spacing")!, "w:val"));
+    const charPitch = 16 * 20 + spacing;
+    const lineWidth = 11906 - mmToTwips(28) - mmToTwips(26);
+    expect(charPitch * 28).toBeLessThanOrEqual(lineWidth);
+    expect(charPitch * 29).toBeGreaterThan(lineWidth);
   });
 
   it("names the fonts: 小标宋 2号 title, 仿宋 3号 body, 黑体 headings, 楷体 second-level headings", async () => {
