@@ -237,26 +237,6 @@ export function readOutline(blocks: readonly Block[]): Outline {
       } else if (section?.kind === "table") inTableSection.add(index);
     }
   }
-  const tail = body.filter((p) => !inTableSection.has(p.index));
-  const signatureIndexes = new Set<number>();
-  let signature: Outline["signature"] = { agency: null, date: null, dateText: null };
-  for (let k = tail.length - 1; k >= Math.max(0, tail.length - 6); k--) {
-    const text = tail[k]!.block.text.trim();
-    const date = parseDate(text);
-    if (!date || text.length > date.match.length + 40) continue;
-    const before = text.slice(0, date.index).trim();
-    const after = text.slice(date.index + date.match.length).trim();
-    if (after.replace(/[。.\s]/gu, "")) continue;
-    signatureIndexes.add(tail[k]!.index);
-    let agency: string | null = before && agencyLike(before) ? before : null;
-    if (!agency && k > 0 && agencyLike(tail[k - 1]!.block.text)) {
-      agency = tail[k - 1]!.block.text.trim();
-      signatureIndexes.add(tail[k - 1]!.index);
-    }
-    signature = { agency, date: date.date, dateText: date.match };
-    break;
-  }
-
   // Title: the first paragraph — or two or three short lines ending in one — that reads as the
   // report's title ("淮安市人民政府" / "2024 年政府信息公开工作年度报告"). When it names no agency, the
   // short lines above it are tried as the agency's.
@@ -286,6 +266,28 @@ export function readOutline(blocks: readonly Block[]): Outline {
     const page = paragraphs.find((p) => p.block.role === "pageTitle");
     const parsed = page ? parsePageTitle(page.block.text) : null;
     if (parsed) title = { ...parsed, text: page!.block.text };
+  }
+
+  const tail = body.filter((p) => !inTableSection.has(p.index));
+  const signatureIndexes = new Set<number>();
+  let signature: Outline["signature"] = { agency: null, date: null, dateText: null };
+  for (let k = tail.length - 1; k >= Math.max(0, tail.length - 6); k--) {
+    const text = tail[k]!.block.text.trim();
+    // The agency's name alone closes an undated signature: a date above it belongs to the text.
+    if (title?.agency && agencyLike(text) && sameAgencyName(text, title.agency)) break;
+    const date = parseDate(text);
+    if (!date || text.length > date.match.length + 40) continue;
+    const before = text.slice(0, date.index).trim();
+    const after = text.slice(date.index + date.match.length).trim();
+    if (after.replace(/[。.\s]/gu, "")) continue;
+    signatureIndexes.add(tail[k]!.index);
+    let agency: string | null = before && agencyLike(before) ? before : null;
+    if (!agency && k > 0 && agencyLike(tail[k - 1]!.block.text)) {
+      agency = tail[k - 1]!.block.text.trim();
+      signatureIndexes.add(tail[k - 1]!.index);
+    }
+    signature = { agency, date: date.date, dateText: date.match };
+    break;
   }
 
   // A signature without a date is the agency's name alone on the last line.
