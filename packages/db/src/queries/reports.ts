@@ -190,9 +190,42 @@ async function findRevision({ q, t }: Tx, reportId: string, revisionNo: number):
   return row ? { ...toRevisionMeta(row), document: parseStoredDocument(row.document) } : null;
 }
 
+/**
+ * Revisions never change once written, so a read one can be kept: the most used ones (this year's
+ * and last year's report of each department) are then read without a query or a JSON parse. Safe with
+ * several server instances for the same reason. The document is frozen: callers copy before changing.
+ */
+const REVISIONS_KEPT = 512;
+const revisionCache = new WeakMap<Database, Map<string, Revision>>();
+
+function cachedRevisions(db: Database): Map<string, Revision> {
+  let cache = revisionCache.get(db);
+  if (!cache) revisionCache.set(db, (cache = new Map()));
+  return cache;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export async function getRevision(db: Database, reportId: string, revisionNo: number): Promise<Revision> {
+  const cache = cachedRevisions(db);
+  const key = `${reportId}#${revisionNo}`;
+  const kept = cache.get(key);
+  if (kept) {
+    // Least recently used goes first: re-insert to move this one to the end.
+    cache.delete(key);
+    cache.set(key, kept);
+    return kept;
+  }
   const revision = await db.read((tx) => findRevision(tx, reportId, revisionNo));
   if (!revision) throw new AppError("NOT_FOUND", "report.revisionNotFound", { revision: revisionNo });
+  cache.set(key, deepFreeze(revision));
+  if (cache.size > REVISIONS_KEPT) cache.delete(cache.keys().next().value!);
   return revision;
 }
 
