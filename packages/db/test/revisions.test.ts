@@ -58,6 +58,20 @@ describe.each(TEST_DIALECTS)("revisions on $dialect", ({ dialect, enabled }) => 
     expect((await getReport(test.db, report.id)).currentRevision).toBe(3);
   });
 
+  it.skipIf(!enabled)("a revision read twice is the same stored one, and frozen against changes in place", async () => {
+    const { report, user, document } = await setup(test.db, 2023);
+    const first = await getRevision(test.db, report.id, 1);
+    expect(await getRevision(test.db, report.id, 1)).toBe(first);
+    expect(first.document.tables).toEqual(document.tables);
+    expect(() => {
+      (first.document.sections as { overview: string }).overview = "改动";
+    }).toThrow(TypeError);
+    // A new revision is a new key: nothing stale is served.
+    await save(test.db, report.id, user.id, 1, "第二版", 2023);
+    expect((await getRevision(test.db, report.id, 2)).document.sections.overview).toBe("第二版");
+    expect((await getRevision(test.db, report.id, 1)).document.sections.overview).toBe(document.sections.overview);
+  });
+
   it.skipIf(!enabled)("lets exactly one of many concurrent saves of the same base win", async () => {
     const { report, user } = await setup(test.db, 2022);
     const attempts = Array.from({ length: 8 }, (_, i) => conflictOf(save(test.db, report.id, user.id, 1, `并发${i}`, 2022)));
