@@ -59,7 +59,7 @@ describe.each(TEST_DIALECTS)("revisions on $dialect", ({ dialect, enabled }) => 
   });
 
   it.skipIf(!enabled)("a revision read twice is the same stored one, and frozen against changes in place", async () => {
-    const { report, user, document } = await setup(test.db, 2023);
+    const { report, user, document } = await setup(test.db, 2025);
     const first = await getRevision(test.db, report.id, 1);
     expect(await getRevision(test.db, report.id, 1)).toBe(first);
     expect(first.document.tables).toEqual(document.tables);
@@ -67,7 +67,7 @@ describe.each(TEST_DIALECTS)("revisions on $dialect", ({ dialect, enabled }) => 
       (first.document.sections as { overview: string }).overview = "改动";
     }).toThrow(TypeError);
     // A new revision is a new key: nothing stale is served.
-    await save(test.db, report.id, user.id, 1, "第二版", 2023);
+    await save(test.db, report.id, user.id, 1, "第二版", 2025);
     expect((await getRevision(test.db, report.id, 2)).document.sections.overview).toBe("第二版");
     expect((await getRevision(test.db, report.id, 1)).document.sections.overview).toBe(document.sections.overview);
   });
