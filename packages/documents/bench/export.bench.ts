@@ -5,34 +5,12 @@
  * Excel exports are listed against the same baseline for scale.
  */
 import mammoth from "mammoth";
+import { timeTogether } from "./timing";
 import { sampleReport } from "@nianbao/core/testing";
 import { exportDocx, exportHtml, exportReport, exportXlsx } from "../src/export/index";
 
 const RUNS = 25;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/**
- * Median wall time (ms) of each job. The jobs take turns within every run, so a machine shared with
- * other work slows the baseline and the exports alike instead of whichever happened to run then.
- */
-async function timeTogether(jobs: readonly (() => Promise<unknown>)[], runs = RUNS): Promise<number[]> {
-  for (const job of jobs) await job(); // warm-up
-  const samples = jobs.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) {
-    for (const [j, job] of jobs.entries()) {
-      // No forced collection between runs: a full GC right before each run made every job here about
-      // three times slower (and mammoth more than the rest), which measures the collector, not the work.
-      const t0 = performance.now();
-      await job();
-      samples[j]!.push(performance.now() - t0);
-    }
-  }
-  return samples.map(median);
-}
 
 // A city-sized report: every cell filled, large counts, long text.
 const doc = sampleReport({ seed: 42, year: 2024, scale: 300, agencyKind: "government", agencyName: "示范市人民政府" });
@@ -46,7 +24,7 @@ const jobs: [string, () => Promise<unknown>][] = [
   [".html (exportHtml)", () => exportHtml(doc)],
   [".xlsx (exportXlsx)", () => exportXlsx(doc)],
 ];
-const [baseline, ...medians] = await timeTogether(jobs.map(([, job]) => job));
+const [baseline, ...medians] = await timeTogether(jobs.map(([, job]) => job), RUNS);
 const results = jobs.slice(1).map(([name], i) => [name, medians[i]!] as const);
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;

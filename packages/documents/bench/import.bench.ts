@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import mammoth from "mammoth";
+import { timeTogether } from "./timing";
 import { cellEntries, type ReportDocument } from "@nianbao/core";
 import { sampleReport } from "@nianbao/core/testing";
 import { exportDocx, exportHtml, exportXlsx } from "../src/export/index";
@@ -18,24 +19,6 @@ import { importReport } from "../src/import/index";
 
 const RUNS = 15;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** Median wall time (ms) of each job; jobs take turns within every run so a busy machine slows all alike. */
-async function timeTogether(jobs: readonly (() => Promise<unknown>)[], runs = RUNS): Promise<number[]> {
-  for (const job of jobs) await job(); // warm-up (pdfjs loads its worker on first use)
-  const samples = jobs.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) {
-    for (const [j, job] of jobs.entries()) {
-      const t0 = performance.now();
-      await job();
-      samples[j]!.push(performance.now() - t0);
-    }
-  }
-  return samples.map(median);
-}
 
 /** The .docx printed to PDF by LibreOffice; the committed print of the same report when no office suite is installed. */
 function pdfOf(docx: Uint8Array): { data: Uint8Array; source: string } {
@@ -83,7 +66,7 @@ const jobs: (() => Promise<unknown>)[] = [
   () => mammoth.convertToHtml({ buffer: docxBuffer }),
   ...inputs.map(([, data]) => () => importReport(data)),
 ];
-const [baseline, ...medians] = await timeTogether(jobs);
+const [baseline, ...medians] = await timeTogether(jobs, RUNS);
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 const kib = (data: Uint8Array) => `${(data.byteLength / 1024).toFixed(1)} KiB`;

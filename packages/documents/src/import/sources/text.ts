@@ -219,13 +219,7 @@ export function textToBlocks(input: string): Block[] {
     // One cell a line: a label, then one value a line (blank lines between cells, as Word's own text
     // extraction writes every cell as a paragraph of its own).
     if (isLabelLike(line) && valueLineAfter(lines, i + 1) !== null) {
-      const row: string[] = [line.trim()];
-      i++;
-      for (let next = valueLineAfter(lines, i); next !== null; next = valueLineAfter(lines, i)) {
-        row.push(lines[next]!.trim());
-        i = next + 1;
-      }
-      out.row(cells(row));
+      i = collectValueLines(lines, i, out);
       continue;
     }
     const inline = labelWithValues(line);
@@ -237,13 +231,7 @@ export function textToBlocks(input: string): Block[] {
     }
     // Values alone, one a line (a row without a label, such as the review/litigation row).
     if (looksLikeValue(line.trim())) {
-      const row: string[] = [line.trim()];
-      i++;
-      for (let next = valueLineAfter(lines, i); next !== null; next = valueLineAfter(lines, i)) {
-        row.push(lines[next]!.trim());
-        i = next + 1;
-      }
-      out.row(cells(row));
+      i = collectValueLines(lines, i, out);
       continue;
     }
     out.paragraph(markdown ? markdownText(line) : line);
@@ -252,4 +240,19 @@ export function textToBlocks(input: string): Block[] {
     i++;
   }
   return out.finish();
+}
+
+/**
+ * A row written one cell a line: the line at `start` (a label or the first value), then every value
+ * line after it, blank lines between them allowed. Emits the row and returns the index after it.
+ */
+function collectValueLines(lines: readonly string[], start: number, out: { row(row: Row): void }): number {
+  const row: string[] = [lines[start]!.trim()];
+  let i = start + 1;
+  for (let next = valueLineAfter(lines, i); next !== null; next = valueLineAfter(lines, i)) {
+    row.push(lines[next]!.trim());
+    i = next + 1;
+  }
+  out.row(cells(row));
+  return i;
 }
