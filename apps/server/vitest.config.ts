@@ -1,5 +1,6 @@
 import { defineProject } from "vitest/config";
+import { sharedTestOptions } from "../../vitest.shared";
 
 export default defineProject({
-  test: { name: "server", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
+  test: { ...sharedTestOptions, name: "server", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
 });

@@ -1,5 +1,6 @@
 import { defineProject } from "vitest/config";
+import { sharedTestOptions } from "../../vitest.shared";
 
 export default defineProject({
-  test: { name: "api", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
+  test: { ...sharedTestOptions, name: "api", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
 });

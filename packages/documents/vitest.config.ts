@@ -1,5 +1,6 @@
 import { defineProject } from "vitest/config";
+import { sharedTestOptions } from "../../vitest.shared";
 
 export default defineProject({
-  test: { name: "documents", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
+  test: { ...sharedTestOptions, name: "documents", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
 });

@@ -2,7 +2,7 @@
  * `pnpm start`: migrate the database, seed the demo into an empty one, serve the API.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEFAULT_CONFIG, seedDemo } from "@nianbao/api";
 import { createDb, isPostgresUrl } from "@nianbao/db";
@@ -11,13 +11,17 @@ import { bootstrapAdmin } from "./bootstrap";
 import { loadEnv, REPO_ROOT } from "./env";
 import { createLogger } from "./logger";
 
-const FIXTURE = join(REPO_ROOT, "..", "shared", "spec", "fixtures", "seed-2021-district-science-bureau.txt");
+/** The science bureau's 2021 report, imported into every fresh demo database (spec/README.md). */
+const FIXTURE = join(REPO_ROOT, "spec", "fixtures", "seed-2021-district-science-bureau.txt");
 
 const env = loadEnv();
 const logger = createLogger(env);
 
 if (!isPostgresUrl(env.databaseUrl) && env.databaseUrl !== ":memory:") mkdirSync(dirname(env.databaseUrl), { recursive: true });
-const db = createDb({ url: env.databaseUrl });
+const db = createDb({
+  url: env.databaseUrl,
+  onIdleConnectionError: (error) => logger.warn({ err: error }, "an idle database connection failed; the pool replaces it"),
+});
 await db.migrate();
 logger.info({ database: db.description }, "database ready");
 
@@ -27,7 +31,7 @@ const seeded = env.seedDemo
   ? await seedDemo(db, {
       adminPassword: password,
       passwordHashing: DEFAULT_CONFIG.passwordHashing,
-      ...(existsSync(FIXTURE) ? { fixture: { data: readFileSync(FIXTURE), filename: "seed-2021-district-science-bureau.txt" } } : {}),
+      fixture: { data: readFileSync(FIXTURE), filename: "seed-2021-district-science-bureau.txt" },
     })
   : await bootstrapAdmin(db, password);
 

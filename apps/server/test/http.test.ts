@@ -174,6 +174,19 @@ describe.each(TEST_DIALECTS)("HTTP server on $dialect", ({ dialect, enabled }) =
     expect((await call("query", "reports.list", { orgId: deptId }, undefined, bearer)).status).toBe(401);
   });
 
+  it.skipIf(!enabled)("answers a query without input as one with {}: optional fields take their defaults, required ones are named", async () => {
+    const bare = await fetch(`${base}/trpc/orgs.tree`, { headers: { cookie: cookies.get("admin")! } });
+    expect(bare.status).toBe(200);
+    const tree = ((await bare.json()) as { result: { data: { name: string } } }).result.data;
+    expect(tree.name).toBe("示范区人民政府");
+    const list = await fetch(`${base}/trpc/reports.list`, { headers: { cookie: cookies.get("admin")! } });
+    expect(list.status).toBe(200);
+    // reports.get needs an id: the answer names it rather than refusing the missing input as a whole.
+    const get = await fetch(`${base}/trpc/reports.get`, { headers: { cookie: cookies.get("admin")! } });
+    expect(get.status).toBe(400);
+    expect(JSON.stringify(await get.json())).toContain('"id"');
+  });
+
   it.skipIf(!enabled)("locks an account after repeated wrong passwords", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await call("mutation", "auth.login", { username: "signer", password: "wrong-password" })).status);

@@ -10,18 +10,10 @@ import { importReport } from "@nianbao/documents";
 import { describe, expect, it } from "vitest";
 import { cli, REPO, tempDir, writeJson } from "./helpers";
 
-const SEED = join(REPO, "../shared/spec/fixtures/seed-2021-district-science-bureau.txt");
-const hasSeed = (() => {
-  try {
-    readFileSync(SEED);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const SEED = join(REPO, "spec/fixtures/seed-2021-district-science-bureau.txt");
 
 describe("nianbao import / export / validate on files", () => {
-  it.skipIf(!hasSeed)("imports the seed fixture: the trusted cells, null for the lost rows, findings that say so", async () => {
+  it("imports the seed fixture: the trusted cells, null for the lost rows, findings that say so", async () => {
     const r = await cli(["import", SEED]);
     expect(r.code).toBe(0);
     const { report, findings } = JSON.parse(r.stdout) as { report: { agency: { name: string }; year: number; tables: Record<string, Record<string, Record<string, unknown>>> }; findings: Finding[] };
@@ -32,7 +24,7 @@ describe("nianbao import / export / validate on files", () => {
     expect(findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(["IMPORT-ROWS-MISSING", "IMPORT-VALUE-COUNT"]));
   });
 
-  it.skipIf(!hasSeed)("validates an imported file directly, in import mode", async () => {
+  it("validates an imported file directly, in import mode", async () => {
     const r = await cli(["validate", SEED, "--json"]);
     const [entry] = JSON.parse(r.stdout) as { findings: Finding[] }[];
     expect(entry!.findings.some((f) => f.ruleId === "IMPORT-ROWS-MISSING")).toBe(true);

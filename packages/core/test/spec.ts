@@ -1,29 +1,14 @@
 /**
- * The shared specification (../shared/spec next to the repository, read-only): located by walking up
- * to the workspace root, or from NIANBAO_SPEC_DIR. Tests that compare against it skip, saying so, on
- * a machine that has no copy of it.
+ * The format specification kept in the repository (`spec/formats.json` at its root; see spec/README.md).
+ * It is read, never skipped: a clone without it fails these tests rather than passing them silently.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
-function findSpecDir(): string | null {
-  if (process.env.NIANBAO_SPEC_DIR) return process.env.NIANBAO_SPEC_DIR;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (dir !== dirname(dir)) {
-    if (existsSync(join(dir, "pnpm-workspace.yaml"))) {
-      const spec = resolve(dir, "..", "shared", "spec");
-      return existsSync(join(spec, "formats.json")) ? spec : null;
-    }
-    dir = dirname(dir);
-  }
-  return null;
-}
-
-export const SPEC_DIR = findSpecDir();
+/** The repository's `spec/` folder, four levels above this file (packages/core/test/spec.ts). */
+export const SPEC_DIR = join(import.meta.dirname, "..", "..", "..", "spec");
 
 export function readSpecJson(): SpecJson {
-  if (!SPEC_DIR) throw new Error("spec not found");
   return JSON.parse(readFileSync(join(SPEC_DIR, "formats.json"), "utf8")) as SpecJson;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The exported files opened by real programs: the .docx printed to PDF by LibreOffice, the HTML by
- * headless Chromium, and the PDFs read back with pdftotext. Skipped, saying why, where a tool is missing.
+ * headless Chromium, and the PDFs read back with pdftotext. A missing program fails the test, naming the
+ * Debian package that brings it (`.ci/run` installs them): a check that cannot run must not pass quietly.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,9 +14,15 @@ import { fixtureReport } from "./helpers";
 const work = mkdtempSync(join(tmpdir(), "nianbao-render-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const poppler = hasCommand("pdftotext") && hasCommand("pdfinfo");
-const libreoffice = poppler && hasCommand("libreoffice");
-const chromium = poppler && existsSync(CHROMIUM);
+/** Fails, naming what to install, when a program the test needs is missing. */
+function requirePrograms(): void {
+  const missing = [
+    ...(hasCommand("pdftotext") && hasCommand("pdfinfo") ? [] : ["poppler-utils"]),
+    ...(hasCommand("libreoffice") ? [] : ["libreoffice-writer-nogui"]),
+    ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
+  ];
+  if (missing.length) throw new Error(`rendered exports need the Debian packages: ${missing.join(" ")} (apt-get install them)`);
+}
 
 /**
  * Labels of the three tables a reader must find on the printed pages, merged headers included; ones
@@ -28,7 +35,8 @@ const A4 = /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/;
 const squeezed = (text: string) => text.replace(/\s+/g, "");
 
 describe("rendered exports", () => {
-  it.skipIf(!libreoffice)("LibreOffice prints the .docx with every table label and page numbers", { timeout: 120_000 }, async () => {
+  it("LibreOffice prints the .docx with every table label and page numbers", { timeout: 120_000 }, async () => {
+    requirePrograms();
     const file = join(work, "report.docx");
     writeFileSync(file, await exportDocx(fixtureReport()));
     const pdf = officeToPdf(file, work);
@@ -42,7 +50,8 @@ describe("rendered exports", () => {
     expect(text).toContain("2022年1月28日");
   });
 
-  it.skipIf(!chromium)("Chromium prints the HTML on A4 with every table label", { timeout: 60_000 }, async () => {
+  it("Chromium prints the HTML on A4 with every table label", { timeout: 120_000 }, async () => {
+    requirePrograms();
     const file = join(work, "report.html");
     writeFileSync(file, await exportHtml(fixtureReport()));
     const pdf = await htmlToPdf(file, join(work, "report-html.pdf"));
@@ -54,5 +63,3 @@ describe("rendered exports", () => {
   });
 });
 
-if (!libreoffice) process.stderr.write("rendered exports: libreoffice or poppler-utils not installed, .docx rendering skipped\n");
-if (!chromium) process.stderr.write(`rendered exports: ${CHROMIUM} or poppler-utils missing, HTML rendering skipped\n`);

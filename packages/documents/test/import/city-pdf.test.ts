@@ -1,18 +1,20 @@
 /**
- * The real city report (淮安市人民政府 2024, PDF with a text layer). Every cell is compared with the
- * printed tables, read by hand from `pdftotext -layout`: labels wrapped over lines, 三、本年度办理结果
- * one character a line, a page number inside table 三 and table 二 cut by a page break.
+ * A city report as published (淮安市人民政府 2024): spec/fixtures/city-2024-government.pdf, made by
+ * scripts/make-city-fixture.ts to the published report's layout and figures, with prose of its own.
+ * Every cell is compared with the printed tables, read by hand from `pdftotext -layout`: labels wrapped
+ * over lines, 三、本年度办理结果 one character a line, a page number inside table 三 and table 二 cut by a
+ * page break.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { cellEntries, getCell, hasErrors, validateReport } from "@nianbao/core";
 import { type ImportResult, importReport } from "../../src/import/index";
-import { fixture, specFixture } from "./helpers";
+import { specFixture } from "./helpers";
 
-const PDF = "real/huaian-2024-city-government.pdf";
+const PDF = "city-2024-government.pdf";
 
 let result: ImportResult;
 beforeAll(async () => {
-  result = await importReport(specFixture(PDF), { filename: "huaian.pdf" });
+  result = await importReport(specFixture(PDF), { filename: "city-2024-government.pdf" });
 }, 60_000);
 
 /** The printed table 三, row by row: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计. */
@@ -59,10 +61,12 @@ describe("city report PDF (淮安市人民政府 2024)", () => {
     // The preamble before 一、总体情况 carries the statistical period.
     expect(overview).toContain("报告所列统计期限自2024年1月1日至2024年12月31日。");
     expect(overview).toContain("（五）政府信息公开监督保障情况。");
-    // A paragraph cut by the page break (and its page number) reads whole.
-    expect(problems).toContain("还有一些需要加强和改进的地方。主要表现在：");
+    // Paragraphs cut by a page break (and the page number between) read whole.
+    expect(overview).toContain("及时释放权威信息，主动回应社会关注。");
+    expect(overview).not.toMatch(/-\s*1\s*-/u);
+    expect(problems).toContain("虽然取得了一定成效，但与上级要求和群众期待相比仍有差距：一是");
     expect(problems).not.toMatch(/-\s*5\s*-/u);
-    expect(other).toBe("2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。");
+    expect(other).toBe("2024年，我市按照《政府信息公开信息处理费管理办法》规定的标准和程序计收信息处理费，全年共计收取3940元。");
   });
 
   it("reads table 二 across the page break, money exactly", () => {
@@ -109,7 +113,7 @@ describe("city report PDF (淮安市人民政府 2024)", () => {
 describe("the same report as layout-preserving text (pdftotext -layout)", () => {
   it("reads every cell although labels wrap around their values and rows split over lines", async () => {
     // `pdftotext -layout` of the PDF above: "（二）部分公开（区分处理的，只计这一情" / "447 7 0 0 0 0 454" / "形，不计其他情形）".
-    const text = await importReport(fixture("huaian-2024.pdftotext-layout.txt"));
+    const text = await importReport(specFixture("city-2024-government.layout.txt"));
     expect(text.kind).toBe("text");
     expect(text.report.tables).toEqual(result.report.tables);
     expect(text.report).toMatchObject({ year: 2024, agency: { name: "淮安市人民政府" } });

@@ -8,7 +8,8 @@ import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 
 export const FIXTURES = path.join(import.meta.dirname, "fixtures");
-export const SPEC_FIXTURES = "/work/shared/spec/fixtures";
+/** The repository's own fixtures (spec/fixtures at its root; spec/README.md names their sources). */
+export const SPEC_FIXTURES = path.join(import.meta.dirname, "..", "..", "..", "..", "spec", "fixtures");
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(FIXTURES, name)));

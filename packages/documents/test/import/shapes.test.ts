@@ -119,7 +119,7 @@ describe("the same report read back from other people's conversions", () => {
     expect(kind).toBe("pdf");
     expect(findings).toEqual([]);
     expect(printed(report)).toEqual(printed(SAMPLE));
-  }, 30_000);
+  });
 });
 
 // ------------------------------------------------------------------------------------------------

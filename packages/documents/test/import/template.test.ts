@@ -10,7 +10,7 @@ import { specFixture } from "./helpers";
 
 let result: ImportResult;
 beforeAll(async () => {
-  result = await importReport(specFixture("real/template-2021-blank.docx"));
+  result = await importReport(specFixture("template-2021-blank.docx"));
 });
 
 describe("blank 2021 Word template", () => {
