@@ -50,6 +50,12 @@ export interface DbConfig {
   url: string;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /**
+   * PostgreSQL: told when an idle pooled connection fails (the server restarted, an administrator
+   * ended it). The pool drops that connection and opens another on the next query, so nothing is
+   * lost; without a listener, node-postgres would raise the error and end the process.
+   */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 const MIGRATIONS = {
@@ -118,6 +124,7 @@ function createSqlite(path: string): Database {
 
 function createPostgres(config: DbConfig): Database {
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  pool.on("error", config.onIdleConnectionError ?? (() => undefined));
   const orm = drizzlePg({ client: pool });
   const url = new URL(config.url);
   // Same names, same JS value types (see the parity test); only the static type differs.
