@@ -20,8 +20,14 @@ const t = initTRPC.context<Context>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
+/**
+ * A call without input is a call with `{}`: `GET /trpc/orgs.tree` works like `?input={}`, and a
+ * procedure with required fields names the missing field instead of refusing "undefined".
+ */
+const inputDefaulted = t.procedure.use(async ({ next, getRawInput }) => next({ getRawInput: async () => (await getRawInput()) ?? {} }));
+
 /** Domain errors become tRPC errors here and nowhere else; every procedure gets a child logger. */
-const base = t.procedure.use(async ({ ctx, path, type, next }) => {
+const base = inputDefaulted.use(async ({ ctx, path, type, next }) => {
   const logger = ctx.logger.child({ procedure: path });
   const result = await next({ ctx: { logger } });
   if (!result.ok) {
