@@ -10,3 +10,4 @@ export * from "./i18n/index";
 export * from "./rules/index";
 export { validateReport, errorsOf, type ValidateOptions } from "./validate";
 export * from "./aggregate/index";
+export * from "./editing/index";

@@ -1,0 +1,78 @@
+"use client";
+/** Under table 三: per applicant column, 一＋二 against 三＋四 and the difference (core's balanceLine). */
+import { balanceLine, type Lang } from "@nianbao/core";
+import { useEditorStore, useStoreValue } from "./hooks";
+import { useEditorT } from "./strings";
+import type { EditorStore } from "./store";
+import { cn } from "@/lib/cn";
+
+const selectDocument = (store: EditorStore) => store.document();
+
+export function BalanceLine({ lang }: { lang: Lang }) {
+  const store = useEditorStore();
+  const doc = useStoreValue(store, selectDocument);
+  const t = useEditorT();
+  const line = balanceLine(doc, lang);
+  if (!line) return null;
+  const title = t("balance.title", { lhs: line.lhsLabel, rhs: line.rhsLabel });
+  return (
+    <div className="mt-2 overflow-x-auto" data-balance-line>
+      <table className="w-full border-collapse text-xs">
+        <caption className="py-1 text-left font-medium text-slate-700">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="border border-slate-200 bg-slate-50 px-1.5 py-1 text-left font-medium">
+              {t("balance.column")}
+            </th>
+            {line.columns.map((column) => (
+              <th key={column.label} scope="col" className="border border-slate-200 bg-slate-50 px-1.5 py-1 font-medium">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="tabular">
+          <tr>
+            <th scope="row" className="border border-slate-200 px-1.5 py-1 text-left font-normal">
+              {line.lhsLabel}
+            </th>
+            {line.columns.map((column) => (
+              <td key={column.label} className="border border-slate-200 px-1.5 py-1 text-right">
+                {column.lhs.sum ?? "—"}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row" className="border border-slate-200 px-1.5 py-1 text-left font-normal">
+              {line.rhsLabel}
+            </th>
+            {line.columns.map((column) => (
+              <td key={column.label} className="border border-slate-200 px-1.5 py-1 text-right">
+                {column.rhs.sum ?? "—"}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row" className="border border-slate-200 px-1.5 py-1 text-left font-normal">
+              {t("balance.difference")}
+            </th>
+            {line.columns.map((column) => (
+              <td
+                key={column.label}
+                data-balance-difference={column.difference ?? ""}
+                className={cn(
+                  "border border-slate-200 px-1.5 py-1 text-right font-medium",
+                  column.difference === 0 && "text-emerald-700",
+                  column.difference !== null && column.difference !== 0 && "bg-red-50 text-red-700",
+                  column.difference === null && "text-slate-400",
+                )}
+              >
+                {column.difference === null ? t("balance.unknown") : column.difference === 0 ? `0 ✓` : column.difference > 0 ? `+${column.difference}` : `${column.difference}`}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
