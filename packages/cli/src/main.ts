@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { isLang, type Lang } from "@nianbao/core";
 import { aggregateCommand } from "./commands/aggregate";
+import { checkCorpusCommand } from "./commands/check-corpus";
 import { draftCommand } from "./commands/draft";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
@@ -23,6 +24,7 @@ const OPTIONS = {
   to: { type: "string" },
   out: { type: "string", short: "o" },
   help: { type: "boolean", short: "h" },
+  "check-corpus": { type: "string" },
 } as const;
 
 function langOf(argv: readonly string[]): Lang {
@@ -82,6 +84,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         );
       }
       case "import":
+        if (values["check-corpus"] !== undefined) {
+          if (positionals.length) throw new UsageError(say(lang, "badOption", { detail: "--check-corpus DIR" }));
+          return await checkCorpusCommand(values["check-corpus"], io, lang);
+        }
         return await importCommand(oneFile(), io, lang);
       case "export":
         return await exportCommand({ file: oneFile(), lang, ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) }, io);

@@ -12,6 +12,8 @@ const MESSAGES = {
       汇总同一年度的多份报告（如全区各部门），输出汇总报告及每个单元格的填报单位数。
   import FILE [--lang en]
       从 Word、PDF、HTML、Excel 或文本文件导入报告，输出 { "report": …, "findings": […] }。
+  import --check-corpus DIR
+      导入语料目录中每份复现的报告（旁有 <名称>.expected.json），按文件、按情形和总计输出读对/读错/留空的单元格数；有读错时退出码 1。
   export FILE --to docx|html|xlsx|md|csv|json -o OUT [--lang en]
       按官方格式导出报告（"-o -" 输出到标准输出，仅限文本格式）。
   draft FILE
@@ -27,6 +29,8 @@ Commands:
       Roll up reports of one year (e.g. a district's departments); prints the roll-up and how many inputs fed each cell.
   import FILE [--lang en]
       Read a report from Word, PDF, HTML, Excel or text; prints { "report": …, "findings": […] }.
+  import --check-corpus DIR
+      Import every reproduced report of a corpus directory (each with a <name>.expected.json) and print cells right / wrong / empty per file, per shape and overall; exit 1 when any is wrong.
   export FILE --to docx|html|xlsx|md|csv|json -o OUT [--lang en]
       Write a report in the official layout ("-o -" writes text formats to standard output).
   draft FILE
@@ -41,6 +45,7 @@ FILE "-" reads newline-delimited JSON reports from standard input.`,
   cannotRead: { zh: "无法读取：{reason}", en: "cannot be read: {reason}" },
   notFound: { zh: "文件不存在", en: "no such file" },
   isDirectory: { zh: "这是一个目录", en: "it is a directory" },
+  notDirectory: { zh: "不是目录", en: "not a directory" },
   tooLarge: { zh: "文件过大（{size}，上限 {limit}）", en: "too large ({size}; the limit is {limit})" },
   badJson: { zh: "不是有效的 JSON：{reason}", en: "not valid JSON: {reason}" },
   notReport: { zh: "不是年度报告文档（缺少 formatVersion/year/tables）", en: "not a report document (no formatVersion/year/tables)" },

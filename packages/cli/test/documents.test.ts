@@ -28,9 +28,15 @@ describe("nianbao import / export / validate on files", () => {
     const r = await cli(["validate", SEED, "--json"]);
     const [entry] = JSON.parse(r.stdout) as { findings: Finding[] }[];
     expect(entry!.findings.some((f) => f.ruleId === "IMPORT-ROWS-MISSING")).toBe(true);
-    // Blank applications cells of a historical report are warnings (import mode), the empty 四 errors.
-    expect(entry!.findings.find((f) => f.ruleId === "T3-COMPLETE")!.severity).toBe("warning");
-    expect(r.code).toBe(1);
+    // Cells the importer could not read (the seed's lost rows, its 四 of run-together cells) are not
+    // the agency's blanks: unchecked notes that name the IMPORT-* finding, not errors or warnings.
+    const unread = entry!.findings.filter((f) => f.ruleId === "T3-COMPLETE" || f.ruleId === "T4-INT");
+    expect(unread.length).toBeGreaterThan(0);
+    for (const f of unread) {
+      expect(f).toMatchObject({ severity: "info", outcome: "unchecked" });
+      expect(f.message).toMatch(/IMPORT-[A-Z-]+/u);
+    }
+    expect(r.code).toBe(0);
   });
 
   it("exports every format; the Word file reads back to the same report", async () => {

@@ -29,6 +29,12 @@ export interface ValidateOptions {
   deadlines?: Partial<Deadlines>;
   /** Today's ISO date: reports still unpublished after their deadline are flagged. */
   today?: string;
+  /**
+   * The IMPORT-* findings of the import the document came from. A cell one of them names and the
+   * document leaves empty was not read, not left blank: its presence check is "unchecked" (info)
+   * pointing at that finding instead of an accusation.
+   */
+  importFindings?: readonly Finding[];
   /** R-SIMILAR threshold (default 0.9). */
   similarityThreshold?: number;
 }
@@ -94,12 +100,12 @@ function readPrevious(previous: unknown, doc: DocumentView, lang: Lang): Previou
   return { view, notes };
 }
 
-function runRule(rule: RuleDefinition, ctx: CheckContext, mode: ValidationMode): Finding[] {
+function runRule(rule: RuleDefinition, ctx: CheckContext, mode: ValidationMode, notRead: ReadonlyMap<string, string>): Finding[] {
   const { doc, previous, lang } = ctx;
   if (rule.crossYear && !previous) return [];
   switch (rule.kind) {
     case "cells":
-      return checkCells(rule, doc.cells, mode, lang);
+      return checkCells(rule, doc.cells, mode, lang, notRead);
     case "check":
       return runCheck(rule, ctx);
     case "linear": {
@@ -168,7 +174,11 @@ export function validateReport(input: unknown, options: ValidateOptions = {}): F
       ...(options.today ? { today: options.today } : {}),
       similarityThreshold: options.similarityThreshold ?? 0.9,
     };
-    for (const rule of rulesFor(version)) findings.push(...runRule(rule, ctx, mode));
+    const notRead = notReadCells(options.importFindings);
+    const unreadSections = notReadSections(options.importFindings);
+    for (const rule of rulesFor(version)) {
+      for (const f of runRule(rule, ctx, mode, notRead)) findings.push(unreadSectionNote(f, unreadSections, lang));
+    }
     return sortFindings(findings);
   } catch (error) {
     // The rules are total functions; reaching this is a bug, reported as a finding, never a crash.
@@ -181,6 +191,35 @@ export function validateReport(input: unknown, options: ValidateOptions = {}): F
       },
     ];
   }
+}
+
+/** Cells an import could not read: each with the first IMPORT-* rule (not a mere note) that names it. */
+function notReadCells(importFindings: readonly Finding[] | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of importFindings ?? []) {
+    if (!f.ruleId.startsWith("IMPORT-") || f.severity === "info") continue;
+    for (const cell of f.cells) if (!out.has(cell)) out.set(cell, f.ruleId);
+  }
+  return out;
+}
+
+/** Text sections an import did not find (IMPORT-SECTION-MISSING names them by path). */
+function notReadSections(importFindings: readonly Finding[] | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of importFindings ?? []) {
+    if (f.ruleId.startsWith("IMPORT-") && f.severity !== "info" && f.path?.startsWith("sections.") && !out.has(f.path)) out.set(f.path, f.ruleId);
+  }
+  return out;
+}
+
+/**
+ * A finding about a section the import did not find (empty, no fee statement) judges text nobody
+ * read: it becomes an unchecked note that points at the import's finding.
+ */
+function unreadSectionNote(f: Finding, unread: ReadonlyMap<string, string>, lang: Lang): Finding {
+  const importRule = f.path ? unread.get(f.path) : undefined;
+  if (!importRule || f.outcome === "unchecked") return f;
+  return { ...f, severity: "info", outcome: "unchecked", message: t(lang, "section.notImported", { message: f.message, finding: importRule }) };
 }
 
 /** Only the findings that block submission. */

@@ -40,7 +40,14 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
       const mode = args.mode ?? (input.kind === "json" ? "filing" : "import");
       const findings = [
         ...input.findings,
-        ...validateReport(input.value, { lang, mode, ...(previous !== undefined ? { previous } : {}), ...(args.today ? { today: args.today } : {}) }),
+        // An imported file's IMPORT-* findings tell the validator which empty cells were not read.
+        ...validateReport(input.value, {
+          lang,
+          mode,
+          importFindings: input.findings,
+          ...(previous !== undefined ? { previous } : {}),
+          ...(args.today ? { today: args.today } : {}),
+        }),
       ];
       if (hasErrors(findings) && exit === 0) exit = 1;
       entry = { file: input.label, findings };

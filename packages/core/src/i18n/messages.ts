@@ -39,6 +39,14 @@ export const MESSAGES = {
     zh: "{row}：{cells}未填写（没有发生的请填0，不得留空或填“-”“/”“无”）",
     en: "{row}: {cells} not filled in (write 0 where nothing happened; no blanks, “-”, “/” or “无”)",
   },
+  "cell.notImported": {
+    zh: "{row}：{cells}未能从来源文件读出（见 {finding}），未检查，不视为报告留空",
+    en: "{row}: {cells} could not be read from the source file (see {finding}); unchecked, not taken as left blank by the report",
+  },
+  "section.notImported": {
+    zh: "{message}——该部分未能从来源文件读出（见 {finding}），未检查",
+    en: "{message} — this section could not be read from the source file (see {finding}); unchecked",
+  },
   "cell.unitMissing": {
     zh: "{cell}：表头未注明单位，须注明金额单位（元或万元）",
     en: "{cell}: the header gives no unit; record whether the amount is in yuan or 10,000 yuan",

@@ -52,7 +52,18 @@ function ruleCells(rule: CellRule, reading: CellReading): readonly CellDef[] {
   return cells;
 }
 
-export function checkCells(rule: CellRule, reading: CellReading, mode: ValidationMode, lang: Lang): Finding[] {
+/**
+ * `notRead`: cells the importer could not read (cell id → the IMPORT-* rule that says why). An empty
+ * cell there is unchecked, pointing at that finding: the source may well print a figure the importer
+ * could not place, and the agency is not blamed for a blank it did not leave.
+ */
+export function checkCells(
+  rule: CellRule,
+  reading: CellReading,
+  mode: ValidationMode,
+  lang: Lang,
+  notRead: ReadonlyMap<string, string> = new Map(),
+): Finding[] {
   const findings: Finding[] = [];
   const cells = ruleCells(rule, reading);
   // Nothing to say about a table whose cells all hold valid values (the common case).
@@ -83,11 +94,27 @@ export function checkCells(rule: CellRule, reading: CellReading, mode: Validatio
   if (rule.check !== "type") {
     const severity: Severity = typeof rule.severity === "string" ? rule.severity : rule.severity[mode];
     const byRow = new Map<string, CellDef[]>();
+    const unreadByRow = new Map<string, CellDef[]>();
     for (const cell of cells) {
       const status = reading.status[cell.index];
       if (status === CellStatus.empty || status === CellStatus.missing) {
-        byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell]);
+        const into = notRead.has(cell.id) ? unreadByRow : byRow;
+        into.set(`${cell.row}|${notRead.get(cell.id) ?? ""}`, [...(into.get(`${cell.row}|${notRead.get(cell.id) ?? ""}`) ?? []), cell]);
       }
+    }
+    for (const rowCells of unreadByRow.values()) {
+      const first = rowCells[0]!;
+      findings.push({
+        ruleId: rule.id,
+        severity: "info",
+        outcome: "unchecked",
+        cells: rowCells.map((c) => c.id),
+        message: t(lang, "cell.notImported", {
+          row: pick(lang, first.rowLabel),
+          cells: list(lang, rowCells.map((c) => pick(lang, c.columnDef.label))),
+          finding: notRead.get(first.id)!,
+        }),
+      });
     }
     for (const rowCells of byRow.values()) {
       const first = rowCells[0]!;

@@ -137,7 +137,8 @@ const checks: Record<string, Check> = {
       ["责任追究", lang === "zh" ? "责任追究" : "accountability"],
     ] as const;
     const missing = wanted.filter(([needle]) => !text.includes(needle)).map(([, name]) => name);
-    return missing.length ? [finding(rule, t(lang, "govExtra.missing", { missing: list(lang, missing) }))] : [];
+    // The form puts these results under 六、其他需要报告的事项: the finding points there.
+    return missing.length ? [finding(rule, t(lang, "govExtra.missing", { missing: list(lang, missing) }), { path: "sections.other" })] : [];
   },
 
   fee2021(rule, { doc, lang }) {
@@ -267,21 +268,24 @@ function textFigureFindings(rule: CheckRule, ctx: CheckContext, table: "applicat
   for (const figure of findNormalizedTextFigures(doc.normalized("overview"))) {
     const def = TEXT_FIGURES.find((f) => f.id === figure.id)!;
     if (def.table !== table) continue;
-    const values = def.cells.map((id) => cellValue(doc, id));
     const what = pick(lang, def.label);
-    if (values.some((v) => v === null)) {
+    // Every reading the form allows for these words; the text is right when one of them matches.
+    const readings = [def.cells, ...(def.alternatives ?? [])].map((cells) => {
+      const values = cells.map((id) => cellValue(doc, id));
+      return { cells, sum: values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + b!, 0) };
+    });
+    if (readings.some((r) => r.sum === figure.value)) continue;
+    const first = readings.find((r) => r.sum !== null);
+    if (!first) {
       out.push(unchecked(rule, t(lang, "text.unchecked", { quote: figure.quote, what }), [...def.cells]));
       continue;
     }
-    const tableValue = values.reduce<number>((a, b) => a + b!, 0);
-    if (tableValue !== figure.value) {
-      out.push(finding(rule, t(lang, "text.mismatch", { quote: figure.quote, what, textValue: figure.value, tableValue }), {
-        cells: [...def.cells],
-        expected: tableValue,
-        actual: figure.value,
-        path: "sections.overview",
-      }));
-    }
+    out.push(finding(rule, t(lang, "text.mismatch", { quote: figure.quote, what, textValue: figure.value, tableValue: first.sum! }), {
+      cells: [...first.cells],
+      expected: first.sum!,
+      actual: figure.value,
+      path: "sections.overview",
+    }));
   }
   return out;
 }

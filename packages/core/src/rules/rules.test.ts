@@ -529,3 +529,42 @@ it("every rule in the catalogue has a case here or in the report-rule tests", ()
   ]);
   expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
 });
+
+describe("T3-TEXT reads text figures as people write them", () => {
+  // A county's overview: "全年共受理…749件 … 共办理718件，结转下一年31件" with 一 = 713 and 二 = 36.
+  const county = () => {
+    const doc = validDoc();
+    const cols = ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg", "total"];
+    for (const c of cols) {
+      set(doc, `applications.newReceived.${c}`, c === "natural" || c === "total" ? 713 : 0);
+      set(doc, `applications.carriedOver.${c}`, c === "natural" || c === "total" ? 36 : 0);
+    }
+    doc.sections.overview = "全县全年共受理政府信息公开申请749件，共办理718件，结转下一年31件。";
+    return doc;
+  };
+  const textFindings = (doc: Doc) => validateReport(doc).filter((f) => f.ruleId === "T3-TEXT" && f.outcome !== "unchecked");
+
+  it("accepts 受理 749 as 一＋二 (713 + 36) instead of warning 749 ≠ 713", () => {
+    const doc = county();
+    const received = textFindings(doc).filter((f) => f.cells.includes("applications.newReceived.total"));
+    expect(received).toEqual([]);
+  });
+
+  it("still warns when no reading matches (750 is neither 一 nor 一＋二)", () => {
+    const doc = county();
+    doc.sections.overview = doc.sections.overview.replace("749件", "750件");
+    const received = textFindings(doc).filter((f) => f.cells.includes("applications.newReceived.total"));
+    expect(received).toHaveLength(1);
+    expect(received[0]!.actual).toBe(750);
+  });
+
+  it("reads 共办理 as 三's total and 结转下一年 as 四", () => {
+    const doc = county();
+    const processed = get(doc, "applications.results.totalProcessed.total") as number;
+    const forward = get(doc, "applications.carriedForward.total") as number;
+    doc.sections.overview = `全县全年共受理政府信息公开申请749件，共办理${processed + 1}件，结转下一年${forward + 2}件。`;
+    const cells = textFindings(doc).flatMap((f) => f.cells);
+    expect(cells).toContain("applications.results.totalProcessed.total");
+    expect(cells).toContain("applications.carriedForward.total");
+  });
+});

@@ -12,6 +12,11 @@ export interface TextFigureDef {
   readonly label: Label;
   /** The figure equals the sum of these cells. */
   readonly cells: readonly string[];
+  /**
+   * Other sums the same words may mean, as people write them: "受理申请749件" is 一 or 一＋二 (the year's
+   * new applications, or with those carried over). The figure is right when any reading matches.
+   */
+  readonly alternatives?: readonly (readonly string[])[];
   readonly patterns: readonly RegExp[];
   /** Skip a match when the words just before it speak of another year. */
   readonly skipOtherYear: boolean;
@@ -28,6 +33,7 @@ export const TEXT_FIGURES: readonly TextFigureDef[] = [
     table: "applications",
     label: l("本年新收申请数", "new applications"),
     cells: [T3("newReceived")],
+    alternatives: [[T3("newReceived"), T3("carriedOver")]],
     patterns: [new RegExp(`(?:新收|收到|受理|接收|共收|新增)${GAP}申请(?:共|总计|合计)?${N}`, "g")],
     skipOtherYear: true,
   },
@@ -44,7 +50,8 @@ export const TEXT_FIGURES: readonly TextFigureDef[] = [
     table: "applications",
     label: l("办结（答复）申请数", "applications answered"),
     cells: [T3("results.totalProcessed")],
-    patterns: [new RegExp(`(?:办结|答复|办理完毕)${GAP}${N}`, "g")],
+    // "共办理718件": the applications handled are 三's total, as 办结 and 答复 are.
+    patterns: [new RegExp(`(?:办结|答复|办理完毕|共办理|办理)${GAP}${N}`, "g")],
     skipOtherYear: true,
   },
   {
@@ -53,8 +60,9 @@ export const TEXT_FIGURES: readonly TextFigureDef[] = [
     label: l("结转下年度申请数", "applications carried forward"),
     cells: [T3("carriedForward")],
     patterns: [
-      new RegExp(`${N}(?:申请)?(?:顺延|结转)(?:到|至)?下(?:一)?年度`, "g"),
-      new RegExp(`结转(?:到|至)?下(?:一)?年度${GAP}${N}`, "g"),
+      // "结转下一年31件" as well as "结转下年度…".
+      new RegExp(`${N}(?:申请)?(?:顺延|结转)(?:到|至)?下(?:一)?年度?`, "g"),
+      new RegExp(`结转(?:到|至)?下(?:一)?年度?${GAP}${N}`, "g"),
     ],
     skipOtherYear: false,
   },

@@ -23,6 +23,16 @@ export { detectKind, type SourceKind } from "./sniff";
 export { ImportError, type ImportErrorCode, type ImportErrorReason } from "./errors";
 export { type ImportRuleId } from "./findings";
 export { UNKNOWN_AGENCY } from "./assemble/report";
+export {
+  type CorpusEntry,
+  type CorpusExpectation,
+  type CorpusScore,
+  corpusFigures,
+  expectedCells,
+  formatCorpusFigures,
+  scoreImport,
+} from "./corpus";
+export { type CheckedFile, checkCorpusDir } from "./corpus-dir";
 export type { Block, ParagraphBlock, TableBlock, SourceCell } from "./blocks";
 
 export interface ImportOptions {

@@ -5,6 +5,7 @@
  * insensitive to all of that and still exact on the words.
  */
 import { toHalfWidth } from "@nianbao/core";
+import { forMatching } from "./traditional";
 
 /** Numbering before a label: 一、 / （一） / (1) / 1. / 1、 / 1） / 第一部分. */
 const NUMBERING =
@@ -17,9 +18,12 @@ export function stripNumbering(text: string): string {
   return text.replace(NOISE, "").replace(NUMBERING, "");
 }
 
-/** Letters and digits only, half-width, lower case: "（二）部分公开（区分…）" → "二部分公开区分…". */
+/**
+ * Letters and digits only, half-width, lower case, in Simplified characters (a mirror's Traditional
+ * text and its pinyin notes are matched as the form's labels): "（二）部分公开（区分…）" → "二部分公开区分…".
+ */
 export function labelKey(text: string): string {
-  return toHalfWidth(text.replace(NOISE, ""))
+  return toHalfWidth(forMatching(text.replace(NOISE, "")))
     .replace(/[^\p{L}\p{N}]+/gu, "")
     .toLowerCase();
 }
@@ -47,6 +51,8 @@ export interface LabelMatch<T> {
   readonly value: T;
   readonly quality: MatchQuality;
   readonly length: number;
+  /** The matched label's key. */
+  readonly key: string;
 }
 
 /** Words that are whole labels somewhere but mean nothing inside a longer text: matched only exactly. */
@@ -86,11 +92,32 @@ function quality<T>(text: string, textBare: string, c: LabelCandidate<T>): Match
   return null;
 }
 
+/** A note in brackets after a label's words ("规章（设区的市…应提供相关数据）"); "(一)" numbering is not one. */
+const ANNOTATION = /(?<=[^\s(（])[(（][^()（）]{2,}[)）]/gu;
+
+/**
+ * The candidates a text names. A local note in brackets after the label does not name rows: the
+ * label without its notes is matched first, and a text whose own words name nothing is not taken to
+ * name a row its note mentions ("其他主动公开文件（…除规范性文件以外…）" is not 规范性文件).
+ */
+export function matchLabel<T>(text: string, candidates: readonly LabelCandidate<T>[]): LabelMatch<T>[] {
+  const full = matchWords(text, candidates);
+  const words = text.replace(ANNOTATION, "");
+  if (words === text) return full;
+  const own = matchWords(words, candidates);
+  if (own.length && (!full.length || own[0]!.quality <= full[0]!.quality || full[0]!.quality >= MatchQuality.contains)) return own;
+  // Matches found only inside the notes: the notes mention a row, the text does not name it.
+  const notes = labelKey((text.match(ANNOTATION) ?? []).join(""));
+  const inNotes = (m: LabelMatch<T>) => m.quality >= MatchQuality.contains && m.key.length > 0 && notes.includes(m.key);
+  if (!own.length && labelKey(words).length >= 4 && full.length && full.every(inNotes)) return [];
+  return full;
+}
+
 /**
  * The candidates a text names, at the best quality found and, among those, the longest label (the
  * most specific: 行政规范性文件 over 规范性文件). Several values back means the text is ambiguous.
  */
-export function matchLabel<T>(text: string, candidates: readonly LabelCandidate<T>[]): LabelMatch<T>[] {
+function matchWords<T>(text: string, candidates: readonly LabelCandidate<T>[]): LabelMatch<T>[] {
   const key = labelKey(text);
   if (!key) return [];
   const bare = bareKey(text);
@@ -98,7 +125,7 @@ export function matchLabel<T>(text: string, candidates: readonly LabelCandidate<
   for (const c of candidates) {
     const q = quality(key, bare, c);
     if (q === null) continue;
-    const match = { value: c.value, quality: q, length: c.key.length };
+    const match = { value: c.value, quality: q, length: c.key.length, key: c.key };
     const top = best[0];
     if (!top || q < top.quality || (q === top.quality && match.length > top.length)) best = [match];
     else if (q === top.quality && match.length === top.length && !best.some((b) => b.value === c.value)) best.push(match);

@@ -15,6 +15,7 @@ import {
 } from "@nianbao/core";
 import type { Block, TableBlock } from "../blocks";
 import { bareKey } from "../normalize";
+import { convert, dropPinyinNotes } from "../traditional";
 
 export type TextSectionKey = "overview" | "problems" | "other";
 
@@ -157,24 +158,54 @@ export function parseDate(text: string): { date: string; match: string; index: n
 const YEAR = String.raw`[0-9０-９]{4}|[〇零○一二三四五六七八九]{4}`;
 const TITLE_PATTERNS: readonly RegExp[] = [
   // 区科技局2021年政府信息公开工作年度报告 / 关于…二〇二一年度政府信息公开工作年度报告
-  new RegExp(String.raw`^(.*?)(${YEAR})年度?(?:本机关)?(?:政府)?信息公开(?:工作)?年度?报告`, "u"),
+  // 关于2021年度政府信息公开工作的年度报告 / 关于2022年度政府信息公开情况的报告
+  new RegExp(String.raw`^(.*?)(${YEAR})年度?(?:本机关)?(?:政府)?信息公开(?:工作)?(?:情况)?的?(?:年度?)?报告`, "u"),
   // 淮安市人民政府政府信息公开工作年度报告（2024年度）
   new RegExp(String.raw`^(.*?)(?:政府)?信息公开(?:工作)?年度报告[(（](${YEAR})年?度?[)）]`, "u"),
   // 示例区第1局: Annual Report on Government Information Disclosure, 2021
   /^(.*?):\s*Annual Report on Government Information Disclosure,\s*(\d{4})/iu,
 ];
 
+/** A page of a flip book or PDF viewer names itself before the title: "Page 8 - …", "P. 8". */
+const PAGE_PREFIX = /^(?:Page\s*\d+\s*[-–—:]\s*|P\.\s*\d+\s*)/iu;
+/** A flip book's short title: "2020年报_审计局". */
+const SHORT_TITLE = new RegExp(String.raw`^(.*?)(${YEAR})年报(?:[_|｜\-—\s]+(.+))?$`, "u");
+/** The words before an agency named inside a sentence ("…，现公布区统计局2023年…年度报告"). */
+const PUBLISHING_VERB = /^(?:现将|现|特此|特|予以)?(?:向社会)?(?:公布|编制|发布|印发)/u;
+
+function yearOf(text: string): number | null {
+  const yearText = toHalfWidth(text);
+  const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : chineseYear(yearText);
+  return year !== null && year >= 2008 && year <= 2100 ? year : null;
+}
+
+/** An agency as the title gives it: no 关于, and from a sentence only the name after its last comma. */
+function agencyOf(text: string): string | null {
+  let agency = text.replace(/^关于/u, "").replace(/关于$/u, "").trim();
+  const cut = Math.max(...[..."，。；：》,;:"].map((p) => agency.lastIndexOf(p)));
+  if (cut >= 0) agency = agency.slice(cut + 1);
+  agency = agency.replace(/^现将/u, "").replace(PUBLISHING_VERB, "");
+  // "现将我办2022年度…报告如下": the sentence names the agency only as 我办 / 本局.
+  if (/^(?:我|本)(?:机关|单位|[局办委厅处室所站队院会镇乡街区县市])?$/u.test(agency)) return null;
+  return agency || null;
+}
+
 function parseTitle(text: string): { agency: string | null; year: number | null } | null {
   // Chinese titles wrap and space freely ("2024 年政府…"); English ones need their spaces. The agency
-  // keeps its own characters (full-width brackets and all): only the year is read half-width.
-  const t = /[A-Za-z]{3}/u.test(text) ? text.trim() : text.replace(/[\s\u3000]+/gu, "");
+  // keeps its own characters (full-width brackets and all): only the year is read half-width. A
+  // mirror's Traditional characters are matched converted; the agency is cut from the text as published.
+  const raw = dropPinyinNotes(text.trim().replace(PAGE_PREFIX, ""));
+  const t = /[A-Za-z]{3}/u.test(raw) ? raw : raw.replace(/[\s\u3000]+/gu, "");
+  const matched = convert(t);
   for (const pattern of TITLE_PATTERNS) {
-    const m = pattern.exec(t);
+    const m = pattern.exec(matched);
     if (!m) continue;
-    const yearText = toHalfWidth(m[2]!);
-    const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : chineseYear(yearText);
-    const agency = m[1]!.replace(/^关于/u, "").replace(/关于$/u, "").trim();
-    return { agency: agency || null, year: year !== null && year >= 2008 && year <= 2100 ? year : null };
+    return { agency: agencyOf(t.slice(0, m[1]!.length)), year: yearOf(m[2]!) };
+  }
+  const short = SHORT_TITLE.exec(matched);
+  if (short) {
+    const after = short[3] ? t.slice(t.length - short[3].length) : "";
+    return { agency: agencyOf(t.slice(0, short[1]!.length)) ?? agencyOf(after), year: yearOf(short[2]!) };
   }
   return null;
 }
@@ -244,22 +275,32 @@ export function readOutline(blocks: readonly Block[]): Outline {
   let titleEnd = -1;
   const titleSearch = body.slice(0, 60);
   const lineOf = (k: number) => titleSearch[k]!.block.text.trim();
-  for (let e = 0; e < titleSearch.length && !title; e++) {
+  // A title without an agency (a page's own title line above the report's) is kept while the lines
+  // below are searched for the same title with its agency ("盐边县新九镇人民政府" / "关于2021年度…").
+  for (let e = 0; e < titleSearch.length && !title?.agency; e++) {
     if (matchHeading(lineOf(e))) break;
-    for (let n = 0; n <= 2 && e - n >= 0 && !title; n++) {
+    let here: Outline["title"] = null;
+    for (let n = 0; n <= 2 && e - n >= 0 && !here; n++) {
       if (n > 0 && !TITLE_LINE.test(lineOf(e - n))) break;
       const joined = titleSearch.slice(e - n, e + 1).map((p) => p.block.text.trim()).join("");
       const parsed = parseTitle(joined);
       if (!parsed) continue;
-      title = { ...parsed, text: joined };
-      titleEnd = titleSearch[e]!.index;
+      here = { ...parsed, text: joined };
       let above = joined;
-      for (let m = n + 1; m <= n + 2 && !title.agency && e - m >= 0; m++) {
+      for (let m = n + 1; m <= n + 2 && !here.agency && e - m >= 0; m++) {
         if (!agencyLike(lineOf(e - m))) break;
         above = lineOf(e - m) + above;
         const withAgency = parseTitle(above);
-        if (withAgency?.agency) title = { ...withAgency, text: above };
+        if (withAgency?.agency) here = { ...withAgency, text: above };
       }
+    }
+    if (!here) continue;
+    if (!title) {
+      title = here;
+      titleEnd = titleSearch[e]!.index;
+    } else if (here.agency && TITLE_LINE.test(lineOf(e)) && (here.year === title.year || title.year === null)) {
+      title = here;
+      titleEnd = titleSearch[e]!.index;
     }
   }
   if (!title) {

@@ -22,6 +22,7 @@ import type { Block } from "../blocks";
 import { ImportError } from "../errors";
 import { FindingList } from "../findings";
 import { matchLabel } from "../normalize";
+import { forMatching } from "../traditional";
 import { formatLabels, versionSignals } from "./labels";
 import { readOutline, type Outline, type TextSectionKey } from "./outline";
 import { type LogicalRow, logicalRows } from "./rows";
@@ -103,7 +104,7 @@ interface Decided {
 
 function decideYearAndVersion(outline: Outline, rows: readonly LogicalRow[], findings: FindingList): Decided {
   const lang = findings.lang;
-  const period = findStatedPeriod([...outline.preface, ...outline.sections.overview, ...outline.sections.other].join("\n"));
+  const period = findStatedPeriod(forMatching([...outline.preface, ...outline.sections.overview, ...outline.sections.other].join("\n")));
   const periodYear = period ? Number(period.from.slice(0, 4)) : null;
   const titleYear = outline.title?.year ?? null;
   const evidence = versionEvidence(rows);

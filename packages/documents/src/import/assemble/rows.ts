@@ -4,7 +4,7 @@
  * the columns it covers (grid columns, or page x for PDF). Every table parser below works on these.
  */
 import type { SourceCell, TableBlock, TableGeometry } from "../blocks";
-import { looksLikeValue } from "../values";
+import { isValueCellText } from "../values";
 
 export interface ValueCell {
   readonly text: string;
@@ -67,7 +67,7 @@ function resolveGrid(rows: readonly (readonly SourceCell[])[]): Placed[][] {
 }
 
 function isValueOrEmpty(text: string): boolean {
-  return text.trim() === "" || looksLikeValue(text);
+  return text.trim() === "" || isValueCellText(text);
 }
 
 function logical(all: readonly Placed[], geometry: TableGeometry): LogicalRow {
@@ -81,7 +81,7 @@ function logical(all: readonly Placed[], geometry: TableGeometry): LogicalRow {
   const labels = cells
     .slice(0, split)
     .map((p) => p.cell.text.trim())
-    .filter((text) => text && !looksLikeValue(text));
+    .filter((text) => text && !isValueCellText(text));
   const values = cells.slice(split).map((p) => ({ text: p.cell.text, start: p.start, end: p.end }));
   const texts = cells.map((p) => p.cell.text.trim()).filter(Boolean);
   return { labels, wrapped, values, texts, geometry };

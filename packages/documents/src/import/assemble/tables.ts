@@ -19,6 +19,7 @@ import {
 } from "@nianbao/core";
 import { type FindingList, joinList, message } from "../findings";
 import { type LabelCandidate, type LabelMatch, labelKey, matchLabel } from "../normalize";
+import { forMatching } from "../traditional";
 import { isBlankText, isDigitRun } from "../values";
 import { CellStore } from "./cells";
 import type { BlockRowRef, FormatLabels } from "./labels";
@@ -111,11 +112,17 @@ export class TablePlacer {
     units: readonly (MoneyUnit | null)[] = [],
   ): void {
     const values = [...row.values];
-    // Empty cells at either end of a longer row are layout (a spanned column written out), not data.
+    // Empty cells at either end of a longer row are layout (a spanned column written out), not data —
+    // when what is left begins and ends with a printed cell (a value or a dash). "0 | ||||||||" for seven columns is one value
+    // whose column nobody can tell, not a 0 in the first column and blanks after it.
+    const printed = values.length;
     while (values.length > cells.length && values[values.length - 1]!.text.trim() === "") values.pop();
     while (values.length > cells.length && values[0]!.text.trim() === "") values.shift();
+    const trimmedToFit = values.length !== printed && values.length === cells.length;
+    // A printed dash is a cell of the row; only an empty cell can be layout.
+    const endsAreValues = values.length > 0 && values[0]!.text.trim() !== "" && values[values.length - 1]!.text.trim() !== "";
     const headerUnit = (i: number) => units[i] ?? null;
-    if (values.length === cells.length) {
+    if (values.length === cells.length && (!trimmedToFit || endsAreValues)) {
       cells.forEach((cell, i) => this.store.read(cell, values[i]!.text, headerUnit(i)));
       return;
     }
@@ -414,7 +421,8 @@ function moneyHeaderUnit(texts: readonly string[], column: ColumnDef): MoneyUnit
   const stems = [labelKey(column.label.zh).slice(0, 4), labelKey(column.label.en).slice(0, 8)].filter(Boolean);
   const text = texts.find((h) => stems.some((stem) => labelKey(h).startsWith(stem)));
   if (!text) return null;
-  const compact = text.replace(/\s/gu, "");
+  // A mirror's "（單位：萬元）" is 万元, not 元: the unit is read in Simplified characters.
+  const compact = forMatching(text).replace(/\s/gu, "");
   if (/(?:万元|10,?000yuan)[)）]?$/iu.test(compact)) return "万元";
   if (/(?:元|yuan)[)）]?$/iu.test(compact)) return "元";
   return null;

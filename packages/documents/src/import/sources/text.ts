@@ -5,10 +5,14 @@
  * - tables flattened to one cell a line: a row label, then its values each on a line;
  * - pipe-separated tables (Markdown and similar) and CSV/TSV files (the flat cell list export);
  * - layout-preserving extraction: a row label and its values on one line, separated by spaces;
+ * - web tables copied one cell a line, each cell closed by a pipe ("规章 |", "0 |", a bare "|" for an
+ *   empty cell) or followed by a line that is only a pipe: the cells are read as one stream and cut
+ *   into rows at each row label (./pipe-cells);
  * - everything else: one paragraph a line.
  */
 import { type Block, paragraph, type SourceCell, type TableBlock } from "../blocks";
 import { isBlankText, looksLikeValue } from "../values";
+import { cellLineRegion, rowsOfCellStream } from "./pipe-cells";
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/gu;
 /** A cell line of Word's text extraction: optional spaces, then a tab. */
@@ -208,6 +212,13 @@ export function textToBlocks(input: string): Block[] {
     }
     if (PIPE_RULE.test(line)) {
       i++;
+      continue;
+    }
+    const region = markdown ? null : cellLineRegion(lines, i);
+    if (region) {
+      for (const row of rowsOfCellStream(lines.slice(i, region))) out.row(cells(row));
+      recent = [];
+      i = region;
       continue;
     }
     const piped = pipeRow(line, markdown);
