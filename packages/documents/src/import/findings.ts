@@ -87,8 +87,12 @@ const MESSAGES = {
     en: "{row}: the digits run together as “{text}” with too many possible readings; not imported",
   },
   runSplit: {
-    zh: "{row}：数字连写为“{text}”，按本表勾稽关系只有一种拆分（{reading}），已按此导入",
-    en: "{row}: the digits run together as “{text}”; the table's identities allow one reading only ({reading}), which was imported",
+    zh: "{row}：数字连写为“{text}”，按本表勾稽关系（{rules}）只有一种拆分（{reading}），已按此导入",
+    en: "{row}: the digits run together as “{text}”; the table's identities ({rules}) allow one reading only ({reading}), which was imported",
+  },
+  runSplitOnly: {
+    zh: "{row}：数字连写为“{text}”，按位数只有一种拆分（{reading}），已按此导入",
+    en: "{row}: the digits run together as “{text}”; their count allows one reading only ({reading}), which was imported",
   },
   extraRow: {
     zh: "“{table}”中有格式之外的行“{label}”，未导入",

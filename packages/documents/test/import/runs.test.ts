@@ -92,3 +92,29 @@ describe("run-together rows in a report", () => {
     expect(findings.find((f) => f.ruleId === "IMPORT-AMBIGUOUS")?.cells).toHaveLength(15);
   });
 });
+
+describe("run-together rows decided across the whole table", () => {
+  it("names the identities that fixed a split", async () => {
+    const { findings } = await importReport(report(["| 一、本年新收政府信息公开申请数量 | 640020470 |"]));
+    const split = findings.find((f) => f.ruleId === "IMPORT-SPLIT")!;
+    // The row total is what rules out every other reading of these digits.
+    expect(split.message).toMatch(/勾稽关系（[^）]*T3-[^）]*）只有一种拆分/u);
+  });
+
+  it("lets a row placed from its digits settle another run-together row (regression: it stayed null)", async () => {
+    // 总计 "2002 | 9 | 0 | 0 | 31" allows 20, 0, 2, 9, 0, 0, 31 only; then 一 + 二 = 三 + 四 chooses
+    // between the two readings of 一's "200290031".
+    const { report: doc, findings } = await importReport(
+      report([
+        "| 一、本年新收政府信息公开申请数量 | 200290031 |",
+        "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| （七）总计 | 2002 | 9 | 0 | 0 | 31 |",
+        "| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+      ]),
+    );
+    expect(row(doc, "results.totalProcessed")).toEqual([20, 0, 2, 9, 0, 0, 31]);
+    expect(row(doc, "newReceived")).toEqual([20, 0, 2, 9, 0, 0, 31]);
+    expect(findings.filter((f) => f.ruleId === "IMPORT-SPLIT")).toHaveLength(2);
+    expect(findings.some((f) => f.ruleId === "IMPORT-AMBIGUOUS")).toBe(false);
+  });
+});

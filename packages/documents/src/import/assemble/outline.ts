@@ -162,6 +162,9 @@ const TITLE_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`^(.*?)(${YEAR})年度?(?:本机关)?(?:政府)?信息公开(?:工作)?(?:情况)?的?(?:年度?)?报告`, "u"),
   // 淮安市人民政府政府信息公开工作年度报告（2024年度）
   new RegExp(String.raw`^(.*?)(?:政府)?信息公开(?:工作)?年度报告[(（](${YEAR})年?度?[)）]`, "u"),
+  // 2022年度螅镇政府信息公开工作年度报告 / 2019年某某局政府信息公开工作年度报告: the year first, the
+  // agency after it (its group is second; parseTitle reads the groups by name below).
+  new RegExp(String.raw`^(?<year>${YEAR})年度?(?<agency>[^，。；：,;:（(]{2,40}?)(?:政府)?信息公开(?:工作)?(?:情况)?的?(?:年度?)?报告`, "u"),
   // 示例区第1局: Annual Report on Government Information Disclosure, 2021
   /^(.*?):\s*Annual Report on Government Information Disclosure,\s*(\d{4})/iu,
 ];
@@ -200,6 +203,14 @@ function parseTitle(text: string): { agency: string | null; year: number | null 
   for (const pattern of TITLE_PATTERNS) {
     const m = pattern.exec(matched);
     if (!m) continue;
+    if (m.groups?.agency !== undefined) {
+      // The agency stands after the year: cut it from the published text at the same place (the
+      // conversion to Simplified keeps one character for one). "某某区人民政府信息公开…" shares its 政府.
+      const start = m.groups.year!.length + (matched.slice(m.groups.year!.length).startsWith("年度") ? 2 : 1);
+      let agency = t.slice(start, start + m.groups.agency.length);
+      if (/人民$/u.test(agency)) agency += t.slice(start + agency.length, start + agency.length + 2);
+      return { agency: agencyOf(agency), year: yearOf(m.groups.year!) };
+    }
     return { agency: agencyOf(t.slice(0, m[1]!.length)), year: yearOf(m[2]!) };
   }
   const short = SHORT_TITLE.exec(matched);

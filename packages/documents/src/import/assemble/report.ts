@@ -67,8 +67,24 @@ function identifyTable(rows: readonly LogicalRow[], announced: string | null): s
   return announced;
 }
 
+/** What the format is told by: a row's labels and texts. */
+type LabelTexts = Pick<LogicalRow, "labels" | "texts">;
+
+/**
+ * Paragraphs that are a table label and nothing else: a table copied one cell a line whose cells are
+ * all blank leaves only its labels, with nothing to tell its columns by, so it is no table to place —
+ * but its labels still say which format it is.
+ */
+function labelParagraphs(blocks: readonly Block[]): LabelTexts[] {
+  return blocks
+    .filter((b): b is Extract<Block, { kind: "paragraph" }> => b.kind === "paragraph" && b.role !== "pageTitle")
+    .map((b) => b.text.trim())
+    .filter((text) => text.length > 0 && text.length <= 40 && !/[。；！？]/u.test(text))
+    .map((text) => ({ labels: [text], texts: [text] }));
+}
+
 /** How many labels (or cell ids) peculiar to each version the tables show. */
-function versionEvidence(rows: readonly LogicalRow[]): Map<FormatVersion, number> {
+function versionEvidence(rows: readonly LabelTexts[]): Map<FormatVersion, number> {
   const signals = versionSignals();
   const seen = new Map<FormatVersion, Set<string>>();
   const note = (version: FormatVersion, key: string) => {
@@ -94,7 +110,20 @@ function versionEvidence(rows: readonly LogicalRow[]): Map<FormatVersion, number
 
 function agencyKind(name: string): AgencyKind {
   // The 本级政府 report is published in the name of the 人民政府 itself; its offices are departments.
-  return /(?:人民)?政府$/u.test(name) ? "government" : "department";
+  // A title that names a township by itself ("2022年度螅镇…") names its government.
+  return /(?:人民)?政府$|[镇乡]$|街道办事处$/u.test(name) ? "government" : "department";
+}
+
+/**
+ * The year a sentence says the report is about: "汇报我镇2023年政府信息公开工作", "现将某镇2022年度政府信息
+ * 公开工作情况报告如下". Read only when neither the title nor a stated period gives it.
+ */
+const REPORTED_YEAR = /(?:汇报|报告)[^，。；\n报]{0,12}?([0-9]{4})年度?的?政府信息公开工作|([0-9]{4})年度?的?政府信息公开工作(?:情况)?报告如下/u;
+
+function reportedYear(text: string): { year: number; quote: string } | null {
+  const m = REPORTED_YEAR.exec(text);
+  const year = m ? Number(m[1] ?? m[2]) : NaN;
+  return m && year >= 2008 && year <= 2100 ? { year, quote: m[0] } : null;
 }
 
 interface Decided {
@@ -102,7 +131,7 @@ interface Decided {
   readonly version: FormatVersion;
 }
 
-function decideYearAndVersion(outline: Outline, rows: readonly LogicalRow[], findings: FindingList): Decided {
+function decideYearAndVersion(outline: Outline, rows: readonly LabelTexts[], findings: FindingList): Decided {
   const lang = findings.lang;
   const period = findStatedPeriod(forMatching([...outline.preface, ...outline.sections.overview, ...outline.sections.other].join("\n")));
   const periodYear = period ? Number(period.from.slice(0, 4)) : null;
@@ -120,6 +149,14 @@ function decideYearAndVersion(outline: Outline, rows: readonly LogicalRow[], fin
     findings.add("IMPORT-YEAR", "info", [], "yearInferred", {
       year,
       source: lang === "zh" ? `统计期限“${period!.quote}”` : `the stated period “${period!.quote}”`,
+    });
+  }
+  const stated = year === null ? reportedYear(forMatching([...outline.preface, ...outline.sections.overview].join("\n"))) : null;
+  if (year === null && stated) {
+    year = stated.year;
+    findings.add("IMPORT-YEAR", "info", [], "yearInferred", {
+      year,
+      source: lang === "zh" ? `正文“${stated.quote}”` : `the text “${stated.quote}”`,
     });
   }
   if (year === null && outline.signature.date) {
@@ -173,7 +210,9 @@ export function assembleReport(blocks: readonly Block[], lang: Lang): Assembled 
   const tables = outline.tables.map(({ block, sectionTable }) => ({ rows: logicalRows(block), sectionTable }));
   const allRows = tables.flatMap((t) => t.rows);
 
-  const { year, version } = decideYearAndVersion(outline, allRows, findings);
+  // Labels standing as paragraphs count only when no table shows any (see labelParagraphs).
+  const evidenceRows = [...versionEvidence(allRows).values()].some((n) => n > 0) ? allRows : [...allRows, ...labelParagraphs(blocks)];
+  const { year, version } = decideYearAndVersion(outline, evidenceRows, findings);
   const labels = formatLabels(version);
   const placer = new TablePlacer(labels, findings);
 

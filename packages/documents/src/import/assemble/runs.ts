@@ -86,6 +86,8 @@ export function consistentReadings(
   cells: readonly CellDef[],
   readings: readonly number[][],
   reading: CellReading,
+  /** Filled with the identities (rule id → its Chinese title) that ruled out some reading. */
+  rejectedBy?: Map<string, string>,
 ): number[][] {
   const instances = instancesFor(version, cells);
   const values = reading.values as Float64Array;
@@ -98,7 +100,9 @@ export function consistentReadings(
         values[cell.index] = candidate[i]!;
         status[cell.index] = CellStatus.ok;
       });
-      if (instances.every((instance) => evaluateLinear(instance, reading).kind !== "fails")) kept.push(candidate);
+      const failing = instances.filter((instance) => evaluateLinear(instance, reading).kind === "fails");
+      if (!failing.length) kept.push(candidate);
+      for (const instance of failing) rejectedBy?.set(instance.rule.id, instance.rule.title.zh);
     }
   } finally {
     cells.forEach((cell, i) => {

@@ -226,7 +226,8 @@ export class TablePlacer {
         this.extra(table, row);
         continue;
       }
-      const target = deepestOnOneChain([...matched], byId);
+      let target = deepestOnOneChain([...matched], byId);
+      if (!target || !target.data) target = this.wrappedItem(row, [...matched], table, byId) ?? target;
       if (!target || !target.data) {
         // The rows it could be: a data row itself, or any data row under a group heading.
         const candidates = [...matched].flatMap((m) => dataRowsUnder(m, table));
@@ -247,14 +248,43 @@ export class TablePlacer {
     }
   }
 
+  /**
+   * A row whose own label names a group heading or several items ("（五）不予处理 5.行政机关不再处理其政府
+   * 信息公", "行政机关不再处理其政府信息公" under （六）) while the label goes on in lines wrapped above or
+   * below it ("1.申请人无正当理由逾期不补正、" … "开申请"): the one data row, among those the row's own
+   * label could mean, that the label read together with those lines names. Null when none or several.
+   */
+  private wrappedItem(row: LogicalRow, matched: readonly MatrixRowDef[], table: MatrixTableDef, byId: ReadonlyMap<string, MatrixRowDef>): MatrixRowDef | null {
+    const { above, below } = row.wrapped;
+    if (!above.length && !below.length) return null;
+    const first = below.length ? [below[0]!] : [];
+    const last = above.length ? [above[above.length - 1]!] : [];
+    const joins = [[...row.labels, ...first], [...last, ...row.labels], [...last, ...row.labels, ...first]].filter((j) => j.length > row.labels.length);
+    const possible = new Set(matched.flatMap((m) => dataRowsUnder(m, table)));
+    const found = new Set<MatrixRowDef>();
+    for (const join of joins) {
+      const item = deepestOnOneChain(matchLabel(join.join(""), this.labels.matrixRows).map((m) => m.value), byId);
+      if (item?.data && possible.has(item)) found.add(item);
+    }
+    return found.size === 1 ? [...found][0]! : null;
+  }
+
   // ------------------------------------------------------------------------------------- 四
 
   placeSingleRow(tableId: string, rows: readonly LogicalRow[]): void {
     const table = this.table(tableId, "singleRow");
     if (!table) return;
     this.learnPositions(tableId, rows, table.columns.length);
-    const data = rows.filter((row) => row.values.length > 0);
     const cells = table.columns.map((column) => this.cell(`${tableId}.${column.id}`));
+    const blocks = separateBlocks(table, rows);
+    if (blocks) {
+      for (const { name, columns, row } of blocks) {
+        this.store.rowsSeen.add(`${tableId}.data`);
+        this.placeRow(columns.map((i) => cells[i]!), row, name, `${tableId}.${name}`);
+      }
+      return;
+    }
+    const data = rows.filter((row) => row.values.length > 0);
     const name = joinList(this.lang, uniqueBlocks(table).map((l) => pick(this.lang, l)));
     for (const row of data) {
       this.store.rowsSeen.add(`${tableId}.data`);
@@ -296,29 +326,51 @@ export class TablePlacer {
     });
   }
 
-  /** Run-together rows, once every other value is in: identities decide, or the row stays null. */
+  /**
+   * Run-together rows, once every other value is in: the table's identities decide, or the row stays
+   * null. A row placed this way is part of the table the next rows are checked against, so the rows
+   * are tried again until none is decided any more (one run's reading can settle another's).
+   */
   resolveRuns(): void {
-    for (const run of this.pending) {
-      const text = run.tokens.join(" ");
-      const readings = splitReadings(run.tokens, run.cells.length);
-      const ids = run.cells.map((c) => c.id);
-      if (readings === "tooMany") {
-        this.findings.add("IMPORT-AMBIGUOUS", "warning", ids, "runTooMany", { row: run.rowName, text });
-        continue;
-      }
-      const reading = readCells(this.labels.format, this.store.tables());
-      const kept = consistentReadings(this.labels.format.version, run.cells, readings, reading);
-      if (kept.length === 1) {
+    let open = [...this.pending];
+    for (let progress = true; progress && open.length; ) {
+      progress = false;
+      const still: PendingRun[] = [];
+      for (const run of open) {
+        const readings = splitReadings(run.tokens, run.cells.length);
+        if (readings === "tooMany") {
+          this.findings.add("IMPORT-AMBIGUOUS", "warning", run.cells.map((c) => c.id), "runTooMany", { row: run.rowName, text: run.tokens.join(" ") });
+          continue;
+        }
+        const rejectedBy = new Map<string, string>();
+        const kept = consistentReadings(this.labels.format.version, run.cells, readings, readCells(this.labels.format, this.store.tables()), rejectedBy);
+        if (kept.length !== 1) {
+          still.push(run);
+          continue;
+        }
         const values = kept[0]!;
         run.cells.forEach((cell, i) => this.store.set(cell, values[i]!, String(values[i])));
-        this.findings.add("IMPORT-SPLIT", "info", ids, "runSplit", { row: run.rowName, text, reading: values.join(", ") });
-      } else {
-        this.findings.add("IMPORT-AMBIGUOUS", "warning", ids, kept.length ? "runAmbiguous" : "runNone", {
+        // Which identities fixed it: those that ruled out the other readings (none when the digits
+        // allow one reading only).
+        const rules = [...rejectedBy].map(([id, title]) => (this.lang === "zh" ? `${id}“${title}”` : id));
+        this.findings.add("IMPORT-SPLIT", "info", run.cells.map((c) => c.id), rules.length ? "runSplit" : "runSplitOnly", {
           row: run.rowName,
-          text,
-          count: kept.length,
+          text: run.tokens.join(" "),
+          reading: values.join(", "),
+          rules: joinList(this.lang, rules),
         });
+        progress = true;
       }
+      open = still;
+    }
+    for (const run of open) {
+      const readings = splitReadings(run.tokens, run.cells.length);
+      const kept = readings === "tooMany" ? [] : consistentReadings(this.labels.format.version, run.cells, readings, readCells(this.labels.format, this.store.tables()));
+      this.findings.add("IMPORT-AMBIGUOUS", "warning", run.cells.map((c) => c.id), kept.length ? "runAmbiguous" : "runNone", {
+        row: run.rowName,
+        text: run.tokens.join(" "),
+        count: kept.length,
+      });
     }
   }
 
@@ -448,6 +500,60 @@ function dataRowsUnder(row: MatrixRowDef, table: MatrixTableDef): MatrixRowDef[]
 }
 
 /** The top-level headings of 四 (行政复议, 行政诉讼), for naming its one data row. */
+/** A header or block name as matched: converted to Simplified, without spaces and brackets. */
+function compactLabel(text: string): string {
+  return forMatching(text).replace(/[\s\u3000()（）]/gu, "");
+}
+
+interface SeparateBlock {
+  readonly name: string;
+  /** Indexes of the table's columns the block holds, in order. */
+  readonly columns: readonly number[];
+  readonly row: LogicalRow;
+}
+
+/**
+ * Table 四 printed as separate blocks — 行政复议, then 未经复议直接起诉, then 复议后起诉 — each its name,
+ * its own header row of five and its five values: the name and the header say which five columns the
+ * values are. Every row with values must come just after one block name followed by the whole header,
+ * each block at most once; otherwise this is not the layout (null), and the table is read as one row.
+ */
+export function separateBlocks(table: SingleRowTableDef, rows: readonly LogicalRow[]): SeparateBlock[] | null {
+  // Blocks by the label just above the outcome columns (the last but one of each column's path).
+  const byName = new Map<string, number[]>();
+  table.columns.forEach((column, i) => {
+    const path = column.labelPath;
+    const name = path.length >= 2 ? pick("zh", path[path.length - 2]!) : null;
+    if (!name) return;
+    byName.set(name, [...(byName.get(name) ?? []), i]);
+  });
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  const width = byName.get(names[0] ?? "")?.length ?? 0;
+  if (names.length < 2 || [...byName.values()].some((cols) => cols.length !== width)) return null;
+  const header = compactLabel(byName.get(names[0]!)!.map((i) => pick("zh", table.columns[i]!.labelPath.at(-1)!)).join(""));
+  const out: SeparateBlock[] = [];
+  // Words since the last row of values: label-only rows of a grid, or the lines a text layout put
+  // above a row of values (its `wrapped.above`).
+  let context = "";
+  for (const row of rows) {
+    const values = row.values.filter((value) => value.text.trim() !== "");
+    if (!values.length) {
+      context += compactLabel(row.labels.join(""));
+      continue;
+    }
+    const text = context + compactLabel([...row.wrapped.above, ...row.labels].join(""));
+    context = "";
+    const named = names.filter((name) => text.includes(compactLabel(name)));
+    // One block name ("行政复议" is part of no other), then the whole header of five after it.
+    if (named.length !== 1 || values.length !== width) return null;
+    const name = named[0]!;
+    const after = text.slice(text.lastIndexOf(compactLabel(name)) + compactLabel(name).length);
+    if (!after.endsWith(header) || out.some((b) => b.name === name)) return null;
+    out.push({ name, columns: byName.get(name)!, row: { ...row, values } });
+  }
+  return out.length ? out : null;
+}
+
 function uniqueBlocks(table: SingleRowTableDef) {
   return table.headerGrid[0]?.map((cell) => cell.label) ?? [];
 }
