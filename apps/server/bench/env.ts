@@ -5,4 +5,7 @@ export const benchEnv = {
   pgUrl: process.env.NIANBAO_TEST_PG_URL || (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl) ? databaseUrl : undefined),
   /** Seconds per measurement (default 5). */
   seconds: Number(process.env.BENCH_SECONDS || 5),
+  /** durability.bench.ts: saves per measurement (default 300) and the folder of its databases (default the system's temporary one). */
+  saves: Number(process.env.BENCH_SAVES || 300),
+  dir: process.env.BENCH_DIR || undefined,
 };

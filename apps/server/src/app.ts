@@ -1,5 +1,5 @@
 /**
- * The HTTP host: tRPC at /trpc, /healthz, open data at /open. No domain logic lives here.
+ * The HTTP host: tRPC at /trpc, /healthz and /readyz, open data at /open. No domain logic lives here.
  */
 import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
@@ -9,7 +9,9 @@ import { type ApiConfig, appRouter, type AppRouter, createHttpContext, SESSION_C
 import type { Database } from "@nianbao/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { registerCsrfGuard } from "./csrf";
 import { registerOpenData } from "./open-data";
+import { readiness } from "./ready";
 
 export interface ServerOptions {
   db: Database;
@@ -18,11 +20,17 @@ export interface ServerOptions {
   bodyLimit: number;
   cookieSecure: boolean;
   corsOrigins: string[];
+  /**
+   * Origins (besides the request's own host and a proxy's X-Forwarded-Host) whose pages may send
+   * cookie-authenticated mutations; CORS origins are allowed too. See csrf.ts.
+   */
+  allowedOrigins?: string[];
   /** Router settings (argon2 cost, lockout, clock); defaults are the production ones. */
   apiConfig?: Partial<ApiConfig>;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+export const MAX_BATCH_SIZE = 20;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
@@ -46,9 +54,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(fastifyCors, { origin: options.corsOrigins, credentials: true });
   }
   await app.register(fastifyCookie);
+  registerCsrfGuard(app, [...(options.allowedOrigins ?? []), ...options.corsOrigins]);
 
+  // Once closing, the answers still going out end their connections: a kept-alive client would
+  // otherwise hold the close open until its keep-alive timeout.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
+    if (closing) reply.header("connection", "close");
   });
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
@@ -66,10 +82,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { ok: true, database: db.dialect };
   });
 
+  app.get("/readyz", async (req, reply) => {
+    const state = await readiness(db, (error) => req.log.warn({ err: error }, "readiness check failed"));
+    return reply.code(state.ready ? 200 : 503).send(state);
+  });
+
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
+      // One request may carry a few calls (the admin batches at most 5), never thousands of them.
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ req, res }) =>
         createHttpContext({
           db,

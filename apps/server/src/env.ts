@@ -25,6 +25,11 @@ const envSchema = z.object({
   COOKIE_SECURE: flag(false),
   /** Comma-separated origins allowed to call the API from a browser; unset: no CORS at all. */
   CORS_ORIGIN: z.string().optional(),
+  /**
+   * Comma-separated origins whose pages may send signed-in (cookie) mutations, besides the API's own
+   * host and the host a proxy names in X-Forwarded-Host (e.g. `http://127.0.0.1:3000`).
+   */
+  ALLOWED_ORIGINS: z.string().optional(),
   /** Largest request body in bytes (default 10 MiB: report files come base64-encoded). */
   BODY_LIMIT: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -38,9 +43,12 @@ export interface ServerEnv {
   seedDemo: boolean;
   cookieSecure: boolean;
   corsOrigins: string[];
+  allowedOrigins: string[];
   bodyLimit: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 }
+
+const list = (value: string | undefined) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
   const parsed = envSchema.safeParse(source);
@@ -56,7 +64,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     adminPassword: env.NIANBAO_ADMIN_PASSWORD,
     seedDemo: env.NIANBAO_SEED_DEMO,
     cookieSecure: env.COOKIE_SECURE,
-    corsOrigins: (env.CORS_ORIGIN ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    corsOrigins: list(env.CORS_ORIGIN),
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
     bodyLimit: env.BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
   };

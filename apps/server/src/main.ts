@@ -48,12 +48,38 @@ if (seeded.created) {
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
-const app = await buildServer({ db, logger, bodyLimit: env.bodyLimit, cookieSecure: env.cookieSecure, corsOrigins: env.corsOrigins });
+const app = await buildServer({
+  db,
+  logger,
+  bodyLimit: env.bodyLimit,
+  cookieSecure: env.cookieSecure,
+  corsOrigins: env.corsOrigins,
+  allowedOrigins: env.allowedOrigins,
+});
 await app.listen({ port: env.port, host: env.host });
 
+/**
+ * Graceful shutdown: stop accepting connections, let the requests in flight finish (Fastify's close
+ * waits for them and drops idle keep-alive connections), then close the database pool. A request that
+ * never ends must not keep the process alive: after the grace period it exits anyway.
+ */
+const SHUTDOWN_GRACE_MS = 15_000;
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, "shutting down");
-    void app.close().then(() => db.close()).then(() => process.exit(0));
+    setTimeout(() => {
+      logger.error({ graceMs: SHUTDOWN_GRACE_MS }, "requests still running after the grace period; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    void app
+      .close()
+      .then(() => db.close())
+      .then(() => {
+        logger.info("stopped");
+        process.exit(0);
+      });
   });
 }

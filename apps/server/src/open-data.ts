@@ -8,7 +8,7 @@
  */
 import { createCaller, createContextInner, langFrom } from "@nianbao/api";
 import type { Database } from "@nianbao/db";
-import { yearSchema } from "@nianbao/core";
+import { revisionNumberSchema, yearSchema } from "@nianbao/core";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPCError } from "@trpc/server";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -16,7 +16,7 @@ import { z } from "zod";
 
 const querySchema = z.object({
   year: z.coerce.number().pipe(yearSchema).optional(),
-  revision: z.coerce.number().int().min(1).optional(),
+  revision: z.coerce.number().pipe(revisionNumberSchema).optional(),
 });
 
 export function registerOpenData(app: FastifyInstance, db: Database): void {

@@ -3,7 +3,8 @@
  * any actor); the HTTP host resolves the session cookie or bearer token into an actor and calls it.
  */
 import type { Lang } from "@nianbao/core";
-import type { AuditContext, Database, LockoutPolicy, Role } from "@nianbao/db";
+import type { AuditContext, Database, Role, ThrottlePolicy } from "@nianbao/db";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./services/import-runner";
 
 /** Who is calling: a signed-in user, or a service with an API token (acting for the token's creator). */
 export interface Actor {
@@ -46,16 +47,30 @@ export interface PasswordHashing {
 
 export interface ApiConfig {
   passwordHashing: PasswordHashing;
-  lockout: LockoutPolicy & { maxFailuresPerAddress: number };
+  /**
+   * Failed sign-ins slow further attempts (docs/RELIABILITY.md, "Sign-in throttling"), counted three
+   * ways: per account from one address (a typing user, or one attacker on one account), per address
+   * over all accounts (one attacker trying many), and per account over all addresses (many attackers
+   * on one account). No counter locks an account: one attacker cannot keep its owner out.
+   */
+  loginThrottle: { accountAddress: ThrottlePolicy; address: ThrottlePolicy; account: ThrottlePolicy };
   sessionTtlMs: number;
+  /** Time and heap of one file's import, and how many are read at once (import-runner.ts). */
+  importLimits: ImportLimits;
   /** The clock: tests move it to check lockouts and deadlines. */
   now: () => number;
 }
 
 export const DEFAULT_CONFIG: ApiConfig = {
   passwordHashing: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
-  lockout: { maxFailures: 5, maxFailuresPerAddress: 50, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  loginThrottle: {
+    accountAddress: { freeFailures: 5, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000, windowMs: 60 * 60_000 },
+    address: { freeFailures: 50, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000, windowMs: 60 * 60_000 },
+    // Reached only by guesses from many addresses; its ceiling is short, so the owner waits a minute at most.
+    account: { freeFailures: 100, baseDelayMs: 1_000, maxDelayMs: 60_000, windowMs: 60 * 60_000 },
+  },
   sessionTtlMs: 12 * 60 * 60_000,
+  importLimits: DEFAULT_IMPORT_LIMITS,
   now: () => Date.now(),
 };
 

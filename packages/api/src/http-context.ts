@@ -3,7 +3,7 @@
  * Framework-neutral: the host passes headers and a way to set the cookie.
  */
 import type { Lang } from "@nianbao/core";
-import { type Database, findSessionUser, findTokenActor } from "@nianbao/db";
+import { type Database, findSessionUser, findTokenActor, type Role } from "@nianbao/db";
 import { type Actor, type ApiConfig, createContextInner, type Logger, type RequestMeta, type SessionSink } from "./context";
 import { API_TOKEN_PREFIX, sha256 } from "./secrets";
 import { actorFromUser } from "./services/accounts";
@@ -27,6 +27,15 @@ export function langFrom(acceptLanguage: string | undefined): Lang {
   return acceptLanguage && /^\s*en\b/i.test(acceptLanguage) ? "en" : "zh";
 }
 
+/**
+ * The role a token acts with now: its own while its creator still holds it (or is an admin, who may
+ * grant any role), otherwise only reading. Checked on every use, so demoting the creator demotes
+ * their tokens at once; disabling or moving the creator ends them (findTokenActor).
+ */
+export function tokenRole(granted: Role, creatorRole: Role): Role {
+  return creatorRole === "admin" || creatorRole === granted ? granted : "viewer";
+}
+
 export async function resolveActor(db: Database, sessionCookie: string | undefined, authorization: string | undefined, now: number): Promise<Actor | null> {
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer?.startsWith(API_TOKEN_PREFIX)) {
@@ -38,7 +47,7 @@ export async function resolveActor(db: Database, sessionCookie: string | undefin
       userId: creator.id,
       tokenId: token.id,
       displayName: `${token.name}（${creator.displayName}）`,
-      role: token.role,
+      role: tokenRole(token.role, creator.role),
       orgId: token.orgId,
       orgPath: token.orgPath,
       orgName: token.orgName,

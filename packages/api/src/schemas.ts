@@ -2,7 +2,16 @@
  * Shapes of the API's own objects (reports as records, users, tokens …). Report documents and findings
  * are core's schemas, used as they are. Times go out as ISO strings: plain JSON has no dates.
  */
-import { agencyKindSchema, findingSchema, formatVersionSchema, reportDocumentSchema, yearSchema } from "@nianbao/core";
+import {
+  agencyKindSchema,
+  documentHeadSchemaFor,
+  findingSchema,
+  formatVersionSchema,
+  isFormatVersion,
+  reportDocumentSchema,
+  revisionNumberSchema,
+  yearSchema,
+} from "@nianbao/core";
 import {
   type ApiToken,
   type FindingsSummary,
@@ -15,7 +24,22 @@ import {
 } from "@nianbao/db";
 import { z } from "zod";
 
+/** An id of a stored row (organisation, report, user, token). */
 export const idSchema = z.string().min(1).max(100);
+/** A revision number, bounded to what its database column holds. */
+export const revisionNoSchema = revisionNumberSchema;
+/**
+ * A document to check live (the editor's unsaved state): any shape, since the validator names what is
+ * wrong with it in the form's words — but never past the schema's size limits, which are checked
+ * first, so the rules never run on a text the schema would refuse.
+ */
+export const draftDocumentSchema = z.unknown().superRefine((value, ctx) => {
+  const declared = (value as { formatVersion?: unknown } | null)?.formatVersion;
+  const head = documentHeadSchemaFor(isFormatVersion(declared) ? declared : "2021").safeParse(value);
+  if (head.success) return;
+  for (const issue of head.error.issues) if (issue.code === "too_big") ctx.addIssue({ ...issue });
+});
+
 /** The report year, as core defines it. */
 export const yearInputSchema = yearSchema;
 

@@ -6,10 +6,12 @@
  * role and that the target lies in the actor's subtree — no router checks access on its own.
  */
 import { AppError, type Database, getOrganisation, getReport, getToken, getUser, inSubtree, type Organisation, type Report, type Role } from "@nianbao/db";
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Actor, Context } from "./context";
 import { formatError, toTRPCError } from "./errors";
+import { inputProblem, inputProblemError } from "./input-guard";
+import { idSchema } from "./schemas";
 
 const t = initTRPC.context<Context>().create({
   // Plain JSON on the wire (no transformer), so any HTTP client can call the API.
@@ -21,10 +23,22 @@ export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
 /**
- * A call without input is a call with `{}`: `GET /trpc/orgs.tree` works like `?input={}`, and a
- * procedure with required fields names the missing field instead of refusing "undefined".
+ * Before any schema: the raw input passes the guard (nesting, size, no control characters — one rule
+ * for every procedure and both databases), and a call without input is a call with `{}`, so that
+ * `GET /trpc/orgs.tree` works like `?input={}` and a missing required field is named.
  */
-const inputDefaulted = t.procedure.use(async ({ next, getRawInput }) => next({ getRawInput: async () => (await getRawInput()) ?? {} }));
+const inputDefaulted = t.procedure.use(async ({ ctx, next, getRawInput }) => {
+  let input: unknown;
+  try {
+    input = (await getRawInput()) ?? {};
+  } catch {
+    // Unreadable (not JSON): refused where a schema reads it, ignored by a procedure that takes none.
+    return next();
+  }
+  const problem = inputProblem(input);
+  if (problem) throw new TRPCError({ code: "BAD_REQUEST", cause: inputProblemError(problem, ctx.lang) });
+  return next({ getRawInput: async () => input });
+});
 
 /** Domain errors become tRPC errors here and nowhere else; every procedure gets a child logger. */
 const base = inputDefaulted.use(async ({ ctx, path, type, next }) => {
@@ -52,7 +66,6 @@ export function authorize(actor: Actor, roles: readonly Role[], targetPath?: str
 
 export const ALL_ROLES: readonly Role[] = ["admin", "editor", "reviewer", "signer", "viewer"];
 
-const idSchema = z.string().min(1).max(100);
 
 /** Target: an organisation (`orgId`, default the actor's own). */
 export const orgProcedure = (roles: readonly Role[]) =>

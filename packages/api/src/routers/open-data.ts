@@ -1,7 +1,7 @@
 import { reportDocumentSchema, yearSchema } from "@nianbao/core";
 import { AppError, getReport, getRevision, listPublications, listPublishedReports } from "@nianbao/db";
 import { z } from "zod";
-import { idSchema, iso, publicationSchema } from "../schemas";
+import { idSchema, iso, publicationSchema, revisionNoSchema } from "../schemas";
 import { exportDocument } from "../services/documents";
 import { publicProcedure, router } from "../trpc";
 
@@ -33,7 +33,7 @@ export const openDataRouter = router({
     .query(({ ctx, input }) => listPublishedReports(ctx.db, { ...(input?.year ? { year: input.year } : {}), ...(input?.orgId ? { orgId: input.orgId } : {}) })),
 
   get: publicProcedure
-    .input(z.object({ id: idSchema, revision: z.number().int().min(1).optional() }))
+    .input(z.object({ id: idSchema, revision: revisionNoSchema.optional() }))
     .output(
       z.object({
         id: z.string(),
@@ -62,7 +62,7 @@ export const openDataRouter = router({
 
   /** A published report as CSV or JSON (base64). */
   export: publicProcedure
-    .input(z.object({ id: idSchema, format: z.enum(["csv", "json"]), revision: z.number().int().min(1).optional() }))
+    .input(z.object({ id: idSchema, format: z.enum(["csv", "json"]), revision: revisionNoSchema.optional() }))
     .output(z.object({ filename: z.string(), mimeType: z.string(), data: z.string() }))
     .query(async ({ ctx, input }) => {
       const { document } = await publishedRevision(ctx.db, input.id, input.revision);

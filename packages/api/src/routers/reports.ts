@@ -16,12 +16,14 @@ import { auditOf, type Context } from "../context";
 import { findingKey } from "../findings";
 import {
   findingsSummarySchema,
+  draftDocumentSchema,
   idSchema,
   iso,
   publicationSchema,
   reportOut,
   reportOutSchema,
   revisionMetaSchema,
+  revisionNoSchema,
   revisionOut,
   savedSchema,
   workflowEventSchema,
@@ -34,9 +36,8 @@ import { ALL_ROLES, orgProcedure, reportProcedure, router } from "../trpc";
 import { availableActions, EDIT_ROLES, rolesFor } from "../workflow";
 
 type Authed = Context & { actor: NonNullable<Context["actor"]> };
-const callerOf = (ctx: Authed): Caller => ({ actor: ctx.actor, audit: auditOf(ctx), now: ctx.config.now(), lang: ctx.lang });
+const callerOf = (ctx: Authed): Caller => ({ actor: ctx.actor, audit: auditOf(ctx), now: ctx.config.now(), lang: ctx.lang, importLimits: ctx.config.importLimits });
 
-const revisionNoSchema = z.number().int().min(1);
 const explanationSchema = z.object({ findingKey: z.string(), ruleId: z.string(), cells: z.array(z.string()), text: z.string(), updatedAt: z.string() });
 
 /** A workflow step: the revision the actor looked at, and a comment (required to return or correct). */
@@ -117,7 +118,7 @@ export const reportsRouter = router({
 
   /** Findings of a stored revision, or of an unsaved document (live checking in the editor). */
   validate: reportProcedure(ALL_ROLES)
-    .input(z.object({ revision: revisionNoSchema.optional(), document: z.unknown().optional() }))
+    .input(z.object({ revision: revisionNoSchema.optional(), document: draftDocumentSchema.optional() }))
     .output(z.object({ findings: z.array(findingSchema), unexplained: z.array(z.string()) }))
     .query(async ({ ctx, input }) => {
       const document = input.document ?? (await revisionOf(ctx.db, ctx.report, input.revision)).document;

@@ -1,4 +1,4 @@
-/** Signing in and out: argon2 verification, lockout counted in the database, sessions in the database. */
+/** Signing in and out: argon2 verification, failures throttled in the database, sessions in the database. */
 import {
   AppError,
   appendAudit,
@@ -6,10 +6,10 @@ import {
   createSession,
   type Database,
   findUserForLogin,
-  lockedUntil,
   normaliseUsername,
   recordLoginFailure,
   type UserWithScope,
+  waitUntil,
 } from "@nianbao/db";
 import { auditOf, type Actor, type Context } from "../context";
 import { hashPassword, newSecret, sha256, verifyPassword } from "../secrets";
@@ -39,31 +39,34 @@ function lockedError(until: number, now: number): AppError {
 
 export async function login(db: Database, input: { username: string; password: string }, ctx: LoginContext): Promise<Actor> {
   const now = ctx.config.now();
-  const userKey = `user:${normaliseUsername(input.username)}`;
-  const ipKey = ctx.meta.ip ? `ip:${ctx.meta.ip}` : null;
-  const keys = ipKey ? [userKey, ipKey] : [userKey];
-  const locked = await lockedUntil(db, keys, now);
-  if (locked) throw lockedError(locked, now);
+  const policy = ctx.config.loginThrottle;
+  const name = normaliseUsername(input.username);
+  const address = ctx.meta.ip ?? "-";
+  const keys = { accountAddress: `user:${name}@${address}`, address: `ip:${address}`, account: `user:${name}` };
+  // An attempt that must still wait is answered before the password is checked, and not counted.
+  const waiting = await waitUntil(db, Object.values(keys), now);
+  if (waiting) throw lockedError(waiting, now);
 
   const user = await findUserForLogin(db, input.username);
   // Unknown names cost the same verification as known ones, so timing does not tell which exist.
   dummyHash ??= hashPassword(newSecret(), ctx.config.passwordHashing);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   if (!user || user.disabled || !valid) {
-    const { lockout } = ctx.config;
-    const untilUser = await recordLoginFailure(db, [userKey], now, lockout);
-    const untilIp = ipKey ? await recordLoginFailure(db, [ipKey], now, { ...lockout, maxFailures: lockout.maxFailuresPerAddress }) : null;
-    await appendAudit(db, { ...auditOf(ctx), actorKind: "anonymous", actorName: normaliseUsername(input.username) }, {
+    let until = 0;
+    for (const kind of ["accountAddress", "address", "account"] as const) {
+      until = Math.max(until, (await recordLoginFailure(db, keys[kind], now, policy[kind])) ?? 0);
+    }
+    await appendAudit(db, { ...auditOf(ctx), actorKind: "anonymous", actorName: name }, {
       action: "auth.failed",
       targetType: "user",
       targetId: user?.id ?? null,
       orgId: user?.orgId ?? null,
     });
-    const until = Math.max(untilUser ?? 0, untilIp ?? 0);
     if (until) throw lockedError(until, now);
     throw new AppError("UNAUTHORIZED", "auth.invalid");
   }
-  await clearLoginFailures(db, userKey);
+  // The owner proved the password: their account's counters start again (the address's does not).
+  await clearLoginFailures(db, [keys.accountAddress, keys.account]);
   const secret = newSecret();
   const sessionId = sha256(secret);
   const expiresAt = now + ctx.config.sessionTtlMs;

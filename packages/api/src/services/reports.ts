@@ -32,12 +32,15 @@ import type { Actor } from "../context";
 import { chinaToday, findingKey, summarise, validateForFiling } from "../findings";
 import { stepFor } from "../workflow";
 import { importDocument } from "./documents";
+import type { ImportLimits } from "./import-runner";
 
 export interface Caller {
   actor: Actor;
   audit: AuditContext;
   now: number;
   lang: Lang;
+  /** Limits of a file import (default: DEFAULT_IMPORT_LIMITS). */
+  importLimits?: ImportLimits;
 }
 
 function agencyOf(org: Pick<Organisation, "name" | "kind" | "rulemaking">, base?: ReportDocument["agency"]): ReportDocument["agency"] {
@@ -214,7 +217,7 @@ export interface ImportInput {
 
 /** A file → a draft (new report, or a new revision of the existing draft) and its findings. */
 export async function importFile(db: Database, org: Organisation, input: ImportInput, caller: Caller) {
-  const imported = await importDocument(input.data, { ...(input.filename ? { filename: input.filename } : {}), lang: caller.lang });
+  const imported = await importDocument(input.data, { ...(input.filename ? { filename: input.filename } : {}), lang: caller.lang }, caller.importLimits);
   const document: ReportDocument = { ...imported.report, agency: agencyOf(org, imported.report.agency) };
   const existing = await findReportByOrgYear(db, org.id, document.year);
   const note = input.filename ? `导入 ${input.filename}` : "导入";

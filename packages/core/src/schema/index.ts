@@ -1,3 +1,4 @@
 export * from "./document";
 export * from "./values";
 export * from "./findings";
+export * from "./input";

@@ -1,51 +1,63 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 
-export interface LockoutPolicy {
-  /** Failures allowed within the window before the key is locked. */
-  maxFailures: number;
+/**
+ * How a counter of failed sign-ins slows the next attempt: a few failures are free, then each further
+ * one makes the next attempt wait twice as long as the last, up to a ceiling. Nothing is ever locked
+ * for good: once the wait is over, the right password works.
+ */
+export interface ThrottlePolicy {
+  /** Failures allowed before attempts must wait. */
+  freeFailures: number;
+  /** The first wait; it doubles with each further failure. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A counter is forgotten after this long without a failure. */
   windowMs: number;
-  lockMs: number;
 }
 
-/** The latest `locked_until` among the keys, if it is still in the future. */
-export async function lockedUntil(db: Database, keys: string[], now: number): Promise<number | null> {
+/** The wait after the `failures`-th failure (0 while failures are free). */
+export function throttleDelay(failures: number, policy: ThrottlePolicy): number {
+  const over = failures - policy.freeFailures;
+  if (over < 0) return 0;
+  // 2 ** over grows past any ceiling long before it overflows; cap the exponent to stay exact.
+  return Math.min(policy.baseDelayMs * 2 ** Math.min(over, 40), policy.maxDelayMs);
+}
+
+/** The latest time until which one of the keys must wait, if it is still in the future. */
+export async function waitUntil(db: Database, keys: string[], now: number): Promise<number | null> {
   const rows = await db.read(({ q, t }) => q.select().from(t.loginAttempts).where(inArray(t.loginAttempts.key, keys)));
   const until = Math.max(0, ...rows.map((row) => row.lockedUntil ?? 0));
   return until > now ? until : null;
 }
 
 /**
- * Count a failure for each key in one statement per key (atomic on both dialects, so instances sharing
- * a database count together) and lock the keys that reached the limit.
+ * Count a failure for a key in one statement (atomic on both dialects, so instances sharing a
+ * database count together) and set the wait it earns. Returns the time until which the key must wait,
+ * or null while its failures are free.
  */
-export async function recordLoginFailure(db: Database, keys: string[], now: number, policy: LockoutPolicy): Promise<number | null> {
+export async function recordLoginFailure(db: Database, key: string, now: number, policy: ThrottlePolicy): Promise<number | null> {
   return db.write(async ({ q, t }) => {
-    let locked: number | null = null;
-    for (const key of keys) {
-      const windowOpen = sql`${t.loginAttempts.windowStart} > ${now - policy.windowMs}`;
-      const [row] = await q
-        .insert(t.loginAttempts)
-        .values({ key, failures: 1, windowStart: now, lockedUntil: null, updatedAt: now })
-        .onConflictDoUpdate({
-          target: t.loginAttempts.key,
-          set: {
-            failures: sql`case when ${windowOpen} then ${t.loginAttempts.failures} + 1 else 1 end`,
-            windowStart: sql`case when ${windowOpen} then ${t.loginAttempts.windowStart} else ${now} end`,
-            updatedAt: now,
-          },
-        })
-        .returning();
-      if (row && row.failures >= policy.maxFailures) {
-        const until = now + policy.lockMs;
-        await q.update(t.loginAttempts).set({ lockedUntil: until, failures: 0, windowStart: now }).where(eq(t.loginAttempts.key, key));
-        locked = Math.max(locked ?? 0, until);
-      }
-    }
-    return locked;
+    const recent = sql`${t.loginAttempts.updatedAt} > ${now - policy.windowMs}`;
+    const [row] = await q
+      .insert(t.loginAttempts)
+      .values({ key, failures: 1, windowStart: now, lockedUntil: null, updatedAt: now })
+      .onConflictDoUpdate({
+        target: t.loginAttempts.key,
+        set: {
+          failures: sql`case when ${recent} then ${t.loginAttempts.failures} + 1 else 1 end`,
+          windowStart: sql`case when ${recent} then ${t.loginAttempts.windowStart} else ${now} end`,
+          updatedAt: now,
+        },
+      })
+      .returning();
+    const delay = row ? throttleDelay(row.failures, policy) : 0;
+    if (!delay) return null;
+    await q.update(t.loginAttempts).set({ lockedUntil: now + delay }).where(eq(t.loginAttempts.key, key));
+    return now + delay;
   });
 }
 
-export async function clearLoginFailures(db: Database, key: string): Promise<void> {
-  await db.write(({ q, t }) => q.delete(t.loginAttempts).where(eq(t.loginAttempts.key, key)));
+export async function clearLoginFailures(db: Database, keys: string[]): Promise<void> {
+  await db.write(({ q, t }) => q.delete(t.loginAttempts).where(inArray(t.loginAttempts.key, keys)));
 }

@@ -4,6 +4,7 @@ import type { AuditContext, Role } from "../domain";
 import { AppError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { inSubtree } from "./organisations";
 import { findUser, type UserWithScope } from "./users";
 
 /** An API token as listed: never with its hash. */
@@ -97,7 +98,11 @@ export async function revokeToken(db: Database, id: string, audit: AuditContext)
   });
 }
 
-/** The token and its creator behind a bearer secret, or null (unknown, revoked, expired, creator disabled). */
+/**
+ * The token and its creator behind a bearer secret, or null: unknown, revoked, expired, creator
+ * disabled, or the creator's organisation (as it is now) no longer reaching the token's — a token
+ * never outreaches the one who made it, so a move of the creator takes effect at once.
+ */
 export async function findTokenActor(
   db: Database,
   tokenHash: string,
@@ -108,7 +113,7 @@ export async function findTokenActor(
     const token = row ? await findToken(tx, row.id) : null;
     if (!token || token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= now)) return null;
     const creator = await findUser(tx, token.createdBy);
-    if (!creator || creator.disabled) return null;
+    if (!creator || creator.disabled || !inSubtree(token.orgPath, creator.orgPath)) return null;
     return { token, creator };
   });
   // Note the use at most once a minute: a write per request would cost more than it tells.
