@@ -11,3 +11,4 @@ export * from "./rules/index";
 export { validateReport, errorsOf, type ValidateOptions } from "./validate";
 export * from "./aggregate/index";
 export * from "./editing/index";
+export { chinaToday, daysUntil, deadlineFor } from "./dates";

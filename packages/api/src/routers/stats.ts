@@ -1,4 +1,4 @@
-import { agencyKindSchema, STATUTORY_DEADLINES } from "@nianbao/core";
+import { agencyKindSchema, deadlineFor } from "@nianbao/core";
 import { firstPublicationDates, listReports, listSubtree, reportStatusSchema } from "@nianbao/db";
 import { z } from "zod";
 import { chinaToday } from "../findings";
@@ -46,7 +46,7 @@ export const statsRouter = router({
       const published = await firstPublicationDates(ctx.db, ctx.org.path, input.year);
       const rows = orgs.map((org) => {
         const report = reports.get(org.id);
-        const deadline = `${input.year + 1}-${STATUTORY_DEADLINES[org.kind]}`;
+        const deadline = deadlineFor(input.year, org.kind);
         const publishedOn = report ? (published.get(report.id) ?? null) : null;
         const late = publishedOn ? publishedOn > deadline : today > deadline;
         return {

@@ -6,20 +6,14 @@ import { FORMATS, formatVersionForYear } from "../formats/index";
 import { type Lang, label as pick, list, t } from "../i18n/index";
 import { isDecimalString, parseDecimal, shiftDecimal, compareDecimals } from "../money";
 import type { Finding, Severity } from "../schema/findings";
+import { type Deadlines, deadlineFor } from "../dates";
 import { findStatedPeriodNormalized, sameContent, textSimilarity } from "../text";
 import type { CheckRule } from "./catalog";
 import { cellPath } from "./cells";
 import { CellStatus, type DocumentView } from "./reading";
 import { TEXT_FIGURES, findNormalizedTextFigures } from "./text-figures";
 
-export interface Deadlines {
-  /** MM-DD of the year after the report year. Art. 49: departments 01-31. */
-  readonly department: string;
-  /** Art. 49: the 本级政府 report 03-31. */
-  readonly government: string;
-}
-
-export const STATUTORY_DEADLINES: Deadlines = { department: "01-31", government: "03-31" };
+export { type Deadlines, STATUTORY_DEADLINES } from "../dates";
 
 export interface CheckContext {
   readonly doc: DocumentView;
@@ -106,7 +100,7 @@ const checks: Record<string, Check> = {
   deadline(rule, ctx) {
     const { doc, lang } = ctx;
     if (doc.year === null || doc.agencyKind === null) return [];
-    const deadline = `${doc.year + 1}-${ctx.deadlines[doc.agencyKind]}`;
+    const deadline = deadlineFor(doc.year, doc.agencyKind, ctx.deadlines);
     const kind = t(lang, doc.agencyKind === "government" ? "kind.government" : "kind.department");
     if (!doc.publishedAt) {
       if (ctx.today && ctx.today > deadline) {

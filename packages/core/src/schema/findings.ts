@@ -37,3 +37,11 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
+
+/**
+ * A finding's identity across revisions: its rule and the cells (or the field) it names. An
+ * explanation of a warning is kept under this key, so it still applies after unrelated edits.
+ */
+export function findingKey(finding: Pick<Finding, "ruleId" | "cells" | "path">): string {
+  return `${finding.ruleId}|${finding.cells.length ? finding.cells.join(",") : (finding.path ?? "")}`;
+}
