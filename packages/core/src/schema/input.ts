@@ -23,3 +23,15 @@ export function unsafeCharacterIn(text: string): string | null {
   const match = UNSAFE_CHARACTER.exec(text);
   return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null;
 }
+
+/** The same set, every occurrence. */
+const UNSAFE_CHARACTERS = new RegExp(UNSAFE_CHARACTER.source, "g");
+
+/**
+ * `text` with every character no stored text may hold taken out: a page break or vertical tab (what
+ * Word and PDF extraction leave between pages) becomes a line break, anything else is dropped. For
+ * text read from files, which must stay storable and editable.
+ */
+export function withoutUnsafeCharacters(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, (c) => (c === "\f" || c === "\v" ? "\n" : ""));
+}

@@ -6,7 +6,7 @@
  * the title, sections, signature and table cells (./assemble). Files that are not reports, damaged,
  * too large or zip bombs are refused with an ImportError whose message is one line.
  */
-import type { Finding, Lang, ReportDocument } from "@nianbao/core";
+import { type Finding, type Lang, type ReportDocument, withoutUnsafeCharacters } from "@nianbao/core";
 import { assembleReport } from "./assemble/report";
 import type { Block } from "./blocks";
 import { formatBytes, ImportError } from "./errors";
@@ -104,6 +104,18 @@ async function toBlocks(kind: Exclude<SourceKind, "json">, data: Uint8Array, tex
 }
 
 /**
+ * The report with its texts cleaned of characters no stored text may hold (a form feed between PDF
+ * pages, a stray control character from Word): what the API refuses must never come from the importer,
+ * or an imported draft could not be saved back from the editor.
+ */
+function storableText(report: ReportDocument): ReportDocument {
+  const sections = Object.fromEntries(
+    Object.entries(report.sections).map(([key, text]) => [key, typeof text === "string" ? withoutUnsafeCharacters(text) : text]),
+  ) as ReportDocument["sections"];
+  return { ...report, agency: { ...report.agency, name: withoutUnsafeCharacters(report.agency.name) }, sections };
+}
+
+/**
  * Reads a report file. Resolves to the document and its IMPORT-* findings; rejects only with an
  * ImportError (EMPTY, NOT_A_REPORT, UNSUPPORTED, CORRUPT, TOO_LARGE, SCANNED_PDF).
  */
@@ -120,14 +132,14 @@ export async function importReport(data: Uint8Array, options: ImportOptions = {}
   try {
     if (kind === "json") {
       const { report, findings } = importJson(sniffed.text ?? "", lang);
-      return { report, findings: findings.items, kind };
+      return { report: storableText(report), findings: findings.items, kind };
     }
     const blocks = await toBlocks(kind, data, sniffed.text, lang);
     if (!blocks.some((block) => (block.kind === "paragraph" ? block.text.trim() : block.rows.some((row) => row.some((cell) => cell.text.trim()))))) {
       throw new ImportError("noText", lang);
     }
     const { report, findings } = assembleReport(blocks, lang);
-    return { report, findings: findings.items, kind };
+    return { report: storableText(report), findings: findings.items, kind };
   } catch (error) {
     if (error instanceof ImportError) throw error;
     if (error instanceof ZipProblem) throw zipError(error, lang, data.length);
