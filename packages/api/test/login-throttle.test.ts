@@ -30,7 +30,7 @@ describe.each(TEST_DIALECTS)("sign-in throttling on $dialect", ({ dialect, enabl
     const error = await errorOf(from(ip).auth.login({ username: name, password }));
     if (!error) return { status: "ok" as const };
     const details = (error.cause as { details?: { retryAfterSeconds?: number } } | undefined)?.details;
-    return { status: error.code, retryAfter: details?.retryAfterSeconds };
+    return { status: error.code, retryAfter: details?.retryAfterSeconds, message: error.message };
   };
 
   it.skipIf(!enabled)("regression: wrong passwords from one address do not keep the owner out from another", async () => {
@@ -51,7 +51,8 @@ describe.each(TEST_DIALECTS)("sign-in throttling on $dialect", ({ dialect, enabl
     expect(waits).toEqual([0, 0, 0, 0, 1, 2, 4, 8]);
     // Still waiting: even the right password is not tried (nor counted).
     const early = await attempt("198.51.100.7", name, PASSWORD);
-    expect(early).toMatchObject({ status: "TOO_MANY_REQUESTS", retryAfter: 8 });
+    // A wait of seconds is said in seconds, not rounded up to "1分钟".
+    expect(early).toMatchObject({ status: "TOO_MANY_REQUESTS", retryAfter: 8, message: "登录失败次数过多，请8秒后再试" });
     clock += 8_000;
     expect((await attempt("198.51.100.7", name, PASSWORD)).status).toBe("ok");
   });

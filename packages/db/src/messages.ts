@@ -3,8 +3,8 @@ export const MESSAGES = {
   "auth.required": { zh: "请先登录", en: "Sign in first" },
   "auth.invalid": { zh: "用户名或密码错误", en: "Wrong user name or password" },
   "auth.locked": {
-    zh: "登录失败次数过多，请于{minutes}分钟后再试",
-    en: "Too many failed sign-ins; try again in {minutes} minutes",
+    zh: "登录失败次数过多，请{wait}后再试",
+    en: "Too many failed sign-ins; try again in {waitEn}",
   },
   "auth.wrongPassword": { zh: "当前密码不正确", en: "The current password is wrong" },
   "access.role": { zh: "当前角色（{role}）无权执行此操作", en: "The role {role} may not do this" },

@@ -32,9 +32,13 @@ let dummyHash: Promise<string> | null = null;
 
 type LoginContext = Pick<Context, "db" | "config" | "meta" | "session" | "actor">;
 
+/** The wait in words: seconds while it is under a minute (the first waits are 1, 2, 4 … s), else minutes. */
 function lockedError(until: number, now: number): AppError {
-  const seconds = Math.ceil((until - now) / 1000);
-  return new AppError("TOO_MANY_REQUESTS", "auth.locked", { minutes: Math.ceil(seconds / 60) }, { retryAfterSeconds: seconds });
+  const seconds = Math.max(1, Math.ceil((until - now) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? `${seconds}秒` : `${minutes}分钟`;
+  const waitEn = seconds < 60 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  return new AppError("TOO_MANY_REQUESTS", "auth.locked", { wait, waitEn }, { retryAfterSeconds: seconds });
 }
 
 export async function login(db: Database, input: { username: string; password: string }, ctx: LoginContext): Promise<Actor> {
