@@ -72,7 +72,7 @@ export function FindingsList({
                 </div>
               )}
             </div>
-            <span className="shrink-0 text-xs text-slate-400">{finding.ruleId}</span>
+            <span className="shrink-0 text-xs text-slate-600">{finding.ruleId}</span>
           </li>
         );
       })}

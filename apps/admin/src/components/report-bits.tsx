@@ -1,7 +1,7 @@
 "use client";
 /** Small pieces shown wherever reports are listed: status, deadline, findings counts. */
 import { Badge } from "@/components/ui/badge";
-import { daysUntil } from "@/lib/deadline";
+import { daysUntil } from "@nianbao/core";
 import { useLang, useT } from "@/lib/i18n";
 import { labelOf, STATUS_LABELS, STATUS_TONES } from "@/lib/status";
 import type { ReportStatus } from "@/trpc/types";
@@ -34,7 +34,7 @@ export function Deadline({ deadline, today, publishedOn }: { deadline: string; t
 
 export function FindingsCounts({ summary }: { summary: { error: number; warning: number } | null | undefined }) {
   const t = useT();
-  if (!summary) return <span className="text-slate-400">—</span>;
+  if (!summary) return <span className="text-slate-500">—</span>;
   if (!summary.error && !summary.warning) return <span className="text-xs text-emerald-700">{t("home.noFindings")}</span>;
   return (
     <span className="flex flex-wrap gap-1">

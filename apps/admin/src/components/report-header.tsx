@@ -10,7 +10,18 @@ import type { RouterOutputs } from "@/trpc/types";
 
 type Got = RouterOutputs["reports"]["get"];
 
-export function ReportHeader({ data, current, actions }: { data: Got; current: "review" | "preview"; actions?: ReactNode }) {
+export function ReportHeader({
+  data,
+  current,
+  actions,
+  revision,
+}: {
+  data: Got;
+  current: "editor" | "review" | "preview";
+  actions?: ReactNode;
+  /** The revision to show when the page knows a newer one than `data` (the editor, after its saves). */
+  revision?: number;
+}) {
   const t = useT();
   const year = useYear();
   const { report } = data;
@@ -27,7 +38,7 @@ export function ReportHeader({ data, current, actions }: { data: Got; current: "
         </h1>
         <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
           <StatusBadge status={report.status} />
-          <span>{t("report.revision", { n: data.revision.revisionNo })}</span>
+          <span>{t("report.revision", { n: revision ?? data.revision.revisionNo })}</span>
           <span>{t("report.formatVersion", { v: report.formatVersion })}</span>
           <span aria-hidden>·</span>
           <nav className="flex gap-3">

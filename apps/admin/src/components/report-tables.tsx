@@ -79,7 +79,7 @@ export function ReportTables(props: ReportTablesProps) {
                   ))}
                 </div>
               ) : (
-                <p className="text-sm text-slate-400">{lang === "zh" ? "（未填写）" : "(empty)"}</p>
+                <p className="text-sm text-slate-500">{lang === "zh" ? "（未填写）" : "(empty)"}</p>
               )}
             </section>
           );

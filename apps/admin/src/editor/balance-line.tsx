@@ -1,6 +1,7 @@
 "use client";
 /** Under table 三: per applicant column, 一＋二 against 三＋四 and the difference (core's balanceLine). */
 import { balanceLine, type Lang } from "@nianbao/core";
+import { memo, useMemo } from "react";
 import { useEditorStore, useStoreValue } from "./hooks";
 import { useEditorT } from "./strings";
 import type { EditorStore } from "./store";
@@ -8,15 +9,17 @@ import { cn } from "@/lib/cn";
 
 const selectDocument = (store: EditorStore) => store.document();
 
-export function BalanceLine({ lang }: { lang: Lang }) {
+export const BalanceLine = memo(function BalanceLine({ lang }: { lang: Lang }) {
   const store = useEditorStore();
   const doc = useStoreValue(store, selectDocument);
   const t = useEditorT();
-  const line = balanceLine(doc, lang);
+  const line = useMemo(() => balanceLine(doc, lang), [doc, lang]);
   if (!line) return null;
   const title = t("balance.title", { lhs: line.lhsLabel, rhs: line.rhsLabel });
   return (
-    <div className="mt-2 overflow-x-auto" data-balance-line>
+    // Its own paint layer (isolate): it changes on nearly every keystroke, and the browser then repaints
+    // just this line instead of everything around it.
+    <div className="isolate mt-2 overflow-x-auto" data-balance-line>
       <table className="w-full border-collapse text-xs">
         <caption className="py-1 text-left font-medium text-slate-700">{title}</caption>
         <thead>
@@ -75,4 +78,4 @@ export function BalanceLine({ lang }: { lang: Lang }) {
       </table>
     </div>
   );
-}
+});

@@ -6,9 +6,8 @@
 import { balanceLine, computedTotalsAgree, type Lang, type ReportDocument, type SectionKey } from "@nianbao/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Redo2, Undo2 } from "lucide-react";
-import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { StatusBadge } from "@/components/report-bits";
+import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useMemo, useState } from "react";
+import { ReportHeader } from "@/components/report-header";
 import { Button } from "@/components/ui/button";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { useLang } from "@/lib/i18n";
@@ -123,31 +122,36 @@ function EditorSession({ data, previous, previousError }: { data: Got; previous:
   useEffect(() => () => store.dispose(), [store]);
   useEffect(() => store.setLang(lang), [store, lang]);
 
-  // F8 / Shift+F8 jump between problems anywhere in the editor. Listened for on the window in the
-  // capture phase: the toast viewport also takes F8 (on the document) to focus itself.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "F8" || event.isComposing || event.ctrlKey || event.altKey || event.metaKey) return;
-      const target = event.target instanceof Element ? event.target : null;
-      if (!target?.closest("[data-editor]")) return;
+  // F8 / Shift+F8 jump between problems anywhere in the editor.
+  const onEditorKeyDown = useCallback(
+    (event: ReactKeyboardEvent<HTMLDivElement>) => {
+      if (event.key !== "F8" || event.nativeEvent.isComposing || event.ctrlKey || event.altKey || event.metaKey) return;
       event.preventDefault();
-      event.stopPropagation();
       actions.nextFinding(event.shiftKey ? -1 : 1);
-    };
-    window.addEventListener("keydown", onKey, { capture: true });
-    return () => window.removeEventListener("keydown", onKey, { capture: true });
-  }, [actions]);
+    },
+    [actions],
+  );
 
-  // Unsaved input is in localStorage already; the browser's prompt is a last reminder on leaving.
+  // Unsaved input goes to localStorage at the next idle moment; leaving or hiding the page writes it at
+  // once, and the browser's prompt is a last reminder on leaving.
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
+      store.writeLocalNow();
       if (store.dirty()) event.preventDefault();
     };
-    window.addEventListener("beforeunload", warn);
+    const keep = () => store.writeLocalNow();
+    const hidden = () => {
+      if (document.visibilityState === "hidden") store.writeLocalNow();
+    };
     const online = () => store.flush();
+    window.addEventListener("beforeunload", warn);
+    window.addEventListener("pagehide", keep);
+    document.addEventListener("visibilitychange", hidden);
     window.addEventListener("online", online);
     return () => {
       window.removeEventListener("beforeunload", warn);
+      window.removeEventListener("pagehide", keep);
+      document.removeEventListener("visibilitychange", hidden);
       window.removeEventListener("online", online);
     };
   }, [store]);
@@ -187,22 +191,9 @@ function EditorSession({ data, previous, previousError }: { data: Got; previous:
   return (
     <EditorContext.Provider value={store}>
       <ActionsContext.Provider value={actions}>
-        <div className="flex items-start gap-4" data-editor={reportId}>
+        <div className="flex items-start gap-4" data-editor={reportId} onKeyDown={onEditorKeyDown}>
           <div className="min-w-0 flex-1">
-            <header className="mb-3">
-              <h1 className="text-xl font-semibold">{t("editor.title", { org: data.report.orgName, year: data.report.year })}</h1>
-              <div className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-500">
-                <StatusBadge status={data.report.status} />
-                <nav className="flex gap-3" aria-label={t("editor.tablesNav")}>
-                  <Link className="text-brand-700 hover:underline" href={`/reports/${reportId}/review`}>
-                    {t("nav.review")}
-                  </Link>
-                  <Link className="text-brand-700 hover:underline" href={`/reports/${reportId}/preview`}>
-                    {t("nav.preview")}
-                  </Link>
-                </nav>
-              </div>
-            </header>
+            <ReportHeader data={data} current="editor" revision={save.revision} />
             <Notices data={data} start={start} status={status} previousError={previousError} />
             {conflict.state !== "none" ? (
               conflict.state === "loading" ? (
@@ -296,7 +287,7 @@ function Notices({ data, start, status, previousError }: { data: Got; start: Sta
 function Toolbar({ lang }: { lang: Lang }) {
   const t = useEditorT();
   return (
-    <div className="sticky top-12 z-10 mb-2 flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white/95 px-3 py-1.5 text-sm backdrop-blur">
+    <div className="sticky top-12 z-10 mb-2 flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm">
       <UndoButtons />
       <ComputedToggle />
       <p className="text-xs text-slate-500" id="grid-help">
@@ -363,7 +354,8 @@ function Sections({ lang }: { lang: Lang }) {
           if (!layout) return null;
           const headingId = `table-${layout.tableId}`;
           return (
-            <section key={section.id} aria-labelledby={headingId} className="rounded-md border border-slate-200 bg-white p-3" data-table={layout.tableId}>
+            // isolate: each table is painted as its own layer, so a change elsewhere leaves it untouched.
+            <section key={section.id} aria-labelledby={headingId} className="isolate rounded-md border border-slate-200 bg-white p-3" data-table={layout.tableId}>
               <h2 id={headingId} className="mb-2 text-base font-semibold text-slate-900">
                 {section.heading[lang]}
               </h2>

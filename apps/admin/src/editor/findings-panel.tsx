@@ -7,7 +7,7 @@
  */
 import type { Finding } from "@nianbao/core";
 import { AlertCircle, AlertTriangle, CheckCircle2, Info, MessageSquareText } from "lucide-react";
-import { memo, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { useEditorActions } from "./actions";
@@ -34,11 +34,14 @@ export function FindingsPanel({
   const findings = useStoreValue(store, selectFindings);
   const t = useEditorT();
   const [showInfo, setShowInfo] = useState(false);
-  const explained = new Map(explanations.map((e) => [e.findingKey, e.text]));
+  const explained = useMemo(() => new Map(explanations.map((e) => [e.findingKey, e.text])), [explanations]);
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
   const infos = findings.filter((f) => f.severity === "info");
   const shown = showInfo ? findings : [...errors, ...warnings];
+  // Keys by the finding's identity, not its position: a finding appearing at the top must not remount
+  // (and so re-create, and lose an open explanation of) every item below it.
+  const keys = itemKeys(shown);
 
   return (
     <section aria-labelledby="findings-heading" className="flex min-h-0 flex-col">
@@ -63,7 +66,7 @@ export function FindingsPanel({
       <ul className="mt-2 flex min-h-0 flex-col gap-1 overflow-y-auto pr-1" aria-label={t("findings.title")}>
         {shown.map((finding, i) => (
           <FindingItem
-            key={`${findingId(finding)}#${i}`}
+            key={keys[i]}
             finding={finding}
             explanation={explained.get(findingId(finding)) ?? null}
             onExplain={finding.severity === "warning" ? onExplain : null}
@@ -78,6 +81,17 @@ export function FindingsPanel({
       )}
     </section>
   );
+}
+
+/** A stable key per finding; a second finding with the same identity gets a numbered one. */
+function itemKeys(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const id = findingId(finding);
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    return n === 0 ? id : `${id}#${n}`;
+  });
 }
 
 function FindingNavigator() {
@@ -107,6 +121,16 @@ const FindingItem = memo(function FindingItem({
   const [text, setText] = useState(explanation ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  // Opening the form replaces the button that had the focus: the focus goes into the text (so a clerk
+  // on the keyboard can type at once), and back to the button when the form closes.
+  useEffect(() => {
+    if (open) textRef.current?.focus();
+    else if (opened.current) openRef.current?.focus();
+    opened.current = open;
+  }, [open]);
   const Icon = ICON[finding.severity];
   const severityText = t(finding.severity === "error" ? "findings.error" : finding.severity === "warning" ? "findings.warning" : "findings.info");
   const id = `finding-${findingId(finding).replace(/[^A-Za-z0-9_-]/g, "_")}`;
@@ -138,7 +162,7 @@ const FindingItem = memo(function FindingItem({
         <span>
           <span className="sr-only">{`${severityText}${t("findings.colon")}`}</span>
           {finding.message}
-          <span className="ml-1 text-xs text-slate-500">{finding.ruleId}</span>
+          <span className="ml-1 text-xs text-slate-600">{finding.ruleId}</span>
         </span>
       </button>
       {onExplain && (
@@ -150,7 +174,7 @@ const FindingItem = memo(function FindingItem({
             </p>
           )}
           {!open ? (
-            <button type="button" className="text-xs text-brand-700 underline" onClick={() => setOpen(true)}>
+            <button ref={openRef} type="button" className="text-xs text-brand-700 underline" onClick={() => setOpen(true)}>
               {explanation ? t("findings.explanation") : t("findings.explain")}
             </button>
           ) : (
@@ -170,7 +194,11 @@ const FindingItem = memo(function FindingItem({
                 {t("findings.explanationLabel")}
               </label>
               <textarea
+                ref={textRef}
                 id={`${id}-text`}
+                onKeyDown={(e) => {
+                  if (e.key === "Escape") setOpen(false);
+                }}
                 value={text}
                 onChange={(e) => setText(e.target.value)}
                 rows={2}

@@ -5,7 +5,7 @@
  * every keystroke, so findings follow the typing; leaving the cell makes the edit one undo step.
  */
 import { type CellDef, type CellValue, cellInputText, cellPath, type Lang, readCellInput } from "@nianbao/core";
-import { AlertCircle, AlertTriangle, Sigma } from "lucide-react";
+import { Sigma } from "lucide-react";
 import { type ClipboardEvent, type FocusEvent, type KeyboardEvent, type MouseEvent, memo, useCallback, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
 import { useEditorActions } from "./actions";
@@ -112,6 +112,9 @@ export const GridCell = memo(function GridCell({ cell, lang }: { cell: CellDef; 
         const next: Editing = { mode: "edit", text: cellInputText(view.value), start: (view.value ?? null) as CellValue, problem: null };
         editingRef.current = next;
         setEditing(next);
+        // The caret goes to the end at once, so a digit typed in the same frame appends rather than
+        // replacing the selected figure; again after the re-render, in case the edit text differs.
+        input.setSelectionRange(input.value.length, input.value.length);
         requestAnimationFrame(() => input.setSelectionRange(input.value.length, input.value.length));
         return;
       }
@@ -142,7 +145,7 @@ export const GridCell = memo(function GridCell({ cell, lang }: { cell: CellDef; 
         return;
       }
       case "finding":
-        // Handled for the whole editor (see editor.tsx), before the toast viewport's own F8 hotkey.
+        // Handled for the whole editor (see editor.tsx): the key bubbles up to it.
         return;
     }
   };
@@ -194,10 +197,14 @@ export const GridCell = memo(function GridCell({ cell, lang }: { cell: CellDef; 
   const invalid = view.severity === "error" || editing?.problem != null;
   return (
     <div
+      // An error or a warning marks the cell's corner (as a spreadsheet marks a comment): a change of
+      // class, not of elements, so a keystroke that flips several cells' findings adds no DOM nodes.
       className={cn(
-        "relative flex h-full min-h-8 items-stretch",
-        view.severity === "error" && "bg-red-50",
-        view.severity === "warning" && "bg-amber-50",
+        "absolute inset-0 flex items-stretch",
+        view.severity &&
+          "before:pointer-events-none before:absolute before:top-0 before:left-0 before:border-t-[7px] before:border-r-[7px] before:border-r-transparent before:content-['']",
+        view.severity === "error" && "bg-red-50 before:border-t-red-600",
+        view.severity === "warning" && "bg-amber-50 before:border-t-amber-500",
         view.computed && !view.severity && "bg-slate-100",
         view.highlighted && "ring-2 ring-brand-600 ring-inset",
       )}
@@ -224,15 +231,16 @@ export const GridCell = memo(function GridCell({ cell, lang }: { cell: CellDef; 
         onBlur={onBlur}
         onPaste={onPaste}
         className={cn(
-          "tabular w-full min-w-0 bg-transparent px-1.5 py-1 text-right text-sm outline-none focus:bg-white focus:ring-2 focus:ring-brand-600 focus:ring-inset",
+          // Kept clear of the sticky page header and toolbar when a move scrolls the cell into view.
+          "tabular w-full min-w-0 scroll-mt-44 scroll-mb-2 bg-transparent px-1.5 py-1 text-right text-sm outline-none focus:bg-white focus:ring-2 focus:ring-brand-600 focus:ring-inset",
           view.computed && "text-slate-600",
           editing?.problem && "text-red-700 underline decoration-wavy",
           editing?.mode === "edit" && "bg-white",
         )}
       />
-      {view.severity === "error" && <AlertCircle aria-hidden className="pointer-events-none absolute top-0.5 left-0.5 size-3 text-red-600" />}
-      {view.severity === "warning" && <AlertTriangle aria-hidden className="pointer-events-none absolute top-0.5 left-0.5 size-3 text-amber-600" />}
-      {view.computed && !view.severity && <Sigma aria-hidden className="pointer-events-none absolute top-0.5 left-0.5 size-3 text-slate-400" />}
+      {view.computed && (
+        <Sigma aria-hidden className={cn("pointer-events-none absolute top-0.5 left-0.5 size-3 text-slate-400", view.severity && "hidden")} />
+      )}
     </div>
   );
 });

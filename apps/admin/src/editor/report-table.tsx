@@ -71,7 +71,9 @@ export const ReportTable = memo(function ReportTable({
               if (cell.role === "data" && cell.cellId) {
                 const def = format.cellById.get(cell.cellId)!;
                 return (
-                  <td key={c} role="gridcell" colSpan={cell.colspan > 1 ? cell.colspan : undefined} className="border border-slate-300 p-0">
+                  // The cell's content is positioned over the cell rather than in its flow: typing in it
+                  // or marking it then never makes the browser lay out the whole table again.
+                  <td key={c} role="gridcell" colSpan={cell.colspan > 1 ? cell.colspan : undefined} className="relative h-8 border border-slate-300 p-0">
                     <GridCell cell={def} lang={lang} />
                   </td>
                 );

@@ -1,6 +1,6 @@
 "use client";
 /** Always visible: whether the clerk's input is saved (data-save-state = saved|saving|error|conflict). */
-import { AlertTriangle, Check, GitMerge, Loader2 } from "lucide-react";
+import { AlertTriangle, Check, Clock, GitMerge, Loader2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useEditorStore, useStoreValue } from "./hooks";
@@ -38,7 +38,10 @@ export function SaveState() {
         }
       >
         {state === "saved" && <Check aria-hidden className="size-4" />}
-        {state === "saving" && <Loader2 aria-hidden className="size-4 animate-spin" />}
+        {/* Spinning only while a request is out: an animation running through every keystroke would
+            repaint the page each frame, competing with the typing. */}
+        {save.state === "pending" && <Clock aria-hidden className="size-4" />}
+        {save.state === "saving" && <Loader2 aria-hidden className="size-4 animate-spin" />}
         {state === "error" && <AlertTriangle aria-hidden className="size-4" />}
         {state === "conflict" && <GitMerge aria-hidden className="size-4" />}
         {state === "saved" && t("save.saved", { revision: save.revision })}

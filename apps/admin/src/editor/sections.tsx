@@ -15,7 +15,7 @@ export const TextSection = memo(function TextSection({ section, lang }: { sectio
   const id = `section-${section.key}`;
   const count = [...text.replace(/\s/g, "")].length;
   return (
-    <section aria-labelledby={`${id}-heading`} className="rounded-md border border-slate-200 bg-white p-3" id={id}>
+    <section aria-labelledby={`${id}-heading`} className="isolate rounded-md border border-slate-200 bg-white p-3" id={id}>
       <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-900">
         <label htmlFor={`${id}-text`}>{section.heading[lang]}</label>
       </h2>

@@ -23,7 +23,7 @@ import {
   undoStep,
   withCellValues,
 } from "@nianbao/core";
-import { type CellSeverity, chinaToday, findingsOf, sameFindings, severityByCell } from "./findings";
+import { type CellSeverity, chinaToday, findingsOf, keepUnchangedFindings, severityByCell } from "./findings";
 import { clearPending, savePending } from "./persistence";
 
 /** What one cell shows; a new object only when something in it changed. */
@@ -116,6 +116,9 @@ export class EditorStore {
   private readonly saveDelay: number;
   private readonly onSignedOut: (() => void) | undefined;
   private localWriteFailed = false;
+  /** A write of the input to localStorage is queued (coalesced: at most one per idle moment). */
+  private localWriteQueued = false;
+  private localWriteHandle: (() => void) | null = null;
 
   private readonly cellListeners = new Map<string, Set<() => void>>();
   private readonly listeners = new Set<() => void>();
@@ -350,7 +353,25 @@ export class EditorStore {
     return !this.dirty();
   }
 
+  /**
+   * Write queued input to localStorage now. Called before every save is sent, and by the page when it
+   * is hidden or unloaded (a reload, a closed tab), so the coalescing never loses a keystroke there.
+   */
+  writeLocalNow(): void {
+    this.localWriteHandle?.();
+    this.localWriteHandle = null;
+    if (!this.localWriteQueued) return;
+    this.localWriteQueued = false;
+    if (!this.dirty()) return;
+    const failed = !savePending(this.reportId, this.baseRevision, this.doc);
+    if (failed !== this.localWriteFailed) {
+      this.localWriteFailed = failed;
+      this.emit();
+    }
+  }
+
   dispose(): void {
+    this.writeLocalNow();
     this.disposed = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -360,6 +381,8 @@ export class EditorStore {
     if (this.disposed || !this.editable || this.inFlight || !this.dirty() || this.save.state === "conflict") return;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    // The input is in this browser before anything leaves it.
+    this.writeLocalNow();
     const sent = this.doc;
     this.inFlight = sent;
     this.setSave({ state: "saving", revision: this.baseRevision });
@@ -376,6 +399,7 @@ export class EditorStore {
       this.baseRevision = outcome.revision;
       this.acknowledged = sent;
       if (this.doc === sent) {
+        this.cancelLocalWrite();
         clearPending(this.reportId);
         this.setSave({ state: "saved", revision: outcome.revision });
       } else {
@@ -432,20 +456,46 @@ export class EditorStore {
       if (this.save.state === "saved") this.save = { state: "pending", revision: this.baseRevision };
       if (this.save.state !== "conflict" && this.save.state !== "error") this.schedule();
     } else {
+      this.cancelLocalWrite();
       clearPending(this.reportId);
       if (this.save.state === "pending") this.save = { state: "saved", revision: this.baseRevision };
     }
     this.emit();
   }
 
+  /**
+   * Keep the input in this browser. Serialising the whole report on every keystroke would sit between
+   * the key and the screen, so the write is queued for the next idle moment (at most 250 ms later) and
+   * forced earlier by `writeLocalNow` — before a save is sent and when the page is hidden or unloaded.
+   */
   private persist(): void {
-    this.localWriteFailed = !savePending(this.reportId, this.baseRevision, this.doc);
+    if (this.localWriteQueued) return;
+    this.localWriteQueued = true;
+    if (typeof window === "undefined") return;
+    const run = () => {
+      this.localWriteHandle = null;
+      this.writeLocalNow();
+    };
+    if (typeof window.requestIdleCallback === "function") {
+      const handle = window.requestIdleCallback(run, { timeout: 250 });
+      this.localWriteHandle = () => window.cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(run, 50);
+      this.localWriteHandle = () => clearTimeout(handle);
+    }
   }
 
-  /** Findings and cell views from the current document. */
+  private cancelLocalWrite(): void {
+    this.localWriteHandle?.();
+    this.localWriteHandle = null;
+    this.localWriteQueued = false;
+  }
+
+  /** Findings and cell views from the current document (validated once per change, never per render). */
   private refresh(): void {
     const findings = findingsOf(this.doc, this.previous, this.lang, this.today);
-    if (!sameFindings(findings, this.findings)) this.findings = findings;
+    // Unchanged findings keep their objects, so the list re-renders only the items that changed.
+    this.findings = keepUnchangedFindings(this.findings, findings);
     this.severities = severityByCell(this.findings);
     this.updateViews(null);
   }

@@ -6,13 +6,11 @@ import { useCallback } from "react";
 import { useLang } from "@/lib/i18n";
 
 const zh = {
-  "editor.title": "{org} {year} 年度报告",
   "editor.loading": "正在加载报告…",
   "editor.readOnly": "本报告当前状态为“{status}”，不能修改。",
   "editor.restored": "已恢复本机保存的未提交输入（{time}），将自动保存。",
   "editor.localBlocked": "本机保存有此报告未保存的输入，但报告现在不能修改；输入仍保留在本机。",
   "editor.discardLocal": "丢弃本机输入",
-  "editor.tablesNav": "目录",
   "editor.gridHelp": "方向键移动，输入数字直接填写，F2 修改，Enter 确认下移，Tab 右移，Esc 取消（再按 Tab 离开表格），Delete 清空，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+V 粘贴 Excel 表格，F8 下一个问题。",
   "editor.computed": "自动计算合计",
   "editor.computedHint": "总计由各项之和自动计算，不能直接修改",
@@ -90,20 +88,16 @@ const zh = {
   "conflict.none": "两边内容相同，无需选择。",
   "conflict.text": "（{n} 字）",
   "nav.back": "返回工作台",
-  "nav.preview": "预览导出",
-  "nav.review": "审核签发",
 } as const;
 
 type Key = keyof typeof zh;
 
 const en: Record<Key, string> = {
-  "editor.title": "{org} report for {year}",
   "editor.loading": "Loading the report…",
   "editor.readOnly": "This report is “{status}” and cannot be changed.",
   "editor.restored": "Unsaved input kept on this computer ({time}) was restored and will be saved.",
   "editor.localBlocked": "This computer holds unsaved input for this report, but the report can no longer be changed; the input stays here.",
   "editor.discardLocal": "Discard local input",
-  "editor.tablesNav": "Contents",
   "editor.gridHelp": "Arrows move, digits type over, F2 edits, Enter confirms and moves down, Tab moves right, Esc cancels (then Tab leaves the table), Delete empties, Ctrl+Z undo, Ctrl+Y redo, Ctrl+V pastes from Excel, F8 next problem.",
   "editor.computed": "Compute totals",
   "editor.computedHint": "Totals are the sums of their parts and cannot be typed",
@@ -181,8 +175,6 @@ const en: Record<Key, string> = {
   "conflict.none": "Both sides are the same; nothing to choose.",
   "conflict.text": "({n} characters)",
   "nav.back": "Back to the desk",
-  "nav.preview": "Preview & export",
-  "nav.review": "Review & sign",
 };
 
 const STRINGS = { zh, en } as const;

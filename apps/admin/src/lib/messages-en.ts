@@ -166,6 +166,8 @@ export const en: Record<keyof typeof zh, string> = {
   "rollup.missingNone": "Every organisation below is included.",
   "rollup.noInputs": "Nothing to roll up for {year}: reports count once reviewed.",
   "rollup.cellHint": "Choose a figure to see what each organisation reported and who left it empty.",
+  "rollup.differenceHint": "Figures underlined in red differ from the government's own report; the differences are listed below.",
+  "toast.region": "Notifications (Alt+T)",
   "rollup.cellTitle": "Cell detail",
   "rollup.cellValue": "Rolled-up value",
   "rollup.contributors": "Reported by",

@@ -164,6 +164,8 @@ export const zh = {
   "rollup.missingNone": "下级单位的报告均已纳入。",
   "rollup.noInputs": "{year} 年度尚无可汇总的报告：下级单位的报告经审核后才纳入汇总。",
   "rollup.cellHint": "点击表中数字，查看各单位填报的数值和缺报单位。",
+  "rollup.differenceHint": "红色下划线的数字与本级政府报告不一致，差额见下方核对表。",
+  "toast.region": "通知（Alt+T）",
   "rollup.cellTitle": "单元格明细",
   "rollup.cellValue": "汇总值",
   "rollup.contributors": "填报单位",

@@ -96,6 +96,7 @@ function RollupView({ data, year }: { data: Rollup; year: number }) {
     <>
       <p className="text-sm text-slate-600">
         {t("rollup.inputs", { n: data.inputs.length })} · {t("rollup.cellHint")}
+        {differences.size > 0 && <span className="text-red-700"> {t("rollup.differenceHint")}</span>}
       </p>
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[1fr_22rem]">
         <Card>

@@ -3,6 +3,7 @@
 import { Toast as T } from "radix-ui";
 import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
 import { cn } from "@/lib/cn";
+import { useT } from "@/lib/i18n";
 
 interface ToastItem {
   id: number;
@@ -12,6 +13,7 @@ interface ToastItem {
 const ToastContext = createContext<(text: string, tone?: ToastItem["tone"]) => void>(() => {});
 
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const t = useT();
   const [items, setItems] = useState<ToastItem[]>([]);
   const show = useCallback((text: string, tone: ToastItem["tone"] = "success") => {
     setItems((list) => [...list, { id: Date.now() + Math.random(), text, tone }]);
@@ -32,7 +34,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <T.Description>{item.text}</T.Description>
           </T.Root>
         ))}
-        <T.Viewport className="fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2" />
+        {/* Alt+T, not radix's default F8: in the report editor F8 jumps to the next finding. */}
+        <T.Viewport hotkey={["altKey", "KeyT"]} label={t("toast.region")} className="fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2" />
       </T.Provider>
     </ToastContext.Provider>
   );

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input, Label, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { chinaToday } from "@/lib/deadline";
+import { chinaToday } from "@nianbao/core";
 import { useLang, useT } from "@/lib/i18n";
 import { ACTION_LABELS, labelOf } from "@/lib/status";
 import { useYear, withYear } from "@/lib/year";
