@@ -10,6 +10,8 @@ export interface Io {
   stderr: { write(chunk: string): unknown };
   /** Where relative paths are resolved from (the user's directory, also under `pnpm nianbao`). */
   cwd: string;
+  /** The environment (DATABASE_URL); process.env when not given. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A problem that ends the command with exit code 2 and one line on stderr (never a stack trace). */

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { isLang, type Lang } from "@nianbao/core";
 import { aggregateCommand } from "./commands/aggregate";
 import { checkCorpusCommand } from "./commands/check-corpus";
+import { dbCommand } from "./commands/db";
 import { draftCommand } from "./commands/draft";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
@@ -25,6 +26,8 @@ const OPTIONS = {
   out: { type: "string", short: "o" },
   help: { type: "boolean", short: "h" },
   "check-corpus": { type: "string" },
+  database: { type: "string" },
+  force: { type: "boolean" },
 } as const;
 
 function langOf(argv: readonly string[]): Lang {
@@ -93,6 +96,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await exportCommand({ file: oneFile(), lang, ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) }, io);
       case "draft":
         return await draftCommand(oneFile(), io, lang);
+      case "db": {
+        const [action, file, ...extra] = positionals;
+        if ((action !== "backup" && action !== "restore") || !file || extra.length) throw new UsageError(say(lang, "dbUsage"));
+        return await dbCommand({ action, file, force: values.force === true, lang, ...(values.database ? { database: values.database } : {}) }, io);
+      }
       default:
         throw new UsageError(say(lang, "unknownCommand", { command }));
     }

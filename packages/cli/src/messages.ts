@@ -18,6 +18,11 @@ const MESSAGES = {
       按官方格式导出报告（"-o -" 输出到标准输出，仅限文本格式）。
   draft FILE
       由本年度报告生成下一年度草稿（上年结转取自本年结转下年度继续办理）。
+  db backup FILE [--database 路径] [--force]
+      在线备份 SQLite 数据库（服务运行时也可，写入照常进行），备份经完整性检查后才写到 FILE。
+  db restore FILE [--database 路径] [--force]
+      用备份 FILE 恢复数据库；数据库正被使用（服务未停止）时拒绝，--force 强制。
+      数据库取 --database，其次 DATABASE_URL，默认 ./data/nianbao.sqlite；PostgreSQL 请用 pg_dump / pg_restore。
 
 FILE 为 "-" 时从标准输入读取，每行一份 JSON 报告（NDJSON）。`,
     en: `Usage: nianbao <command> [options]
@@ -35,6 +40,11 @@ Commands:
       Write a report in the official layout ("-o -" writes text formats to standard output).
   draft FILE
       Next year's draft from this year's report (carried-over figures from this year's carried-forward).
+  db backup FILE [--database PATH] [--force]
+      Back up the SQLite database online (the server may run and keep writing); FILE is written only after an integrity check.
+  db restore FILE [--database PATH] [--force]
+      Restore the database from the backup FILE; refused while the database is in use (server running) unless --force.
+      The database is --database, else DATABASE_URL, else ./data/nianbao.sqlite; for PostgreSQL use pg_dump / pg_restore.
 
 FILE "-" reads newline-delimited JSON reports from standard input.`,
   },
@@ -64,6 +74,28 @@ FILE "-" reads newline-delimited JSON reports from standard input.`,
     en: "Roll-up of {year}: {inputs} reports, format {version}",
   },
   reportedOf: { zh: "{reported}/{inputs} 份填报", en: "{reported} of {inputs} reported" },
+  dbUsage: { zh: "用法：nianbao db backup|restore FILE [--database 路径] [--force]", en: "Usage: nianbao db backup|restore FILE [--database PATH] [--force]" },
+  dbPostgres: {
+    zh: "数据库是 PostgreSQL：请用 pg_dump 备份（pg_dump -Fc -f FILE URL）、pg_restore 恢复（pg_restore --clean --if-exists --no-owner -d URL FILE），见 docs/RELIABILITY.md",
+    en: "The database is PostgreSQL: back it up with pg_dump (pg_dump -Fc -f FILE URL) and restore with pg_restore (pg_restore --clean --if-exists --no-owner -d URL FILE); see docs/RELIABILITY.md",
+  },
+  dbMissing: { zh: "数据库 {file} 不存在", en: "The database {file} does not exist" },
+  dbExists: { zh: "{file} 已存在；加 --force 覆盖", en: "{file} exists; add --force to overwrite it" },
+  dbNotDatabase: { zh: "{file} 不是 SQLite 数据库或已损坏：{detail}", en: "{file} is not a SQLite database or is damaged: {detail}" },
+  dbNotNianbao: { zh: "{file} 不是 nianbao 的数据库（没有迁移记录）", en: "{file} is not a nianbao database (no migrations recorded)" },
+  dbIntegrity: { zh: "{file} 完整性检查未通过：{detail}", en: "{file} failed the integrity check: {detail}" },
+  dbInUse: {
+    zh: "数据库 {file} 正被使用（服务是否仍在运行？）；请先停止服务，或加 --force 在线覆盖",
+    en: "The database {file} is in use (is the server still running?); stop it first, or add --force to overwrite it online",
+  },
+  dbBackedUp: {
+    zh: "已备份 {database} → {file}（{size}，{pages} 页，{reports} 份报告，{revisions} 个修订版，完整性检查通过）",
+    en: "Backed up {database} → {file} ({size}, {pages} pages, {reports} reports, {revisions} revisions, integrity check ok)",
+  },
+  dbRestored: {
+    zh: "已从 {file} 恢复 {database}（{pages} 页，{reports} 份报告，{revisions} 个修订版，完整性检查通过）",
+    en: "Restored {database} from {file} ({pages} pages, {reports} reports, {revisions} revisions, integrity check ok)",
+  },
   stdinLine: { zh: "标准输入第 {line} 行", en: "standard input line {line}" },
 } as const;
 

@@ -19,7 +19,7 @@ export function writeJson(dir: string, name: string, value: unknown): string {
 }
 
 /** Runs a command in-process with captured output. */
-export async function cli(argv: string[], options: { stdin?: string; cwd?: string } = {}) {
+export async function cli(argv: string[], options: { stdin?: string; cwd?: string; env?: Record<string, string | undefined> } = {}) {
   const stdin = new PassThrough();
   stdin.end(options.stdin ?? "");
   let stdout = "";
@@ -29,6 +29,7 @@ export async function cli(argv: string[], options: { stdin?: string; cwd?: strin
     stdout: { write: (chunk: string | Uint8Array) => (stdout += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")) },
     stderr: { write: (chunk: string) => (stderr += chunk) },
     cwd: options.cwd ?? process.cwd(),
+    ...(options.env ? { env: options.env } : {}),
   });
   return { code, stdout, stderr };
 }

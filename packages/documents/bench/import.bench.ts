@@ -16,6 +16,7 @@ import { cellEntries, type ReportDocument } from "@nianbao/core";
 import { sampleReport } from "@nianbao/core/testing";
 import { exportDocx, exportHtml, exportXlsx } from "../src/export/index";
 import { importReport } from "../src/import/index";
+import { buildPdf } from "../test/import/helpers";
 
 const RUNS = 15;
 
@@ -82,6 +83,28 @@ process.stdout.write(
     line(rows[0]!),
     `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
     ...rows.slice(1).map(line),
+    "",
+  ].join("\n"),
+);
+
+// Long PDFs: the import must grow in proportion to the pages (it once grew with their square: 50
+// pages 2.8 s, 200 pages 29 s). Ten times the pages should cost about ten times the time; the short
+// file is the baseline.
+const longPdf = (pages: number) =>
+  buildPdf(
+    Array.from({ length: pages }, (_, p) =>
+      Array.from({ length: 40 }, (_, i) => `BT /F1 10 Tf 40 ${800 - i * 18} Td (Page ${p + 1} line ${i + 1}: 2024 annual report 123 456 789) Tj ET`).join("\n"),
+    ),
+  );
+const SHORT_PAGES = 25;
+const LONG_PAGES = 250;
+const [shortPdf, longOne] = [longPdf(SHORT_PAGES), longPdf(LONG_PAGES)];
+const settle = (data: Uint8Array) => () => importReport(data).catch(() => undefined);
+const [shortMs, longMs] = await timeTogether([settle(shortPdf), settle(longOne)], 3);
+process.stdout.write(
+  [
+    `long PDFs (text lines, no report inside; median of 3): ${SHORT_PAGES} pages ${fmt(shortMs!)}, ${LONG_PAGES} pages ${fmt(longMs!)}`,
+    `  ${LONG_PAGES / SHORT_PAGES}× the pages took ${(longMs! / shortMs!).toFixed(1)}× the time (linear: about ${LONG_PAGES / SHORT_PAGES}×, less while pdfjs's start-up dominates the short file)`,
     "",
   ].join("\n"),
 );

@@ -57,6 +57,11 @@ const REASONS = {
     zh: "文件过大（{size}），超过上限 {limit}",
     en: "The file is too large ({size}); the limit is {limit}",
   },
+  tooManyPages: {
+    code: "TOO_LARGE",
+    zh: "PDF 共 {pages} 页，超过上限 {limit} 页；年度报告一般只有几十页，请确认文件是否正确",
+    en: "The PDF has {pages} pages, more than the limit of {limit}; an annual report has a few dozen pages, so check that this is the right file",
+  },
   inflatesTooLarge: {
     code: "TOO_LARGE",
     zh: "压缩内容解压后过大（超过 {limit}），疑似压缩炸弹，已拒绝",

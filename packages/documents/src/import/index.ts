@@ -92,7 +92,7 @@ async function toBlocks(kind: Exclude<SourceKind, "json">, data: Uint8Array, tex
     case "pdf": {
       let pdf;
       try {
-        pdf = await readPdfText(data);
+        pdf = await readPdfText(data, { lang });
       } catch (error) {
         if (error instanceof Error && error.name === "PasswordException") throw new ImportError("encrypted", lang, {}, error);
         throw error;

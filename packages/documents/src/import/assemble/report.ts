@@ -7,7 +7,7 @@
 import {
   type AgencyKind,
   createEmptyReport,
-  findStatedPeriod,
+  findStatedPeriodNormalized,
   FORMAT_VERSIONS,
   FORMATS,
   type FormatVersion,
@@ -24,6 +24,7 @@ import { FindingList } from "../findings";
 import { matchLabel } from "../normalize";
 import { forMatching } from "../traditional";
 import { formatLabels, versionSignals } from "./labels";
+import { normalizeLongForMatching } from "./matching";
 import { readOutline, type Outline, type TextSectionKey } from "./outline";
 import { type LogicalRow, logicalRows } from "./rows";
 import { TablePlacer } from "./tables";
@@ -133,7 +134,7 @@ interface Decided {
 
 function decideYearAndVersion(outline: Outline, rows: readonly LabelTexts[], findings: FindingList): Decided {
   const lang = findings.lang;
-  const period = findStatedPeriod(forMatching([...outline.preface, ...outline.sections.overview, ...outline.sections.other].join("\n")));
+  const period = findStatedPeriodNormalized(normalizeLongForMatching(forMatching([...outline.preface, ...outline.sections.overview, ...outline.sections.other].join("\n"))));
   const periodYear = period ? Number(period.from.slice(0, 4)) : null;
   const titleYear = outline.title?.year ?? null;
   const evidence = versionEvidence(rows);

@@ -15,8 +15,10 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Lang } from "@nianbao/core";
 import { matchHeading } from "../assemble/outline";
 import { type Block, paragraph, type SourceCell } from "../blocks";
+import { ImportError } from "../errors";
 import { looksLikeValue } from "../values";
 
 interface Item {
@@ -65,8 +67,23 @@ function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
 
 const PAGE_NUMBER = /^(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/u;
 
-/** The positioned text of every page. Throws whatever pdfjs throws on a damaged file. */
-export async function readPdfText(data: Uint8Array): Promise<PdfText> {
+/**
+ * The most pages a PDF may have. A report runs to a few dozen pages; reading one page costs a few
+ * milliseconds and some memory, so a file of thousands is refused before any page is read.
+ */
+export const MAX_PDF_PAGES = 300;
+
+export interface ReadPdfOptions {
+  lang?: Lang;
+  /** Default MAX_PDF_PAGES. */
+  maxPages?: number;
+}
+
+/**
+ * The positioned text of every page. Throws an ImportError when the file has more pages than allowed,
+ * and whatever pdfjs throws on a damaged file.
+ */
+export async function readPdfText(data: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfText> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({
     // pdfjs takes ownership of the buffer it is given.
@@ -81,6 +98,8 @@ export async function readPdfText(data: Uint8Array): Promise<PdfText> {
   });
   const doc = await task.promise;
   try {
+    const limit = options.maxPages ?? MAX_PDF_PAGES;
+    if (doc.numPages > limit) throw new ImportError("tooManyPages", options.lang ?? "zh", { pages: doc.numPages, limit });
     const items: Item[] = [];
     let offset = 0;
     for (let p = 1; p <= doc.numPages; p++) {
@@ -143,11 +162,6 @@ const ASCII_START = /^[A-Za-z0-9]/u;
 
 function joinText(left: string, right: string, gap: number, size: number): string {
   return gap > size * 0.25 && ASCII_END.test(left) && ASCII_START.test(right) ? `${left} ${right}` : left + right;
-}
-
-/** Lines of a paragraph: a space only between two words of Latin letters (Chinese wraps anywhere). */
-function joinLines(left: string, right: string): string {
-  return /[A-Za-z]$/u.test(left) && /^[A-Za-z]/u.test(right) ? `${left} ${right}` : left + right;
 }
 
 /** Page numbers ("- 3 -", "第3页", or a lone number in the bottom margin) are not content. */
@@ -272,13 +286,21 @@ function regionTable(lines: readonly Line[]): Block {
 /** Prose lines into paragraphs: a new one at an indented line, after a short line, or a change of size. */
 function paragraphs(lines: readonly Line[], margins: { left: number; right: number }): Block[] {
   const out: Block[] = [];
-  let text = "";
+  // The paragraph's lines, joined once at its end: appending to one string and testing its last
+  // character made V8 copy the whole paragraph at every line (quadratic in a long one).
+  let parts: string[] = [];
   let previous: Line | null = null;
   let previousHeading = false;
   const flush = () => {
-    const t = text.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "");
+    const t = parts.join("").replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "");
     if (t) out.push(paragraph(t));
-    text = "";
+    parts = [];
+  };
+  // Lines of a paragraph: a space only between two words of Latin letters (Chinese wraps anywhere).
+  const append = (lineText: string) => {
+    const last = parts[parts.length - 1];
+    if (last !== undefined && /[A-Za-z]$/u.test(last) && /^[A-Za-z]/u.test(lineText)) parts.push(" ");
+    parts.push(lineText);
   };
   for (const line of lines) {
     const lineText = line.segments.map((s) => s.text).join(" ");
@@ -286,15 +308,16 @@ function paragraphs(lines: readonly Line[], margins: { left: number; right: numb
     const afterShort = previous !== null && previous.x1 < margins.right - previous.size * 2;
     const sizeChange = previous !== null && Math.abs(previous.size - line.size) > 1;
     // A section heading is a paragraph of its own, however the lines around it are set; a heading
-    // wrapped onto a second line ("…及改进" / "情况") is joined back.
-    if (previousHeading && lineText.length <= 12 && matchHeading(text + lineText) !== null && matchHeading(lineText) === null) {
-      text = joinLines(text, lineText);
+    // wrapped onto a second line ("…及改进" / "情况") is joined back. (After a heading the paragraph
+    // holds that heading only, so joining it is cheap.)
+    if (previousHeading && lineText.length <= 12 && matchHeading(parts.join("") + lineText) !== null && matchHeading(lineText) === null) {
+      append(lineText);
       previous = line;
       continue;
     }
     const heading = matchHeading(lineText) !== null;
     if (previous === null || indented || afterShort || sizeChange || heading || previousHeading) flush();
-    text = text ? joinLines(text, lineText) : lineText;
+    append(lineText);
     previous = line;
     previousHeading = heading;
   }
