@@ -17,7 +17,10 @@ export function normalizeForMatching(text: string): string {
   const half = toHalfWidth(text).replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
   // Keep a space only between two ASCII letters or digits ("PM 2.5"); Chinese text puts spaces
   // around numbers for layout only ("2024 年 1 月" → "2024年1月").
+  // The last character written is remembered, not read back from `out`: indexing a string built by
+  // `+=` flattens it, which made long texts (a 200-page PDF) quadratic.
   let out = "";
+  let last = "";
   let pendingSpace = false;
   for (let i = 0; i < half.length; i++) {
     const ch = half[i]!;
@@ -25,9 +28,10 @@ export function normalizeForMatching(text: string): string {
       pendingSpace = out.length > 0;
       continue;
     }
-    if (pendingSpace && isAsciiWord(out[out.length - 1]!) && isAsciiWord(ch)) out += " ";
+    if (pendingSpace && isAsciiWord(last) && isAsciiWord(ch)) out += " ";
     pendingSpace = false;
     out += ch;
+    last = ch;
   }
   return out;
 }

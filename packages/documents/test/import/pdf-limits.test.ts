@@ -2,10 +2,7 @@
  * Long PDFs: a file of more pages than a report ever has is refused before its pages are read, and
  * the text of a long one is matched in linear time without changing what is matched.
  */
-import { normalizeForMatching } from "@nianbao/core";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeLongForMatching } from "../../src/import/assemble/matching";
 import { ImportError, importReport } from "../../src/import/index";
 import { MAX_PDF_PAGES, readPdfText } from "../../src/import/sources/pdf";
 import { buildPdf } from "./helpers";
@@ -41,26 +38,4 @@ describe("the PDF page limit", () => {
     const error = await refusal(() => readPdfText(data, { maxPages: 2, lang: "en" }));
     expect(error.message).toMatch(/^The PDF has 3 pages, more than the limit of 2;/u);
   }, 60_000);
-});
-
-describe("matching the text of a long document", () => {
-  // Characters at every kind of cut: digits and commas (thousands separators), full-width forms,
-  // spaces of each kind, ASCII letters, Chinese, and a character outside the BMP.
-  const pieces = ["1", "2", "0", ",", "，", "３", "，", " ", "\n", "\t", "\r", "\u3000", "a", "Z", "年", "统计", "𠀀", "（", "。"];
-  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 200 }).map((parts) => parts.join(""));
-
-  it("normalises a text cut into pieces exactly as core does the whole", () => {
-    fc.assert(
-      fc.property(text, fc.integer({ min: 1, max: 12 }), (input, size) => {
-        expect(normalizeLongForMatching(input, size)).toBe(normalizeForMatching(input));
-      }),
-      { numRuns: 2000, seed: 9 },
-    );
-  });
-
-  it("normalises a long report text as core does", () => {
-    const sentence = "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。共收到申请 1,234 件，PM 2.5 监测。\n";
-    const long = sentence.repeat(2000);
-    expect(normalizeLongForMatching(long)).toBe(normalizeForMatching(long));
-  });
 });

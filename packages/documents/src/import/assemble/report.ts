@@ -15,6 +15,7 @@ import {
   getFormat,
   type Lang,
   label as pick,
+  normalizeForMatching,
   type ReportDocument,
   sameAgencyName,
 } from "@nianbao/core";
@@ -24,7 +25,6 @@ import { FindingList } from "../findings";
 import { matchLabel } from "../normalize";
 import { forMatching } from "../traditional";
 import { formatLabels, versionSignals } from "./labels";
-import { normalizeLongForMatching } from "./matching";
 import { readOutline, type Outline, type TextSectionKey } from "./outline";
 import { type LogicalRow, logicalRows } from "./rows";
 import { TablePlacer } from "./tables";
@@ -134,7 +134,7 @@ interface Decided {
 
 function decideYearAndVersion(outline: Outline, rows: readonly LabelTexts[], findings: FindingList): Decided {
   const lang = findings.lang;
-  const period = findStatedPeriodNormalized(normalizeLongForMatching(forMatching([...outline.preface, ...outline.sections.overview, ...outline.sections.other].join("\n"))));
+  const period = findStatedPeriodNormalized(normalizeForMatching(forMatching([...outline.preface, ...outline.sections.overview, ...outline.sections.other].join("\n"))));
   const periodYear = period ? Number(period.from.slice(0, 4)) : null;
   const titleYear = outline.title?.year ?? null;
   const evidence = versionEvidence(rows);
