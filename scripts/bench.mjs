@@ -13,6 +13,7 @@ const benches = [
   "packages/documents/bench/import.bench.ts",
   "packages/documents/bench/export.bench.ts",
   "apps/server/bench/load.bench.ts",
+  "apps/server/bench/durability.bench.ts",
   "apps/admin/bench/editor.bench.ts",
 ].filter((file) => existsSync(join(root, file)));
 
