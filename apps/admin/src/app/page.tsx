@@ -86,7 +86,8 @@ function Work({ rows, today, year }: { rows: ProgressRow[]; today: string; year:
                   <CreateButton orgId={row.orgId} year={year} />
                 ) : (
                   <Button asChild size="sm">
-                    <Link href={taskHref(action, row.reportId!, year)}>{labelOf(ACTION_LABELS, action, lang)}</Link>
+                    {/* "submit" opens the editor, where the report is finished and submitted: the button says so. */}
+                    <Link href={taskHref(action, row.reportId!, year)}>{action === "submit" ? t("home.openEditor") : labelOf(ACTION_LABELS, action, lang)}</Link>
                   </Button>
                 )}
               </li>
