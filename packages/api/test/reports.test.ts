@@ -176,6 +176,19 @@ describe.each(TEST_DIALECTS)("reports on $dialect", ({ dialect, enabled }) => {
     expect(row(world.district.id)).toMatchObject({ status: null, deadline: `${year + 1}-03-31`, late: true });
   });
 
+  it.skipIf(!enabled)("gives each progress row the steps the caller may take, exactly as reports.get does", async () => {
+    const year = 2013;
+    const { report } = await world.call(world.inA.editor).reports.create({ orgId: world.a.id, year });
+    for (const actor of [world.inA.editor, world.inA.reviewer, world.districtAdmin]) {
+      const progress = await world.call(actor).stats.progress({ orgId: world.a.id, year });
+      const row = progress.rows.find((r) => r.reportId === report.id)!;
+      expect(row.actions).toEqual((await world.call(actor).reports.get({ id: report.id })).actions);
+    }
+    expect((await world.call(world.inA.editor).stats.progress({ orgId: world.a.id, year })).rows.find((r) => r.reportId === report.id)!.actions).toContain("submit");
+    const empty = await world.call(world.districtAdmin).stats.progress({ orgId: world.district.id, year });
+    expect(empty.rows.find((r) => r.orgId === world.b.id)).toMatchObject({ reportId: null, actions: [] });
+  });
+
   it.skipIf(!enabled)("imports a report file into a draft with findings, and refuses a file that is not a report", async () => {
     const doc = filledDocument(world.a, 2015);
     const data = Buffer.from(JSON.stringify(doc)).toString("base64");

@@ -3,7 +3,7 @@
  * 工作台: what the signed-in person has to do for the chosen year — reports to start, fill in,
  * review, sign or publish — with the statutory deadline, and every report of the year below.
  */
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Deadline, FindingsCounts, StatusBadge } from "@/components/report-bits";
@@ -50,25 +50,19 @@ export default function HomePage() {
 function Work({ rows, today, year }: { rows: ProgressRow[]; today: string; year: number }) {
   const t = useT();
   const lang = useLang();
-  const trpc = useTRPC();
   const me = useMe().data!;
-  // What the caller may do with each report comes from the server (reports.get → actions).
-  const details = useQueries({
-    queries: rows.filter((r) => r.reportId).map((r) => ({ ...trpc.reports.get.queryOptions({ id: r.reportId! }), staleTime: 30_000 })),
-  });
-  const actionsOf = new Map(details.flatMap((q) => (q.data ? [[q.data.report.id, q.data.actions] as const] : [])));
+  // What the caller may do with each report comes from the server, with the progress rows.
   const tasks = rows.flatMap((row): { row: ProgressRow; action: WorkflowAction | "create" }[] => {
     if (!row.reportId) return CAN.edit(me.role) ? [{ row, action: "create" }] : [];
-    return (actionsOf.get(row.reportId) ?? []).filter((a) => TASKS.includes(a)).map((action) => ({ row, action }));
+    return row.actions.filter((a) => TASKS.includes(a)).map((action) => ({ row, action }));
   });
-  const loadingActions = details.some((q) => q.isPending);
 
   return (
     <>
       <Card>
         <CardHeader title={t("home.todo")} />
         {tasks.length === 0 ? (
-          loadingActions ? null : <Empty>{t("home.todoNone", { year })}</Empty>
+          <Empty>{t("home.todoNone", { year })}</Empty>
         ) : (
           <ul className="divide-y divide-slate-100">
             {tasks.map(({ row, action }) => (

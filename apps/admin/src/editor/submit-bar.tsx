@@ -42,7 +42,11 @@ export function SubmitBar({ reportId }: { reportId: string }) {
       }
       await client.reports.submit.mutate({ id: reportId, revision: store.revision() });
       toast(t("submit.done"));
-      await queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() });
+      // The report's status changed: its page, and every list and to-do that shows it.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() }),
+      ]);
     } catch (error) {
       const findings = errorFindings(error);
       const unexplained = findings.length > 0 && findings.every((f) => f.severity === "warning");

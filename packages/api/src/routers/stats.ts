@@ -1,18 +1,16 @@
-import { agencyKindSchema, deadlineFor } from "@nianbao/core";
-import { firstPublicationDates, listReports, listSubtree, reportStatusSchema } from "@nianbao/db";
+import { agencyKindSchema, daysUntil, deadlineFor } from "@nianbao/core";
+import { firstPublicationDates, listReports, listSubtree, reportStatusSchema, workflowActionSchema } from "@nianbao/db";
 import { z } from "zod";
 import { chinaToday } from "../findings";
 import { findingsSummarySchema, yearInputSchema } from "../schemas";
 import { ALL_ROLES, orgProcedure, router } from "../trpc";
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+import { availableActions } from "../workflow";
 
 export const statsRouter = router({
   /**
    * Progress of a year across the subtree: each organisation's status, findings, deadline (1月31日 for
-   * departments, 3月31日 for the government's own report, of the next year) and whether it is late.
+   * departments, 3月31日 for the government's own report, of the next year), whether it is late, and
+   * the workflow steps the caller may take on it (as reports.get says), so a to-do list needs one call.
    */
   progress: orgProcedure(ALL_ROLES)
     .input(z.object({ year: yearInputSchema }))
@@ -34,6 +32,7 @@ export const statsRouter = router({
             publishedOn: z.string().nullable(),
             late: z.boolean(),
             daysLate: z.number().int().nullable(),
+            actions: z.array(workflowActionSchema),
           }),
         ),
         totals: z.object({ organisations: z.number().int(), byStatus: z.record(z.string(), z.number().int()), missing: z.number().int(), late: z.number().int() }),
@@ -61,7 +60,8 @@ export const statsRouter = router({
           deadline,
           publishedOn,
           late,
-          daysLate: late ? daysBetween(deadline, publishedOn ?? today) : null,
+          daysLate: late ? daysUntil(publishedOn ?? today, deadline) : null,
+          actions: report ? availableActions(report.status, ctx.actor.role) : [],
         };
       });
       const byStatus: Record<string, number> = {};
