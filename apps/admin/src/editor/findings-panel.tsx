@@ -5,14 +5,15 @@
  * explained inline (the explanation goes with the submission). Info findings ("could not check yet")
  * are folded away.
  */
-import type { Finding } from "@nianbao/core";
+import { type Finding, label, RULES } from "@nianbao/core";
 import { AlertCircle, AlertTriangle, CheckCircle2, Info, MessageSquareText } from "lucide-react";
-import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { memo, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { useEditorActions } from "./actions";
 import { findingId } from "./findings";
 import { useEditorStore, useStoreValue } from "./hooks";
+import { useLang } from "@/lib/i18n";
 import { useEditorT } from "./strings";
 import type { EditorStore } from "./store";
 
@@ -64,14 +65,17 @@ export function FindingsPanel({
         </p>
       )}
       <ul className="mt-2 flex min-h-0 flex-col gap-1 overflow-y-auto pr-1" aria-label={t("findings.title")}>
-        {shown.map((finding, i) => (
-          <FindingItem
-            key={keys[i]}
-            finding={finding}
-            explanation={explained.get(findingId(finding)) ?? null}
-            onExplain={finding.severity === "warning" ? onExplain : null}
-          />
-        ))}
+        {foldByRule(shown, keys).map((entry) => {
+          const item = ({ finding, key }: Keyed) => (
+            <FindingItem
+              key={key}
+              finding={finding}
+              explanation={explained.get(findingId(finding)) ?? null}
+              onExplain={finding.severity === "warning" ? onExplain : null}
+            />
+          );
+          return "items" in entry ? <FoldedRule key={`fold|${entry.severity}|${entry.ruleId}`} entry={entry} render={item} /> : item(entry);
+        })}
       </ul>
       {infos.length > 0 && (
         <label className="mt-2 flex items-center gap-1.5 text-xs text-slate-600">
@@ -92,6 +96,56 @@ function itemKeys(findings: readonly Finding[]): string[] {
     seen.set(id, n + 1);
     return n === 0 ? id : `${id}#${n}`;
   });
+}
+
+interface Keyed {
+  readonly finding: Finding;
+  readonly key: string;
+}
+
+interface Fold {
+  readonly ruleId: string;
+  readonly severity: Finding["severity"];
+  readonly items: readonly Keyed[];
+}
+
+/**
+ * A rule with more findings than this is folded into one line: a new draft has a 未填写 finding per
+ * empty row, and thirty of them would bury the one imbalance that matters.
+ */
+const FOLD_AT = 6;
+
+/** The findings in their order, a rule's findings together, and a rule with many of them folded. */
+function foldByRule(findings: readonly Finding[], keys: readonly string[]): (Keyed | Fold)[] {
+  const byRule = new Map<string, Keyed[]>();
+  findings.forEach((finding, i) => {
+    const rule = `${finding.severity}|${finding.ruleId}`;
+    byRule.set(rule, [...(byRule.get(rule) ?? []), { finding, key: keys[i]! }]);
+  });
+  return [...byRule.values()].flatMap((items): (Keyed | Fold)[] =>
+    items.length > FOLD_AT ? [{ ruleId: items[0]!.finding.ruleId, severity: items[0]!.finding.severity, items }] : items,
+  );
+}
+
+const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
+
+function FoldedRule({ entry, render }: { entry: Fold; render: (item: Keyed) => ReactNode }) {
+  const t = useEditorT();
+  const lang = useLang();
+  const title = RULE_TITLES.get(entry.ruleId);
+  return (
+    <li data-rule-group={entry.ruleId} data-severity={entry.severity}>
+      <details className={cn("rounded-md border px-2 py-1.5 text-sm", entry.severity === "error" ? "border-red-200 bg-red-50" : "border-amber-200 bg-amber-50")}>
+        <summary className="cursor-pointer">
+          {title ? label(lang, title) : entry.ruleId}
+          {t("findings.colon")}
+          {t("findings.folded", { n: entry.items.length })}
+          <span className="ml-1 text-xs text-slate-600">{entry.ruleId}</span>
+        </summary>
+        <ul className="mt-1 flex flex-col gap-1">{entry.items.map(render)}</ul>
+      </details>
+    </li>
+  );
 }
 
 function FindingNavigator() {
