@@ -5,13 +5,12 @@
  * explained inline (the explanation goes with the submission). Info findings ("could not check yet")
  * are folded away.
  */
-import { type Finding, label, RULES } from "@nianbao/core";
+import { type Finding, findingKey, label, RULES } from "@nianbao/core";
 import { AlertCircle, AlertTriangle, CheckCircle2, Info, MessageSquareText } from "lucide-react";
 import { memo, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { useEditorActions } from "./actions";
-import { findingId } from "./findings";
 import { useEditorStore, useStoreValue } from "./hooks";
 import { useLang } from "@/lib/i18n";
 import { useEditorT } from "./strings";
@@ -70,7 +69,7 @@ export function FindingsPanel({
             <FindingItem
               key={key}
               finding={finding}
-              explanation={explained.get(findingId(finding)) ?? null}
+              explanation={explained.get(findingKey(finding)) ?? null}
               onExplain={finding.severity === "warning" ? onExplain : null}
             />
           );
@@ -91,7 +90,7 @@ export function FindingsPanel({
 function itemKeys(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
-    const id = findingId(finding);
+    const id = findingKey(finding);
     const n = seen.get(id) ?? 0;
     seen.set(id, n + 1);
     return n === 0 ? id : `${id}#${n}`;
@@ -187,7 +186,7 @@ const FindingItem = memo(function FindingItem({
   }, [open]);
   const Icon = ICON[finding.severity];
   const severityText = t(finding.severity === "error" ? "findings.error" : finding.severity === "warning" ? "findings.warning" : "findings.info");
-  const id = `finding-${findingId(finding).replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  const id = `finding-${findingKey(finding).replace(/[^A-Za-z0-9_-]/g, "_")}`;
 
   return (
     <li

@@ -12,9 +12,6 @@ export function findingsOf(doc: ReportDocument, previous: ReportDocument | null,
   return validateReport(doc, { ...(previous ? { previous } : {}), mode: "filing", today, lang });
 }
 
-/** A finding's identity across keystrokes and revisions: the server's key of it. */
-export const findingId = findingKey;
-
 export type CellSeverity = "error" | "warning" | null;
 
 /** The worst error/warning per cell (info findings mark no cell: they say a rule could not run yet). */
@@ -62,10 +59,10 @@ export function keepUnchangedFindings(previous: readonly Finding[], next: Findin
   if (sameFindings(previous, next)) return previous as Finding[];
   const before = new Map<string, Finding[]>();
   for (const finding of previous) {
-    const id = findingId(finding);
+    const id = findingKey(finding);
     const list = before.get(id);
     if (list) list.push(finding);
     else before.set(id, [finding]);
   }
-  return next.map((finding) => before.get(findingId(finding))?.find((old) => sameFinding(old, finding)) ?? finding);
+  return next.map((finding) => before.get(findingKey(finding))?.find((old) => sameFinding(old, finding)) ?? finding);
 }
