@@ -7,15 +7,19 @@ import { parentPort } from "node:worker_threads";
 import { ImportError, importReport } from "@nianbao/documents";
 import type { WorkerReply, WorkerRequest } from "./import-runner";
 
-parentPort!.on("message", async (request: WorkerRequest) => {
-  let reply: WorkerReply;
+const port = parentPort;
+if (!port) throw new Error("import-worker.ts runs only as a worker thread (see import-runner.ts)");
+
+async function answer(request: WorkerRequest): Promise<WorkerReply> {
   try {
-    reply = { ok: true, result: await importReport(request.data, request.options) };
+    return { ok: true, result: await importReport(request.data, request.options) };
   } catch (error) {
-    reply = error instanceof ImportError ? { ok: false, refused: error.message } : { ok: false, failed: error instanceof Error ? error.message : String(error) };
+    return error instanceof ImportError ? { ok: false, refused: error.message } : { ok: false, failed: error instanceof Error ? error.message : String(error) };
   }
-  parentPort!.postMessage(reply);
-});
+}
+
+// `answer` never rejects, so the message handler has no promise to lose.
+port.on("message", (request: WorkerRequest) => void answer(request).then((reply) => port.postMessage(reply)));
 
 // Loaded: the runner starts a file's clock only from here, so start-up never counts against a file.
-parentPort!.postMessage({ ready: true });
+port.postMessage({ ready: true });
