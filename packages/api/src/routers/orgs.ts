@@ -14,7 +14,7 @@ const orgOutSchema = z.object({
   createdAt: z.string(),
 });
 
-interface OrgNode extends z.infer<typeof orgOutSchema> {
+export interface OrgNode extends z.infer<typeof orgOutSchema> {
   children: OrgNode[];
 }
 const orgNodeSchema: z.ZodType<OrgNode> = orgOutSchema.extend({ children: z.lazy(() => z.array(orgNodeSchema)) });
