@@ -55,8 +55,10 @@ export function translate(language: Lang, key: MessageKey, vars?: Record<string,
   return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
 }
 
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
 /** `t(key)` in the current UI language. */
-export function useT(): (key: MessageKey, vars?: Record<string, string | number>) => string {
+export function useT(): Translate {
   const language = useLang();
   return useCallback((key, vars) => translate(language, key, vars), [language]);
 }
