@@ -4,7 +4,6 @@ import type { Lang } from "@nianbao/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Field, FormDialog } from "@/components/form-dialog";
-import { OrgSelect } from "@/components/org-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -19,7 +18,7 @@ import { errorMessage } from "@/trpc/errors";
 import { useRefresh } from "@/trpc/refresh";
 import type { Role, RouterOutputs } from "@/trpc/types";
 import { RecordList } from "./record-list";
-import { RoleSelect } from "./users";
+import { GrantFields } from "./users";
 
 type Token = RouterOutputs["tokens"]["list"][number];
 
@@ -119,12 +118,7 @@ function CreateTokenDialog({ onClose, onCreated }: { onClose: () => void; onCrea
       <Field id="token-name" label={t("token.name")}>
         <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
       </Field>
-      <Field id="token-org" label={t("user.org")}>
-        <OrgSelect id="token-org" value={orgId} onChange={setOrgId} />
-      </Field>
-      <Field id="token-role" label={t("user.role")}>
-        <RoleSelect id="token-role" value={role} onChange={setRole} />
-      </Field>
+      <GrantFields idPrefix="token" orgId={orgId} onOrg={setOrgId} role={role} onRole={setRole} />
       <Field id="token-days" label={t("token.expires")}>
         <Input id="token-days" type="number" inputMode="numeric" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} />
       </Field>

@@ -22,7 +22,22 @@ type User = RouterOutputs["users"]["list"][number];
 type Dialogs = { kind: "create" } | { kind: "edit" | "password"; user: User };
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
-export function RoleSelect({ id, value, onChange }: { id: string; value: Role; onChange: (role: Role) => void }) {
+/** Whom an account or a token acts for and with which rights: its organisation and its role. */
+export function GrantFields({ idPrefix, orgId, onOrg, role, onRole }: { idPrefix: string; orgId: string; onOrg: (orgId: string) => void; role: Role; onRole: (role: Role) => void }) {
+  const t = useT();
+  return (
+    <>
+      <Field id={`${idPrefix}-org`} label={t("user.org")}>
+        <OrgSelect id={`${idPrefix}-org`} value={orgId} onChange={onOrg} />
+      </Field>
+      <Field id={`${idPrefix}-role`} label={t("user.role")}>
+        <RoleSelect id={`${idPrefix}-role`} value={role} onChange={onRole} />
+      </Field>
+    </>
+  );
+}
+
+function RoleSelect({ id, value, onChange }: { id: string; value: Role; onChange: (role: Role) => void }) {
   const lang = useLang();
   return (
     <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value as Role)}>
@@ -126,12 +141,7 @@ function UserDialog({ user, defaultOrg, onClose }: { user?: User; defaultOrg: st
       <Field id="user-name" label={t("user.displayName")}>
         <Input id="user-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={100} />
       </Field>
-      <Field id="user-org" label={t("user.org")}>
-        <OrgSelect id="user-org" value={orgId} onChange={setOrgId} />
-      </Field>
-      <Field id="user-role" label={t("user.role")}>
-        <RoleSelect id="user-role" value={role} onChange={setRole} />
-      </Field>
+      <GrantFields idPrefix="user" orgId={orgId} onOrg={setOrgId} role={role} onRole={setRole} />
       {!user && <PasswordField id="user-password" label={t("user.password")} value={password} onChange={setPassword} />}
       {user && (
         <label className="flex items-center gap-2 text-sm">
