@@ -50,7 +50,7 @@ export function useLang(): Lang {
 }
 
 /** `{name}` placeholders are filled from `vars`. */
-export function translate(language: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+function translate(language: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   const template = MESSAGES[language][key];
   return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
 }
@@ -61,9 +61,4 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 export function useT(): Translate {
   const language = useLang();
   return useCallback((key, vars) => translate(language, key, vars), [language]);
-}
-
-/** `t(key)` outside React, in the current UI language. */
-export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  return translate(lang, key, vars);
 }
