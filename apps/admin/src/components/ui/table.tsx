@@ -24,17 +24,14 @@ export function DataTable<T>({
   rows,
   rowKey,
   rowProps,
-  caption,
 }: {
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string;
   rowProps?: (row: T) => RowAttributes;
-  caption?: ReactNode;
 }) {
   return (
     <TableFrame>
-      {caption}
       <thead>
         <tr>
           {columns.map((column, i) => (
