@@ -10,7 +10,7 @@ import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 
 export type ApiClient = TRPCClient<AppRouter>;
-export type Outputs = inferRouterOutputs<AppRouter>;
+type Outputs = inferRouterOutputs<AppRouter>;
 
 /** A client signed in as `username` (the session cookie is kept and sent with every call). */
 export async function signedInApi(apiUrl: string, username: string, password: string): Promise<ApiClient> {

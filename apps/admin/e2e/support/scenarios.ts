@@ -9,7 +9,7 @@ import { cell, cellText, finding, openEditor, saveState, typeInCell, waitUntilSa
 
 /** 一、本年新收政府信息公开申请数量, 自然人: an addend of 一＋二＝三＋四 that the clerk types. */
 export const RECEIVED = "applications.newReceived.natural";
-export const RECEIVED_COMMERCIAL = "applications.newReceived.commercial";
+const RECEIVED_COMMERCIAL = "applications.newReceived.commercial";
 
 /**
  * Type a figure that breaks 一＋二＝三＋四: the T3-BAL finding appears and the cell is marked; type the

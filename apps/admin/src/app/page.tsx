@@ -3,24 +3,23 @@
  * 工作台: what the signed-in person has to do for the chosen year — reports to start, fill in,
  * review, sign or publish — with the statutory deadline, and every report of the year below.
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Deadline, FindingsCounts, StatusBadge } from "@/components/report-bits";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { DataTable, Td, Th } from "@/components/ui/table";
+import { PageTitled, type ProgressRow, progressColumns, useProgress } from "@/components/progress";
+import { type Column, DataTable } from "@/components/ui/table";
 import { Empty, QueryView } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
-import { useLang, useT } from "@/lib/i18n";
+import { type Translate, useLang, useT } from "@/lib/i18n";
 import { CAN, useMe } from "@/lib/session";
 import { ACTION_LABELS, labelOf, TODO_LABELS } from "@/lib/status";
-import { useYear, withYear } from "@/lib/year";
+import { withYear } from "@/lib/year";
 import { useTRPC } from "@/trpc/client";
 import { errorMessage } from "@/trpc/errors";
-import type { RouterOutputs, WorkflowAction } from "@/trpc/types";
-
-type ProgressRow = RouterOutputs["stats"]["progress"]["rows"][number];
+import type { WorkflowAction } from "@/trpc/types";
 
 /** Actions that put a report on someone's desk (return and correct are choices, not tasks). */
 const TASKS: readonly WorkflowAction[] = ["submit", "review", "sign", "publish"];
@@ -34,16 +33,13 @@ function taskHref(action: WorkflowAction | "create", reportId: string, year: num
 
 export default function HomePage() {
   const t = useT();
-  const trpc = useTRPC();
-  const year = useYear();
-  const progress = useQuery(trpc.stats.progress.queryOptions({ year }));
+  const { year, progress } = useProgress();
   return (
-    <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t("home.title")}</h1>
+    <PageTitled title={t("home.title")}>
       <QueryView query={progress} isEmpty={(d) => d.rows.length === 0} empty={t("home.none")}>
         {(data) => <Work rows={data.rows} today={data.today} year={year} />}
       </QueryView>
-    </div>
+    </PageTitled>
   );
 }
 
@@ -92,55 +88,40 @@ function Work({ rows, today, year }: { rows: ProgressRow[]; today: string; year:
 
       <Card>
         <CardHeader title={t("home.allReports", { year })} />
-        <DataTable>
-          <thead>
-            <tr>
-              <Th>{t("home.org")}</Th>
-              <Th>{t("home.status")}</Th>
-              <Th>{t("home.findings")}</Th>
-              <Th>{t("home.deadline")}</Th>
-              <Th>
-                <span className="sr-only">{t("common.open")}</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.orgId}>
-                <Td className="font-medium">{row.orgName}</Td>
-                <Td>
-                  <StatusBadge status={row.status} />
-                </Td>
-                <Td>
-                  <FindingsCounts summary={row.findings} />
-                </Td>
-                <Td>
-                  <Deadline deadline={row.deadline} today={today} publishedOn={row.publishedOn} />
-                </Td>
-                <Td className="text-right whitespace-nowrap">
-                  {row.reportId ? (
-                    <span className="inline-flex gap-3 text-sm">
-                      <Link className="text-brand-700 underline-offset-2 hover:underline" href={withYear(`/reports/${row.reportId}`, year)}>
-                        {t("home.openEditor")}
-                      </Link>
-                      <Link className="text-brand-700 underline-offset-2 hover:underline" href={withYear(`/reports/${row.reportId}/review`, year)}>
-                        {t("home.openReview")}
-                      </Link>
-                      <Link className="text-brand-700 underline-offset-2 hover:underline" href={withYear(`/reports/${row.reportId}/preview`, year)}>
-                        {t("home.openPreview")}
-                      </Link>
-                    </span>
-                  ) : CAN.edit(me.role) ? (
-                    <CreateButton orgId={row.orgId} year={year} variant="secondary" />
-                  ) : null}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <DataTable columns={reportColumns(t, today, year, CAN.edit(me.role))} rows={rows} rowKey={(row) => row.orgId} />
       </Card>
     </>
   );
+}
+
+function reportColumns(t: Translate, today: string, year: number, canCreate: boolean): Column<ProgressRow>[] {
+  const { org, status, deadline } = progressColumns(t, today);
+  const link = (href: string, label: string) => (
+    <Link className="text-brand-700 underline-offset-2 hover:underline" href={withYear(href, year)}>
+      {label}
+    </Link>
+  );
+  return [
+    org,
+    status,
+    { header: t("home.findings"), cell: (row) => <FindingsCounts summary={row.findings} /> },
+    deadline,
+    {
+      header: t("common.open"),
+      hideHeader: true,
+      className: "text-right whitespace-nowrap",
+      cell: (row) =>
+        row.reportId ? (
+          <span className="inline-flex gap-3 text-sm">
+            {link(`/reports/${row.reportId}`, t("home.openEditor"))}
+            {link(`/reports/${row.reportId}/review`, t("home.openReview"))}
+            {link(`/reports/${row.reportId}/preview`, t("home.openPreview"))}
+          </span>
+        ) : canCreate ? (
+          <CreateButton orgId={row.orgId} year={year} variant="secondary" />
+        ) : null,
+    },
+  ];
 }
 
 function CreateButton({ orgId, year, variant = "primary" }: { orgId: string; year: number; variant?: "primary" | "secondary" }) {

@@ -79,16 +79,6 @@ function Header() {
   const pathname = usePathname();
   const year = useYear();
   const setParams = useSetSearchParams();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const logout = useMutation(
-    trpc.auth.logout.mutationOptions({
-      onSettled: () => {
-        queryClient.clear();
-        window.location.assign("/login");
-      },
-    }),
-  );
 
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
@@ -132,24 +122,52 @@ function Header() {
               <Badge tone="blue">{labelOf(ROLE_LABELS, me.role, lang)}</Badge>
             </span>
           </div>
-          <button type="button" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" onClick={() => {
-              setLang(lang === "zh" ? "en" : "zh");
-              // Findings and messages from the API are in the language asked for: ask again.
-              void queryClient.invalidateQueries();
-            }} lang={lang === "zh" ? "en" : "zh-CN"}>
-            {t("shell.language")}
-          </button>
-          <button
-            type="button"
-            onClick={() => logout.mutate()}
-            disabled={logout.isPending}
-            className="flex items-center gap-1 rounded px-2 py-1 text-slate-600 hover:bg-slate-100"
-          >
-            <LogOut aria-hidden className="size-4" />
-            {t("shell.signOut")}
-          </button>
+          <LanguageSwitch />
+          <SignOut />
         </div>
       </div>
     </header>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const other = lang === "zh" ? "en" : "zh";
+  return (
+    <button
+      type="button"
+      className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100"
+      onClick={() => {
+        setLang(other);
+        // Findings and messages from the API are in the language asked for: ask again.
+        void queryClient.invalidateQueries();
+      }}
+      lang={other === "en" ? "en" : "zh-CN"}
+    >
+      {t("shell.language")}
+    </button>
+  );
+}
+
+function SignOut() {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSettled: () => {
+        // Nothing of this account stays in the tab.
+        queryClient.clear();
+        window.location.assign("/login");
+      },
+    }),
+  );
+  return (
+    <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending} className="flex items-center gap-1 rounded px-2 py-1 text-slate-600 hover:bg-slate-100">
+      <LogOut aria-hidden className="size-4" />
+      {t("shell.signOut")}
+    </button>
   );
 }

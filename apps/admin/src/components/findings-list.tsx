@@ -21,7 +21,7 @@ const ICONS = { error: AlertCircle, warning: AlertTriangle, info: Info } as cons
 const ICON_CLASSES = { error: "text-red-600", warning: "text-amber-600", info: "text-sky-600" } as const;
 
 /** The explanation given for a finding: same rule, same cells. */
-export function explanationFor(finding: Finding, explanations: readonly Explanation[]): Explanation | undefined {
+function explanationFor(finding: Finding, explanations: readonly Explanation[]): Explanation | undefined {
   return explanations.find((e) => e.ruleId === finding.ruleId && e.cells.length === finding.cells.length && e.cells.every((c, i) => c === finding.cells[i]));
 }
 

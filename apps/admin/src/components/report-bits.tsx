@@ -3,14 +3,14 @@
 import { Badge } from "@/components/ui/badge";
 import { daysUntil } from "@nianbao/core";
 import { useLang, useT } from "@/lib/i18n";
-import { labelOf, STATUS_LABELS, STATUS_TONES } from "@/lib/status";
+import { labelOf, STATUS_LABELS } from "@/lib/status";
 import type { ReportStatus } from "@/trpc/types";
 
 export function StatusBadge({ status }: { status: ReportStatus | null }) {
   const lang = useLang();
   const t = useT();
   if (!status) return <Badge tone="gray">{t("home.noReport")}</Badge>;
-  return <Badge tone={STATUS_TONES[status]}>{labelOf(STATUS_LABELS, status, lang)}</Badge>;
+  return <Badge tone={STATUS_LABELS[status].tone}>{labelOf(STATUS_LABELS, status, lang)}</Badge>;
 }
 
 /** The deadline with days left, due today or days late (once published: the publication date). */

@@ -35,47 +35,45 @@ export const BalanceLine = memo(function BalanceLine({ lang }: { lang: Lang }) {
           </tr>
         </thead>
         <tbody className="tabular">
-          <tr>
-            <th scope="row" className="border border-slate-200 px-1.5 py-1 text-left font-normal">
-              {line.lhsLabel}
-            </th>
-            {line.columns.map((column) => (
-              <td key={column.label} className="border border-slate-200 px-1.5 py-1 text-right">
-                {column.lhs.sum ?? "—"}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row" className="border border-slate-200 px-1.5 py-1 text-left font-normal">
-              {line.rhsLabel}
-            </th>
-            {line.columns.map((column) => (
-              <td key={column.label} className="border border-slate-200 px-1.5 py-1 text-right">
-                {column.rhs.sum ?? "—"}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row" className="border border-slate-200 px-1.5 py-1 text-left font-normal">
-              {t("balance.difference")}
-            </th>
-            {line.columns.map((column) => (
-              <td
-                key={column.label}
-                data-balance-difference={column.difference ?? ""}
-                className={cn(
-                  "border border-slate-200 px-1.5 py-1 text-right font-medium",
-                  column.difference === 0 && "text-emerald-700",
-                  column.difference !== null && column.difference !== 0 && "bg-red-50 text-red-700",
-                  column.difference === null && "text-slate-400",
-                )}
-              >
-                {column.difference === null ? t("balance.unknown") : column.difference === 0 ? `0 ✓` : column.difference > 0 ? `+${column.difference}` : `${column.difference}`}
-              </td>
-            ))}
-          </tr>
+          <BalanceRow label={line.lhsLabel} columns={line.columns} cell={(column) => ({ text: column.lhs.sum ?? "—" })} />
+          <BalanceRow label={line.rhsLabel} columns={line.columns} cell={(column) => ({ text: column.rhs.sum ?? "—" })} />
+          <BalanceRow
+            label={t("balance.difference")}
+            columns={line.columns}
+            cell={(column) => ({
+              text: column.difference === null ? t("balance.unknown") : column.difference === 0 ? `0 ✓` : column.difference > 0 ? `+${column.difference}` : `${column.difference}`,
+              difference: column.difference,
+            })}
+          />
         </tbody>
       </table>
     </div>
   );
 });
+
+type BalanceColumn = NonNullable<ReturnType<typeof balanceLine>>["columns"][number];
+
+/** One line of the balance: its label, then a figure per applicant column (the difference line marked). */
+function BalanceRow({ label, columns, cell }: { label: string; columns: readonly BalanceColumn[]; cell: (column: BalanceColumn) => { text: string | number; difference?: number | null } }) {
+  return (
+    <tr>
+      <th scope="row" className="border border-slate-200 px-1.5 py-1 text-left font-normal">
+        {label}
+      </th>
+      {columns.map((column) => {
+        const { text, difference } = cell(column);
+        const marked = difference !== undefined;
+        return (
+          <td key={column.label} data-balance-difference={marked ? (difference ?? "") : undefined} className={cn("border border-slate-200 px-1.5 py-1 text-right", marked && differenceTone(difference))}>
+            {text}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+function differenceTone(difference: number | null): string {
+  if (difference === null) return "font-medium text-slate-400";
+  return difference === 0 ? "font-medium text-emerald-700" : "font-medium bg-red-50 text-red-700";
+}

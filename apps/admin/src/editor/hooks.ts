@@ -1,7 +1,8 @@
 "use client";
 /** Subscribing components to the editor store: one cell, or a slice of the whole. */
 import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
-import type { CellView, EditorStore } from "./store";
+import type { CellView } from "./cell-views";
+import type { EditorStore } from "./store";
 
 export const EditorContext = createContext<EditorStore | null>(null);
 

@@ -180,7 +180,6 @@ const en: Record<Key, string> = {
 };
 
 const STRINGS = { zh, en } as const;
-export type EditorKey = Key;
 
 export function editorText(lang: "zh" | "en", key: Key, vars?: Record<string, string | number>): string {
   const template: string = STRINGS[lang][key];

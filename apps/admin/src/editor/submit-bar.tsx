@@ -5,13 +5,11 @@
  * when the server says so.
  */
 import type { Finding } from "@nianbao/core";
-import { useQueryClient } from "@tanstack/react-query";
 import { Send } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
-import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { errorFindings, errorMessage } from "@/trpc/errors";
+import { useWorkflowStep } from "@/trpc/workflow-step";
 import { useEditorActions } from "./actions";
 import { useEditorStore } from "./hooks";
 import { useEditorT } from "./strings";
@@ -19,10 +17,7 @@ import { useEditorT } from "./strings";
 export function SubmitBar({ reportId }: { reportId: string }) {
   const store = useEditorStore();
   const actions = useEditorActions();
-  const client = useTRPCClient();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const toast = useToast();
+  const takeStep = useWorkflowStep();
   const t = useEditorT();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ title: string; findings: Finding[] } | null>(null);
@@ -40,13 +35,7 @@ export function SubmitBar({ reportId }: { reportId: string }) {
         setProblem({ title: t("submit.blocked", { n: errors.length }), findings: errors });
         return;
       }
-      await client.reports.submit.mutate({ id: reportId, revision: store.revision() });
-      toast(t("submit.done"));
-      // The report's status changed: its page, and every list and to-do that shows it.
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() }),
-      ]);
+      await takeStep("submit", { id: reportId, revision: store.revision() }, t("submit.done"));
     } catch (error) {
       const findings = errorFindings(error);
       const unexplained = findings.length > 0 && findings.every((f) => f.severity === "warning");

@@ -1,5 +1,5 @@
 /** Turning a file the API sent as base64 into a browser download with the server's file name. */
-export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
+function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
   const binary = atob(data);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -50,18 +50,15 @@ export function useLang(): Lang {
 }
 
 /** `{name}` placeholders are filled from `vars`. */
-export function translate(language: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+function translate(language: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   const template = MESSAGES[language][key];
   return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
 }
 
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
 /** `t(key)` in the current UI language. */
-export function useT(): (key: MessageKey, vars?: Record<string, string | number>) => string {
+export function useT(): Translate {
   const language = useLang();
   return useCallback((key, vars) => translate(language, key, vars), [language]);
-}
-
-/** `t(key)` outside React, in the current UI language. */
-export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  return translate(lang, key, vars);
 }

@@ -3,45 +3,46 @@ import type { Lang } from "@nianbao/core";
 import type { BadgeTone } from "@/components/ui/badge";
 import type { ReportStatus, Role, WorkflowAction } from "@/trpc/types";
 
-type Labels<K extends string> = Record<K, { zh: string; en: string }>;
+interface Label {
+  readonly zh: string;
+  readonly en: string;
+}
+type Labels<K extends string> = Record<K, Label>;
 
-export const STATUS_LABELS: Labels<ReportStatus> = {
-  draft: { zh: "草稿", en: "Draft" },
-  submitted: { zh: "已提交待审核", en: "Submitted" },
-  reviewed: { zh: "已审核待签发", en: "Reviewed" },
-  signed: { zh: "已签发待发布", en: "Signed" },
-  published: { zh: "已发布", en: "Published" },
-};
-
-export const STATUS_TONES: Record<ReportStatus, BadgeTone> = {
-  draft: "gray",
-  submitted: "blue",
-  reviewed: "violet",
-  signed: "amber",
-  published: "green",
+/** Each status with its badge colour, in workflow order (the order of the keys is the order shown). */
+export const STATUS_LABELS: Record<ReportStatus, Label & { readonly tone: BadgeTone }> = {
+  draft: { zh: "草稿", en: "Draft", tone: "gray" },
+  submitted: { zh: "已提交待审核", en: "Submitted", tone: "blue" },
+  reviewed: { zh: "已审核待签发", en: "Reviewed", tone: "violet" },
+  signed: { zh: "已签发待发布", en: "Signed", tone: "amber" },
+  published: { zh: "已发布", en: "Published", tone: "green" },
 };
 
 /** Workflow order, for sorting and filters. */
-export const STATUS_ORDER: readonly ReportStatus[] = ["draft", "submitted", "reviewed", "signed", "published"];
+export const STATUS_ORDER = Object.keys(STATUS_LABELS) as readonly ReportStatus[];
 
-export const ACTION_LABELS: Labels<WorkflowAction> = {
-  submit: { zh: "提交审核", en: "Submit" },
-  review: { zh: "审核通过", en: "Approve" },
-  return: { zh: "退回修改", en: "Return" },
-  sign: { zh: "签发", en: "Sign" },
-  publish: { zh: "发布", en: "Publish" },
-  correct: { zh: "发起更正", en: "Start a correction" },
+/**
+ * Each workflow action twice: as the button that takes it, and as what the person holding a report
+ * in that status has to do with it.
+ */
+const WORKFLOW_WORDS: Record<WorkflowAction, { readonly button: Label; readonly todo: Label }> = {
+  submit: { button: { zh: "提交审核", en: "Submit" }, todo: { zh: "待填报提交", en: "To fill in and submit" } },
+  review: { button: { zh: "审核通过", en: "Approve" }, todo: { zh: "待审核", en: "To review" } },
+  return: { button: { zh: "退回修改", en: "Return" }, todo: { zh: "可退回", en: "May return" } },
+  sign: { button: { zh: "签发", en: "Sign" }, todo: { zh: "待签发", en: "To sign" } },
+  publish: { button: { zh: "发布", en: "Publish" }, todo: { zh: "待发布", en: "To publish" } },
+  correct: { button: { zh: "发起更正", en: "Start a correction" }, todo: { zh: "可更正", en: "May correct" } },
 };
+
+function wordsOf(use: "button" | "todo"): Labels<WorkflowAction> {
+  const entries = Object.entries(WORKFLOW_WORDS) as [WorkflowAction, (typeof WORKFLOW_WORDS)[WorkflowAction]][];
+  return Object.fromEntries(entries.map(([action, words]) => [action, words[use]])) as Labels<WorkflowAction>;
+}
+
+export const ACTION_LABELS = wordsOf("button");
 
 /** What the person holding a report in a status has to do with it. */
-export const TODO_LABELS: Labels<WorkflowAction> = {
-  submit: { zh: "待填报提交", en: "To fill in and submit" },
-  review: { zh: "待审核", en: "To review" },
-  return: { zh: "可退回", en: "May return" },
-  sign: { zh: "待签发", en: "To sign" },
-  publish: { zh: "待发布", en: "To publish" },
-  correct: { zh: "可更正", en: "May correct" },
-};
+export const TODO_LABELS = wordsOf("todo");
 
 export const ROLE_LABELS: Labels<Role> = {
   admin: { zh: "公开办管理员", en: "Disclosure office admin" },

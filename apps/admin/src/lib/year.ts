@@ -5,11 +5,11 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 
 /** Reports are written early in the year after the one they cover. */
-export function defaultYear(today = new Date()): number {
+function defaultYear(today = new Date()): number {
   return today.getFullYear() - 1;
 }
 
-export function parseYear(value: string | null | undefined): number | null {
+function parseYear(value: string | null | undefined): number | null {
   if (!value) return null;
   const parsed = yearSchema.safeParse(Number(value));
   return parsed.success ? parsed.data : null;

@@ -23,7 +23,7 @@ const FALLBACK = {
 };
 
 /** The API's error details, when the error came from it. */
-export function errorData(err: unknown): ErrorData | undefined {
+function errorData(err: unknown): ErrorData | undefined {
   return err instanceof TRPCClientError ? (err.data as ErrorData | undefined) ?? undefined : undefined;
 }
 

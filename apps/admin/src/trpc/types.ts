@@ -3,12 +3,11 @@ import type { AppRouter } from "@nianbao/api";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export type RouterInputs = inferRouterInputs<AppRouter>;
+type RouterInputs = inferRouterInputs<AppRouter>;
 
-export type Me = RouterOutputs["auth"]["me"];
+type Me = RouterOutputs["auth"]["me"];
 export type Role = Me["role"];
-export type ReportRecord = RouterOutputs["reports"]["get"]["report"];
+type ReportRecord = RouterOutputs["reports"]["get"]["report"];
 export type ReportStatus = ReportRecord["status"];
 export type WorkflowAction = RouterOutputs["reports"]["get"]["actions"][number];
-export type ReportListItem = RouterOutputs["reports"]["list"][number];
 export type ExportFormat = RouterInputs["reports"]["export"]["format"];

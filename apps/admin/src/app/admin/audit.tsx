@@ -1,17 +1,37 @@
 "use client";
 /** The audit log, newest first, filtered by action or target, with older pages on request. */
+import type { Lang } from "@nianbao/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
 import { Empty, ErrorState, Loading } from "@/components/ui/states";
-import { DataTable, Td, Th } from "@/components/ui/table";
-import { useLang, useT } from "@/lib/i18n";
+import { type Column, DataTable } from "@/components/ui/table";
+import { type Translate, useLang, useT } from "@/lib/i18n";
 import { useSetSearchParams } from "@/lib/year";
 import { useTRPCClient } from "@/trpc/client";
+import type { RouterOutputs } from "@/trpc/types";
 
 const PAGE = 100;
+
+type Entry = RouterOutputs["audit"]["list"][number];
+
+function auditColumns(t: Translate, lang: Lang): Column<Entry>[] {
+  const detail = (row: Entry) => (row.detail ? JSON.stringify(row.detail) : undefined);
+  return [
+    {
+      header: t("audit.at"),
+      className: "tabular whitespace-nowrap",
+      cell: (row) => new Date(row.at).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai" }),
+    },
+    { header: t("audit.actor"), cell: (row) => row.actorName ?? t("audit.system") },
+    { header: t("audit.action"), className: "font-mono text-xs", cell: (row) => row.action },
+    { header: t("audit.target"), className: "font-mono text-xs", cell: (row) => `${row.targetType}${row.targetId ? ` ${row.targetId.slice(0, 8)}` : ""}` },
+    { header: t("audit.detail"), className: "max-w-md truncate font-mono text-xs", title: detail, cell: (row) => detail(row) ?? "" },
+    { header: t("audit.ip"), className: "font-mono text-xs", cell: (row) => row.ip ?? "" },
+  ];
+}
 
 export function AuditLog() {
   const t = useT();
@@ -49,35 +69,7 @@ export function AuditLog() {
         <Empty>{t("audit.none")}</Empty>
       ) : (
         <>
-          <DataTable>
-            <thead>
-              <tr>
-                <Th>{t("audit.at")}</Th>
-                <Th>{t("audit.actor")}</Th>
-                <Th>{t("audit.action")}</Th>
-                <Th>{t("audit.target")}</Th>
-                <Th>{t("audit.detail")}</Th>
-                <Th>{t("audit.ip")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <Td className="tabular whitespace-nowrap">{new Date(row.at).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai" })}</Td>
-                  <Td>{row.actorName ?? t("audit.system")}</Td>
-                  <Td className="font-mono text-xs">{row.action}</Td>
-                  <Td className="font-mono text-xs">
-                    {row.targetType}
-                    {row.targetId ? ` ${row.targetId.slice(0, 8)}` : ""}
-                  </Td>
-                  <Td className="max-w-md truncate font-mono text-xs" title={row.detail ? JSON.stringify(row.detail) : undefined}>
-                    {row.detail ? JSON.stringify(row.detail) : ""}
-                  </Td>
-                  <Td className="font-mono text-xs">{row.ip ?? ""}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <DataTable columns={auditColumns(t, lang)} rows={rows} rowKey={(row) => row.id} />
           {log.hasNextPage && (
             <div className="p-3 text-center">
               <Button variant="secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>

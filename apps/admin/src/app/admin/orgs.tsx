@@ -1,20 +1,20 @@
 "use client";
 /** The organisation tree: add an organisation below any node, rename or re-classify one. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Pencil, Plus } from "lucide-react";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { Field, FormDialog } from "@/components/form-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
-import { Input, Label, NativeSelect } from "@/components/ui/input";
+import { Input, NativeSelect } from "@/components/ui/input";
 import { QueryView } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { useLang, useT } from "@/lib/i18n";
 import type { OrgNode } from "@/lib/orgs";
 import { labelOf, ORG_KIND_LABELS } from "@/lib/status";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
-import { FormError } from "./form-error";
+import { useRefresh } from "@/trpc/refresh";
 
 type Editing = { mode: "create"; parent: OrgNode } | { mode: "edit"; org: OrgNode };
 
@@ -70,10 +70,9 @@ function OrgItem({ node, depth, onEdit }: { node: OrgNode; depth: number; onEdit
 function OrgDialog({ editing, onClose }: { editing: Editing; onClose: () => void }) {
   const t = useT();
   const lang = useLang();
-  const trpc = useTRPC();
   const client = useTRPCClient();
   const toast = useToast();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   const org = editing.mode === "edit" ? editing.org : null;
   const [name, setName] = useState(org?.name ?? "");
   const [kind, setKind] = useState<OrgNode["kind"]>(org?.kind ?? "department");
@@ -85,46 +84,37 @@ function OrgDialog({ editing, onClose }: { editing: Editing; onClose: () => void
         : client.orgs.create.mutate({ parentId: editing.parent.id, name, kind, rulemaking }),
     onSuccess: async (saved) => {
       toast(editing.mode === "edit" ? t("org.updated", { name: saved.name }) : t("org.created", { name: saved.name }));
-      await queryClient.invalidateQueries({ queryKey: trpc.orgs.pathKey() });
-      await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
+      await refresh("orgs", "stats");
       onClose();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={editing.mode === "edit" ? `${t("org.edit")}：${editing.org.name}` : t("org.addChild")} description={editing.mode === "create" ? `${t("org.parent")}：${editing.parent.name}` : undefined}>
-      <form onSubmit={submit} className="space-y-4">
-        <div>
-          <Label htmlFor="org-name">{t("org.name")}</Label>
-          <Input id="org-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoFocus />
-        </div>
-        <div>
-          <Label htmlFor="org-kind">{t("org.kind")}</Label>
-          <NativeSelect id="org-kind" value={kind} onChange={(e) => setKind(e.target.value as OrgNode["kind"])}>
-            {(["department", "government"] as const).map((k) => (
-              <option key={k} value={k}>
-                {labelOf(ORG_KIND_LABELS, k, lang)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4" checked={rulemaking} onChange={(e) => setRulemaking(e.target.checked)} />
-          {t("org.rulemaking")}
-        </label>
-        <FormError error={save.error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" disabled={save.isPending || !name.trim()}>
-            {t("common.save")}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={editing.mode === "edit" ? `${t("org.edit")}：${editing.org.name}` : t("org.addChild")}
+      description={editing.mode === "create" ? `${t("org.parent")}：${editing.parent.name}` : undefined}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      submitLabel={t("common.save")}
+      submitDisabled={save.isPending || !name.trim()}
+      className="space-y-4"
+    >
+      <Field id="org-name" label={t("org.name")}>
+        <Input id="org-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoFocus />
+      </Field>
+      <Field id="org-kind" label={t("org.kind")}>
+        <NativeSelect id="org-kind" value={kind} onChange={(e) => setKind(e.target.value as OrgNode["kind"])}>
+          {(["department", "government"] as const).map((k) => (
+            <option key={k} value={k}>
+              {labelOf(ORG_KIND_LABELS, k, lang)}
+            </option>
+          ))}
+        </NativeSelect>
+      </Field>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" className="size-4" checked={rulemaking} onChange={(e) => setRulemaking(e.target.checked)} />
+        {t("org.rulemaking")}
+      </label>
+    </FormDialog>
   );
 }

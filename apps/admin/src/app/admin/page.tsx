@@ -2,7 +2,8 @@
 /** 系统管理 (admins only): organisations, users and roles, API tokens, the audit log. Tab in the URL. */
 import { useSearchParams } from "next/navigation";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { useT } from "@/lib/i18n";
+import type { ReactNode } from "react";
+import { type MessageKey, useT } from "@/lib/i18n";
 import { CAN, useMe } from "@/lib/session";
 import { useSetSearchParams } from "@/lib/year";
 import { AuditLog } from "./audit";
@@ -10,13 +11,18 @@ import { OrgTree } from "./orgs";
 import { TokenList } from "./tokens";
 import { UserList } from "./users";
 
-const TABS = ["orgs", "users", "tokens", "audit"] as const;
+const TABS: readonly { value: string; label: MessageKey; Panel: () => ReactNode }[] = [
+  { value: "orgs", label: "admin.orgs", Panel: OrgTree },
+  { value: "users", label: "admin.users", Panel: UserList },
+  { value: "tokens", label: "admin.tokens", Panel: TokenList },
+  { value: "audit", label: "admin.audit", Panel: AuditLog },
+];
 
 export default function AdminPage() {
   const t = useT();
   const me = useMe().data!;
   const requested = useSearchParams().get("tab");
-  const tab = (TABS as readonly string[]).includes(requested ?? "") ? requested! : "orgs";
+  const tab = TABS.some((entry) => entry.value === requested) ? requested! : "orgs";
   const setParams = useSetSearchParams();
   if (!CAN.administer(me.role)) return <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-800">{t("admin.forbidden")}</p>;
   return (
@@ -24,23 +30,17 @@ export default function AdminPage() {
       <h1 className="mb-3 text-xl font-semibold">{t("admin.title")}</h1>
       <Tabs value={tab} onValueChange={(value) => setParams({ tab: value })}>
         <TabsList>
-          <TabsTrigger value="orgs">{t("admin.orgs")}</TabsTrigger>
-          <TabsTrigger value="users">{t("admin.users")}</TabsTrigger>
-          <TabsTrigger value="tokens">{t("admin.tokens")}</TabsTrigger>
-          <TabsTrigger value="audit">{t("admin.audit")}</TabsTrigger>
+          {TABS.map(({ value, label }) => (
+            <TabsTrigger key={value} value={value}>
+              {t(label)}
+            </TabsTrigger>
+          ))}
         </TabsList>
-        <TabsContent value="orgs">
-          <OrgTree />
-        </TabsContent>
-        <TabsContent value="users">
-          <UserList />
-        </TabsContent>
-        <TabsContent value="tokens">
-          <TokenList />
-        </TabsContent>
-        <TabsContent value="audit">
-          <AuditLog />
-        </TabsContent>
+        {TABS.map(({ value, Panel }) => (
+          <TabsContent key={value} value={value}>
+            <Panel />
+          </TabsContent>
+        ))}
       </Tabs>
     </div>
   );

@@ -1,92 +1,64 @@
 "use client";
 /** API tokens: create (the secret is shown once), list, revoke. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { Lang } from "@nianbao/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { Field, FormDialog } from "@/components/form-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { Input, Label } from "@/components/ui/input";
-import { QueryView } from "@/components/ui/states";
-import { DataTable, Td, Th } from "@/components/ui/table";
+import { Input } from "@/components/ui/input";
+import type { Column } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
-import { useLang, useT } from "@/lib/i18n";
+import { type Translate, useLang, useT } from "@/lib/i18n";
 import { useMe } from "@/lib/session";
 import { labelOf, ROLE_LABELS } from "@/lib/status";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { errorMessage } from "@/trpc/errors";
+import { useRefresh } from "@/trpc/refresh";
 import type { Role, RouterOutputs } from "@/trpc/types";
-import { FormError } from "./form-error";
-import { OrgSelect, RoleSelect } from "./users";
+import { RecordList } from "./record-list";
+import { GrantFields } from "./users";
 
 type Token = RouterOutputs["tokens"]["list"][number];
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 
+function tokenColumns(t: Translate, lang: Lang, revokeButton: (token: Token) => ReactNode): Column<Token>[] {
+  return [
+    { header: t("token.name"), className: "font-medium", cell: (token) => token.name },
+    { header: t("user.org"), cell: (token) => token.orgName },
+    { header: t("user.role"), cell: (token) => labelOf(ROLE_LABELS, token.role, lang) },
+    { header: t("token.created"), className: "tabular", cell: (token) => day(token.createdAt) },
+    { header: t("token.expiresAt"), className: "tabular", cell: (token) => day(token.expiresAt) ?? t("token.noExpiry") },
+    { header: t("token.lastUsed"), className: "tabular", cell: (token) => day(token.lastUsedAt) ?? t("token.never") },
+    {
+      header: t("token.revoke"),
+      hideHeader: true,
+      className: "text-right",
+      cell: (token) => (token.revokedAt ? <Badge tone="gray">{t("token.revoked")}</Badge> : revokeButton(token)),
+    },
+  ];
+}
+
 export function TokenList() {
   const t = useT();
   const lang = useLang();
   const trpc = useTRPC();
-  const client = useTRPCClient();
-  const toast = useToast();
-  const queryClient = useQueryClient();
   const tokens = useQuery(trpc.tokens.list.queryOptions({}));
+  const revokeButton = useRevokeButton();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const revoke = useMutation({
-    mutationFn: (token: Token) => client.tokens.revoke.mutate({ id: token.id }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tokens.pathKey() }),
-    onError: (error) => toast(errorMessage(error), "error"),
-  });
   return (
-    <Card>
-      <CardHeader title={t("admin.tokens")} actions={<Button onClick={() => setCreating(true)}>{t("token.add")}</Button>} />
-      <QueryView query={tokens} isEmpty={(list) => list.length === 0} empty={t("token.none")}>
-        {(list) => (
-          <DataTable>
-            <thead>
-              <tr>
-                <Th>{t("token.name")}</Th>
-                <Th>{t("user.org")}</Th>
-                <Th>{t("user.role")}</Th>
-                <Th>{t("token.created")}</Th>
-                <Th>{t("token.expiresAt")}</Th>
-                <Th>{t("token.lastUsed")}</Th>
-                <Th>
-                  <span className="sr-only">{t("token.revoke")}</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((token) => (
-                <tr key={token.id} className={token.revokedAt ? "text-slate-400" : undefined}>
-                  <Td className="font-medium">{token.name}</Td>
-                  <Td>{token.orgName}</Td>
-                  <Td>{labelOf(ROLE_LABELS, token.role, lang)}</Td>
-                  <Td className="tabular">{day(token.createdAt)}</Td>
-                  <Td className="tabular">{day(token.expiresAt) ?? t("token.noExpiry")}</Td>
-                  <Td className="tabular">{day(token.lastUsedAt) ?? t("token.never")}</Td>
-                  <Td className="text-right">
-                    {token.revokedAt ? (
-                      <Badge tone="gray">{t("token.revoked")}</Badge>
-                    ) : (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        className="text-red-700"
-                        disabled={revoke.isPending}
-                        onClick={() => window.confirm(t("token.revokeConfirm", { name: token.name })) && revoke.mutate(token)}
-                      >
-                        {t("token.revoke")}
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
-      </QueryView>
+    <RecordList
+      title={t("admin.tokens")}
+      addLabel={t("token.add")}
+      onAdd={() => setCreating(true)}
+      query={tokens}
+      empty={t("token.none")}
+      columns={tokenColumns(t, lang, revokeButton)}
+      retired={(token) => Boolean(token.revokedAt)}
+    >
       {creating && (
         <CreateTokenDialog
           onClose={() => setCreating(false)}
@@ -97,15 +69,38 @@ export function TokenList() {
         />
       )}
       {secret && <SecretDialog secret={secret} onClose={() => setSecret(null)} />}
-    </Card>
+    </RecordList>
+  );
+}
+
+/** The revoke button of a token's row, after a confirmation; one revocation at a time. */
+function useRevokeButton(): (token: Token) => ReactNode {
+  const t = useT();
+  const client = useTRPCClient();
+  const toast = useToast();
+  const refresh = useRefresh();
+  const revoke = useMutation({
+    mutationFn: (token: Token) => client.tokens.revoke.mutate({ id: token.id }),
+    onSuccess: () => refresh("tokens"),
+    onError: (error) => toast(errorMessage(error), "error"),
+  });
+  return (token) => (
+    <Button
+      variant="ghost"
+      size="sm"
+      className="text-red-700"
+      disabled={revoke.isPending}
+      onClick={() => window.confirm(t("token.revokeConfirm", { name: token.name })) && revoke.mutate(token)}
+    >
+      {t("token.revoke")}
+    </Button>
   );
 }
 
 function CreateTokenDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (secret: string) => void }) {
   const t = useT();
-  const trpc = useTRPC();
   const client = useTRPCClient();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   const me = useMe().data!;
   const [name, setName] = useState("");
   const [orgId, setOrgId] = useState(me.org.id);
@@ -114,44 +109,20 @@ function CreateTokenDialog({ onClose, onCreated }: { onClose: () => void; onCrea
   const create = useMutation({
     mutationFn: () => client.tokens.create.mutate({ orgId, name, role, ...(days ? { expiresInDays: Number(days) } : {}) }),
     onSuccess: async (result) => {
-      await queryClient.invalidateQueries({ queryKey: trpc.tokens.pathKey() });
+      await refresh("tokens");
       onCreated(result.token);
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={t("token.add")}>
-      <form onSubmit={submit} className="space-y-3">
-        <div>
-          <Label htmlFor="token-name">{t("token.name")}</Label>
-          <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
-        </div>
-        <div>
-          <Label htmlFor="token-org">{t("user.org")}</Label>
-          <OrgSelect id="token-org" value={orgId} onChange={setOrgId} />
-        </div>
-        <div>
-          <Label htmlFor="token-role">{t("user.role")}</Label>
-          <RoleSelect id="token-role" value={role} onChange={setRole} />
-        </div>
-        <div>
-          <Label htmlFor="token-days">{t("token.expires")}</Label>
-          <Input id="token-days" type="number" inputMode="numeric" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} />
-        </div>
-        <FormError error={create.error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" disabled={create.isPending}>
-            {t("token.add")}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={t("token.add")} onClose={onClose} onSubmit={() => create.mutate()} error={create.error} submitLabel={t("token.add")} submitDisabled={create.isPending}>
+      <Field id="token-name" label={t("token.name")}>
+        <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
+      </Field>
+      <GrantFields idPrefix="token" orgId={orgId} onOrg={setOrgId} role={role} onRole={setRole} />
+      <Field id="token-days" label={t("token.expires")}>
+        <Input id="token-days" type="number" inputMode="numeric" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} />
+      </Field>
+    </FormDialog>
   );
 }
 

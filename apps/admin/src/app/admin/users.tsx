@@ -1,27 +1,43 @@
 "use client";
 /** Accounts of the subtree: add one, change role or organisation, disable, set a password. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { Lang } from "@nianbao/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Field, FormDialog } from "@/components/form-dialog";
+import { OrgSelect } from "@/components/org-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
-import { Input, Label, NativeSelect } from "@/components/ui/input";
-import { QueryView } from "@/components/ui/states";
-import { DataTable, Td, Th } from "@/components/ui/table";
+import { Input, NativeSelect } from "@/components/ui/input";
+import type { Column } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
-import { useLang, useT } from "@/lib/i18n";
-import { flattenOrgs, indented } from "@/lib/orgs";
+import { type Translate, useLang, useT } from "@/lib/i18n";
 import { useMe } from "@/lib/session";
 import { labelOf, ROLE_LABELS } from "@/lib/status";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
+import { useRefresh } from "@/trpc/refresh";
 import type { Role, RouterOutputs } from "@/trpc/types";
-import { FormError } from "./form-error";
+import { RecordList } from "./record-list";
 
 type User = RouterOutputs["users"]["list"][number];
-export const ROLES = Object.keys(ROLE_LABELS) as Role[];
+type Dialogs = { kind: "create" } | { kind: "edit" | "password"; user: User };
+const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
-export function RoleSelect({ id, value, onChange }: { id: string; value: Role; onChange: (role: Role) => void }) {
+/** Whom an account or a token acts for and with which rights: its organisation and its role. */
+export function GrantFields({ idPrefix, orgId, onOrg, role, onRole }: { idPrefix: string; orgId: string; onOrg: (orgId: string) => void; role: Role; onRole: (role: Role) => void }) {
+  const t = useT();
+  return (
+    <>
+      <Field id={`${idPrefix}-org`} label={t("user.org")}>
+        <OrgSelect id={`${idPrefix}-org`} value={orgId} onChange={onOrg} />
+      </Field>
+      <Field id={`${idPrefix}-role`} label={t("user.role")}>
+        <RoleSelect id={`${idPrefix}-role`} value={role} onChange={onRole} />
+      </Field>
+    </>
+  );
+}
+
+function RoleSelect({ id, value, onChange }: { id: string; value: Role; onChange: (role: Role) => void }) {
   const lang = useLang();
   return (
     <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value as Role)}>
@@ -34,19 +50,32 @@ export function RoleSelect({ id, value, onChange }: { id: string; value: Role; o
   );
 }
 
-export function OrgSelect({ id, value, onChange }: { id: string; value: string; onChange: (orgId: string) => void }) {
-  const trpc = useTRPC();
-  const tree = useQuery(trpc.orgs.tree.queryOptions({}));
-  const orgs = tree.data ? flattenOrgs(tree.data) : [];
-  return (
-    <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={!tree.data}>
-      {orgs.map((org) => (
-        <option key={org.id} value={org.id}>
-          {indented(org)}
-        </option>
-      ))}
-    </NativeSelect>
-  );
+function userColumns(t: Translate, lang: Lang, open: (dialog: Dialogs) => void): Column<User>[] {
+  return [
+    { header: t("user.displayName"), className: "font-medium", cell: (user) => user.displayName },
+    { header: t("user.username"), className: "font-mono text-xs", cell: (user) => user.username },
+    { header: t("user.org"), cell: (user) => user.orgName },
+    { header: t("user.role"), cell: (user) => labelOf(ROLE_LABELS, user.role, lang) },
+    {
+      header: t("user.status"),
+      cell: (user) => (user.disabled ? <Badge tone="red">{t("user.disabled")}</Badge> : <Badge tone="green">{t("user.active")}</Badge>),
+    },
+    {
+      header: t("org.edit"),
+      hideHeader: true,
+      className: "text-right whitespace-nowrap",
+      cell: (user) => (
+        <>
+          <Button variant="ghost" size="sm" onClick={() => open({ kind: "edit", user })} aria-label={`${t("org.edit")} ${user.displayName}`}>
+            {t("org.edit")}
+          </Button>
+          <Button variant="ghost" size="sm" onClick={() => open({ kind: "password", user })} aria-label={`${t("user.setPassword")} ${user.displayName}`}>
+            {t("user.setPassword")}
+          </Button>
+        </>
+      ),
+    },
+  ];
 }
 
 export function UserList() {
@@ -55,60 +84,29 @@ export function UserList() {
   const trpc = useTRPC();
   const me = useMe().data!;
   const users = useQuery(trpc.users.list.queryOptions({}));
-  const [dialog, setDialog] = useState<{ kind: "create" } | { kind: "edit" | "password"; user: User } | null>(null);
+  const [dialog, setDialog] = useState<Dialogs | null>(null);
   return (
-    <Card>
-      <CardHeader title={t("admin.users")} actions={<Button onClick={() => setDialog({ kind: "create" })}>{t("user.add")}</Button>} />
-      <QueryView query={users} isEmpty={(list) => list.length === 0} empty={t("user.none")}>
-        {(list) => (
-          <DataTable>
-            <thead>
-              <tr>
-                <Th>{t("user.displayName")}</Th>
-                <Th>{t("user.username")}</Th>
-                <Th>{t("user.org")}</Th>
-                <Th>{t("user.role")}</Th>
-                <Th>{t("user.status")}</Th>
-                <Th>
-                  <span className="sr-only">{t("org.edit")}</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((user) => (
-                <tr key={user.id} className={user.disabled ? "text-slate-400" : undefined}>
-                  <Td className="font-medium">{user.displayName}</Td>
-                  <Td className="font-mono text-xs">{user.username}</Td>
-                  <Td>{user.orgName}</Td>
-                  <Td>{labelOf(ROLE_LABELS, user.role, lang)}</Td>
-                  <Td>{user.disabled ? <Badge tone="red">{t("user.disabled")}</Badge> : <Badge tone="green">{t("user.active")}</Badge>}</Td>
-                  <Td className="text-right whitespace-nowrap">
-                    <Button variant="ghost" size="sm" onClick={() => setDialog({ kind: "edit", user })} aria-label={`${t("org.edit")} ${user.displayName}`}>
-                      {t("org.edit")}
-                    </Button>
-                    <Button variant="ghost" size="sm" onClick={() => setDialog({ kind: "password", user })} aria-label={`${t("user.setPassword")} ${user.displayName}`}>
-                      {t("user.setPassword")}
-                    </Button>
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
-      </QueryView>
+    <RecordList
+      title={t("admin.users")}
+      addLabel={t("user.add")}
+      onAdd={() => setDialog({ kind: "create" })}
+      query={users}
+      empty={t("user.none")}
+      columns={userColumns(t, lang, setDialog)}
+      retired={(user) => user.disabled}
+    >
       {dialog?.kind === "create" && <UserDialog defaultOrg={me.org.id} onClose={() => setDialog(null)} />}
       {dialog?.kind === "edit" && <UserDialog user={dialog.user} defaultOrg={dialog.user.orgId} onClose={() => setDialog(null)} />}
       {dialog?.kind === "password" && <PasswordDialog user={dialog.user} onClose={() => setDialog(null)} />}
-    </Card>
+    </RecordList>
   );
 }
 
 function UserDialog({ user, defaultOrg, onClose }: { user?: User; defaultOrg: string; onClose: () => void }) {
   const t = useT();
-  const trpc = useTRPC();
   const client = useTRPCClient();
   const toast = useToast();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   const [username, setUsername] = useState(user?.username ?? "");
   const [displayName, setDisplayName] = useState(user?.displayName ?? "");
   const [role, setRole] = useState<Role>(user?.role ?? "editor");
@@ -122,61 +120,45 @@ function UserDialog({ user, defaultOrg, onClose }: { user?: User; defaultOrg: st
         : client.users.create.mutate({ orgId, username: username.trim(), displayName, role, password }),
     onSuccess: async (saved) => {
       toast(user ? t("user.saved", { name: saved.displayName }) : t("user.created", { name: saved.displayName }));
-      await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
+      await refresh("users");
       onClose();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={user ? `${t("org.edit")}：${user.displayName}` : t("user.add")}>
-      <form onSubmit={submit} className="space-y-3">
-        {!user && (
-          <div>
-            <Label htmlFor="user-username">{t("user.username")}</Label>
-            <Input id="user-username" value={username} onChange={(e) => setUsername(e.target.value)} required minLength={2} maxLength={64} autoComplete="off" />
-          </div>
-        )}
-        <div>
-          <Label htmlFor="user-name">{t("user.displayName")}</Label>
-          <Input id="user-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={100} />
-        </div>
-        <div>
-          <Label htmlFor="user-org">{t("user.org")}</Label>
-          <OrgSelect id="user-org" value={orgId} onChange={setOrgId} />
-        </div>
-        <div>
-          <Label htmlFor="user-role">{t("user.role")}</Label>
-          <RoleSelect id="user-role" value={role} onChange={setRole} />
-        </div>
-        {!user && (
-          <div>
-            <Label htmlFor="user-password">{t("user.password")}</Label>
-            <Input id="user-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8} autoComplete="new-password" aria-describedby="user-password-hint" />
-            <p id="user-password-hint" className="mt-1 text-xs text-slate-500">
-              {t("user.passwordHint")}
-            </p>
-          </div>
-        )}
-        {user && (
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" className="size-4" checked={disabled} onChange={(e) => setDisabled(e.target.checked)} />
-            {t("user.disable")}
-          </label>
-        )}
-        <FormError error={save.error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" disabled={save.isPending}>
-            {t("common.save")}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={user ? `${t("org.edit")}：${user.displayName}` : t("user.add")}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      submitLabel={t("common.save")}
+      submitDisabled={save.isPending}
+    >
+      {!user && (
+        <Field id="user-username" label={t("user.username")}>
+          <Input id="user-username" value={username} onChange={(e) => setUsername(e.target.value)} required minLength={2} maxLength={64} autoComplete="off" />
+        </Field>
+      )}
+      <Field id="user-name" label={t("user.displayName")}>
+        <Input id="user-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={100} />
+      </Field>
+      <GrantFields idPrefix="user" orgId={orgId} onOrg={setOrgId} role={role} onRole={setRole} />
+      {!user && <PasswordField id="user-password" label={t("user.password")} value={password} onChange={setPassword} />}
+      {user && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" className="size-4" checked={disabled} onChange={(e) => setDisabled(e.target.checked)} />
+          {t("user.disable")}
+        </label>
+      )}
+    </FormDialog>
+  );
+}
+
+function PasswordField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (password: string) => void }) {
+  const t = useT();
+  return (
+    <Field id={id} label={label} hint={t("user.passwordHint")}>
+      <Input id={id} type="password" value={value} onChange={(e) => onChange(e.target.value)} required minLength={8} autoComplete="new-password" aria-describedby={`${id}-hint`} />
+    </Field>
   );
 }
 
@@ -193,31 +175,15 @@ function PasswordDialog({ user, onClose }: { user: User; onClose: () => void }) 
     },
   });
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`${t("user.setPassword")}：${user.displayName}`}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-        className="space-y-3"
-      >
-        <div>
-          <Label htmlFor="user-new-password">{t("user.newPassword")}</Label>
-          <Input id="user-new-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8} autoComplete="new-password" aria-describedby="user-new-password-hint" />
-          <p id="user-new-password-hint" className="mt-1 text-xs text-slate-500">
-            {t("user.passwordHint")}
-          </p>
-        </div>
-        <FormError error={save.error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" disabled={save.isPending}>
-            {t("user.setPassword")}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={`${t("user.setPassword")}：${user.displayName}`}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      submitLabel={t("user.setPassword")}
+      submitDisabled={save.isPending}
+    >
+      <PasswordField id="user-new-password" label={t("user.newPassword")} value={password} onChange={setPassword} />
+    </FormDialog>
   );
 }

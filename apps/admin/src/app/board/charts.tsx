@@ -34,6 +34,19 @@ function Chart({ option, label }: { option: echarts.EChartsCoreOption; label: st
   return <div ref={ref} role="img" aria-label={label} className="h-64 w-full" />;
 }
 
+/** A chart under its caption; `label` reads its figures out, after the title, for those who cannot see it. */
+function ChartFigure({ title, note, label, option }: { title: string; note?: string; label: string; option: echarts.EChartsCoreOption }) {
+  return (
+    <figure>
+      <figcaption className="mb-1 text-sm font-medium">
+        {title}
+        {note && <span className="ml-2 text-xs font-normal text-slate-500">{note}</span>}
+      </figcaption>
+      <Chart label={`${title}：${label}`} option={option} />
+    </figure>
+  );
+}
+
 export function RegionCharts({ year }: { year: number }) {
   const t = useT();
   const lang = useLang();
@@ -53,49 +66,41 @@ export function RegionCharts({ year }: { year: number }) {
 
   return (
     <div className="grid grid-cols-1 gap-4 p-4 lg:grid-cols-3">
-      <figure>
-        <figcaption className="mb-1 text-sm font-medium">{t("board.chartOutcomes")}</figcaption>
-        <Chart
-          label={`${t("board.chartOutcomes")}：${describe(outcomes)}`}
-          option={{
-            tooltip: { trigger: "item" },
-            series: [{ type: "pie", radius: ["35%", "65%"], data: outcomes, label: { fontSize: 11 } }],
-          }}
-        />
-      </figure>
-      <figure>
-        <figcaption className="mb-1 text-sm font-medium">{t("board.chartApplicants")}</figcaption>
-        <Chart
-          label={`${t("board.chartApplicants")}：${describe(applicants)}`}
-          option={{
-            tooltip: { trigger: "axis" },
-            grid: { left: 110, right: 16, top: 8, bottom: 24 },
-            xAxis: { type: "value" },
-            yAxis: { type: "category", data: applicants.map((a) => a.name), inverse: true, axisLabel: { fontSize: 11 } },
-            series: [{ type: "bar", data: applicants.map((a) => a.value), itemStyle: { color: "#1f5fa8" } }],
-          }}
-        />
-      </figure>
-      <figure>
-        <figcaption className="mb-1 text-sm font-medium">
-          {t("board.chartYoY")}
-          <span className="ml-2 text-xs font-normal text-slate-500">{t("board.counted", { n: current.data.inputs.length })}</span>
-        </figcaption>
-        <Chart
-          label={`${t("board.chartYoY")}：${METRICS.map((m) => `${t(`metric.${m}`)} ${year - 1}: ${before[m] ?? "—"}, ${year}: ${now[m] ?? "—"}`).join("；")}`}
-          option={{
-            tooltip: { trigger: "axis" },
-            legend: { top: 0 },
-            grid: { left: 40, right: 16, top: 32, bottom: 24 },
-            xAxis: { type: "category", data: METRICS.map((m) => t(`metric.${m}`)) },
-            yAxis: { type: "value" },
-            series: [
-              { type: "bar", name: String(year - 1), data: METRICS.map((m) => before[m]), itemStyle: { color: "#94a3b8" } },
-              { type: "bar", name: String(year), data: METRICS.map((m) => now[m]), itemStyle: { color: "#1f5fa8" } },
-            ],
-          }}
-        />
-      </figure>
+      <ChartFigure
+        title={t("board.chartOutcomes")}
+        label={describe(outcomes)}
+        option={{
+          tooltip: { trigger: "item" },
+          series: [{ type: "pie", radius: ["35%", "65%"], data: outcomes, label: { fontSize: 11 } }],
+        }}
+      />
+      <ChartFigure
+        title={t("board.chartApplicants")}
+        label={describe(applicants)}
+        option={{
+          tooltip: { trigger: "axis" },
+          grid: { left: 110, right: 16, top: 8, bottom: 24 },
+          xAxis: { type: "value" },
+          yAxis: { type: "category", data: applicants.map((a) => a.name), inverse: true, axisLabel: { fontSize: 11 } },
+          series: [{ type: "bar", data: applicants.map((a) => a.value), itemStyle: { color: "#1f5fa8" } }],
+        }}
+      />
+      <ChartFigure
+        title={t("board.chartYoY")}
+        note={t("board.counted", { n: current.data.inputs.length })}
+        label={METRICS.map((m) => `${t(`metric.${m}`)} ${year - 1}: ${before[m] ?? "—"}, ${year}: ${now[m] ?? "—"}`).join("；")}
+        option={{
+          tooltip: { trigger: "axis" },
+          legend: { top: 0 },
+          grid: { left: 40, right: 16, top: 32, bottom: 24 },
+          xAxis: { type: "category", data: METRICS.map((m) => t(`metric.${m}`)) },
+          yAxis: { type: "value" },
+          series: [
+            { type: "bar", name: String(year - 1), data: METRICS.map((m) => before[m]), itemStyle: { color: "#94a3b8" } },
+            { type: "bar", name: String(year), data: METRICS.map((m) => now[m]), itemStyle: { color: "#1f5fa8" } },
+          ],
+        }}
+      />
     </div>
   );
 }

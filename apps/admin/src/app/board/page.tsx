@@ -4,24 +4,20 @@
  * lateness and findings, filtered by URL search params (?status=draft,none&late=1&errors=1&q=教育),
  * and charts of the region.
  */
-import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { Deadline, StatusBadge } from "@/components/report-bits";
+import { PageTitled, type Progress, type ProgressRow, progressColumns, useProgress } from "@/components/progress";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
 import { Loading, QueryView } from "@/components/ui/states";
-import { DataTable, Td, Th } from "@/components/ui/table";
-import { useLang, useT } from "@/lib/i18n";
+import { type Column, DataTable } from "@/components/ui/table";
+import { type Translate, useLang, useT } from "@/lib/i18n";
 import { labelOf, STATUS_LABELS, STATUS_ORDER } from "@/lib/status";
-import { useSetSearchParams, useYear, withYear } from "@/lib/year";
-import { useTRPC } from "@/trpc/client";
-import type { RouterOutputs } from "@/trpc/types";
+import { useSetSearchParams, withYear } from "@/lib/year";
 
-type Progress = RouterOutputs["stats"]["progress"];
-type Row = Progress["rows"][number];
+type Row = ProgressRow;
 
 // echarts touches `window`: loaded in the browser only, after the table.
 const RegionCharts = dynamic(() => import("./charts").then((m) => m.RegionCharts), { ssr: false, loading: () => <Loading /> });
@@ -46,19 +42,49 @@ function matches(row: Row, f: ReturnType<typeof useFilters>): boolean {
 
 export default function BoardPage() {
   const t = useT();
-  const trpc = useTRPC();
-  const year = useYear();
-  const progress = useQuery(trpc.stats.progress.queryOptions({ year }));
+  const { year, progress } = useProgress();
   return (
-    <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t("board.title")}</h1>
+    <PageTitled title={t("board.title")}>
       <QueryView query={progress}>{(data) => <Board data={data} year={year} />}</QueryView>
       <Card>
         <CardHeader title={t("board.charts", { year })} />
         <RegionCharts year={year} />
       </Card>
-    </div>
+    </PageTitled>
   );
+}
+
+/** A count in a right-aligned column, a dash where there is no report. */
+function countColumn(header: string, count: (row: Row) => number | null | undefined, emphasis: string): Column<Row> {
+  return {
+    header,
+    headerClassName: "text-right",
+    className: (row) => `tabular text-right ${count(row) ? emphasis : ""}`,
+    cell: (row) => count(row) ?? "—",
+  };
+}
+
+function boardColumns(t: Translate, today: string, year: number): Column<Row>[] {
+  const { org, status, deadline } = progressColumns(t, today);
+  return [
+    org,
+    status,
+    { header: t("board.revision"), headerClassName: "text-right", className: "tabular text-right", cell: (row) => row.revision ?? "—" },
+    countColumn(t("board.errors"), (row) => row.findings?.error, "font-medium text-red-600"),
+    countColumn(t("board.warnings"), (row) => row.findings?.warning, "text-amber-700"),
+    deadline,
+    {
+      header: t("common.open"),
+      hideHeader: true,
+      className: "text-right",
+      cell: (row) =>
+        row.reportId && (
+          <Link className="text-sm text-brand-700 underline-offset-2 hover:underline" href={withYear(`/reports/${row.reportId}/review`, year)}>
+            {t("common.open")}
+          </Link>
+        ),
+    },
+  ];
 }
 
 function Board({ data, year }: { data: Progress; year: number }) {
@@ -117,44 +143,12 @@ function Board({ data, year }: { data: Progress; year: number }) {
       {rows.length === 0 ? (
         <p className="px-4 py-8 text-center text-sm text-slate-500">{t("board.noMatch")}</p>
       ) : (
-        <DataTable>
-          <thead>
-            <tr>
-              <Th>{t("home.org")}</Th>
-              <Th>{t("home.status")}</Th>
-              <Th className="text-right">{t("board.revision")}</Th>
-              <Th className="text-right">{t("board.errors")}</Th>
-              <Th className="text-right">{t("board.warnings")}</Th>
-              <Th>{t("home.deadline")}</Th>
-              <Th>
-                <span className="sr-only">{t("common.open")}</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.orgId} data-org={row.orgId} className={row.late && !row.publishedOn ? "bg-red-50/40" : undefined}>
-                <Td className="font-medium">{row.orgName}</Td>
-                <Td>
-                  <StatusBadge status={row.status} />
-                </Td>
-                <Td className="tabular text-right">{row.revision ?? "—"}</Td>
-                <Td className={`tabular text-right ${row.findings?.error ? "font-medium text-red-600" : ""}`}>{row.findings?.error ?? "—"}</Td>
-                <Td className={`tabular text-right ${row.findings?.warning ? "text-amber-700" : ""}`}>{row.findings?.warning ?? "—"}</Td>
-                <Td>
-                  <Deadline deadline={row.deadline} today={data.today} publishedOn={row.publishedOn} />
-                </Td>
-                <Td className="text-right">
-                  {row.reportId && (
-                    <Link className="text-sm text-brand-700 underline-offset-2 hover:underline" href={withYear(`/reports/${row.reportId}/review`, year)}>
-                      {t("common.open")}
-                    </Link>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <DataTable
+          columns={boardColumns(t, data.today, year)}
+          rows={rows}
+          rowKey={(row) => row.orgId}
+          rowProps={(row) => ({ "data-org": row.orgId, className: row.late && !row.publishedOn ? "bg-red-50/40" : undefined })}
+        />
       )}
     </Card>
   );

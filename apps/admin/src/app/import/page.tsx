@@ -8,15 +8,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { FindingsList } from "@/components/findings-list";
+import { OrgSelect } from "@/components/org-select";
 import { ReportTables } from "@/components/report-tables";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { FieldError, Input, Label, NativeSelect } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { fileToBase64 } from "@/lib/download";
 import { useT } from "@/lib/i18n";
-import { flattenOrgs, indented } from "@/lib/orgs";
+import { flattenOrgs } from "@/lib/orgs";
 import { useMe } from "@/lib/session";
 import { withYear } from "@/lib/year";
 import { trpcCode, useTRPC, useTRPCClient } from "@/trpc/client";
@@ -89,7 +90,6 @@ function UploadForm({ onDone }: { onDone: (result: Imported) => void }) {
 
   if (tree.error) return <ErrorState error={tree.error} onRetry={() => void tree.refetch()} />;
   if (!tree.data) return <Loading />;
-  const orgs = flattenOrgs(tree.data);
 
   return (
     <Card>
@@ -97,13 +97,7 @@ function UploadForm({ onDone }: { onDone: (result: Imported) => void }) {
         <form onSubmit={submit} className="max-w-xl space-y-4">
           <div>
             <Label htmlFor="import-org">{t("import.org")}</Label>
-            <NativeSelect id="import-org" value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-              {orgs.map((org) => (
-                <option key={org.id} value={org.id}>
-                  {indented(org)}
-                </option>
-              ))}
-            </NativeSelect>
+            <OrgSelect id="import-org" value={orgId} onChange={setOrgId} orgs={flattenOrgs(tree.data)} />
           </div>
           <div>
             <Label htmlFor="import-file">{t("import.file")}</Label>

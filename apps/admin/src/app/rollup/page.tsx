@@ -9,15 +9,16 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { FindingsList } from "@/components/findings-list";
+import { OrgSelect } from "@/components/org-select";
 import { StatusBadge } from "@/components/report-bits";
 import { type CellMark, ReportTables } from "@/components/report-tables";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Label, NativeSelect } from "@/components/ui/input";
+import { Label } from "@/components/ui/input";
 import { Empty, ErrorState, Loading } from "@/components/ui/states";
-import { DataTable, Td, Th } from "@/components/ui/table";
+import { type Column, DataTable } from "@/components/ui/table";
 import { cellLabel } from "@/lib/cells";
 import { useLang, useT } from "@/lib/i18n";
-import { flattenOrgs, indented } from "@/lib/orgs";
+import { flattenOrgs } from "@/lib/orgs";
 import { useMe } from "@/lib/session";
 import { useSetSearchParams, useYear } from "@/lib/year";
 import { useTRPC } from "@/trpc/client";
@@ -44,13 +45,7 @@ export default function RollupPage() {
         {parents.length > 1 && (
           <div className="w-72">
             <Label htmlFor="rollup-org">{t("rollup.org")}</Label>
-            <NativeSelect id="rollup-org" value={orgId} onChange={(e) => setParams({ org: e.target.value })}>
-              {parents.map((org) => (
-                <option key={org.id} value={org.id}>
-                  {indented(org)}
-                </option>
-              ))}
-            </NativeSelect>
+            <OrgSelect id="rollup-org" value={orgId} onChange={(org) => setParams({ org })} orgs={parents} />
           </div>
         )}
       </div>
@@ -191,6 +186,12 @@ function MissingList({ data }: { data: Rollup }) {
   );
 }
 
+type Difference = NonNullable<Rollup["reconciliation"]>["differences"][number];
+
+function figureColumn(header: string, figure: (d: Difference) => string | number | null | undefined): Column<Difference> {
+  return { header, headerClassName: "text-right", className: "tabular text-right", cell: (d) => figure(d) ?? "—" };
+}
+
 function Reconciliation({ data }: { data: Rollup }) {
   const t = useT();
   const rec = data.reconciliation;
@@ -202,26 +203,17 @@ function Reconciliation({ data }: { data: Rollup }) {
       ) : rec.differences.length === 0 ? (
         <p className="px-4 py-3 text-sm text-emerald-700">{t("rollup.reconcileNone")}</p>
       ) : (
-        <DataTable>
-          <thead>
-            <tr>
-              <Th>{t("diff.item")}</Th>
-              <Th className="text-right">{t("rollup.sum")}</Th>
-              <Th className="text-right">{t("rollup.own")}</Th>
-              <Th className="text-right">{t("rollup.difference")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rec.differences.map((d) => (
-              <tr key={d.cellId} data-difference={d.cellId}>
-                <Td>{d.label}</Td>
-                <Td className="tabular text-right">{d.rollup ?? "—"}</Td>
-                <Td className="tabular text-right">{d.own ?? "—"}</Td>
-                <Td className="tabular text-right font-medium text-red-600">{d.difference ?? "—"}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <DataTable
+          columns={[
+            { header: t("diff.item"), cell: (d) => d.label },
+            figureColumn(t("rollup.sum"), (d) => d.rollup),
+            figureColumn(t("rollup.own"), (d) => d.own),
+            { ...figureColumn(t("rollup.difference"), (d) => d.difference), className: "tabular text-right font-medium text-red-600" },
+          ]}
+          rows={rec.differences}
+          rowKey={(d) => d.cellId}
+          rowProps={(d) => ({ "data-difference": d.cellId })}
+        />
       )}
     </Card>
   );

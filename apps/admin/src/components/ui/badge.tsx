@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
-export const BADGE_TONES = {
+const BADGE_TONES = {
   gray: "bg-slate-100 text-slate-700 ring-slate-200",
   blue: "bg-blue-50 text-blue-800 ring-blue-200",
   amber: "bg-amber-50 text-amber-800 ring-amber-200",

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { ReportTables } from "@/components/report-tables";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Label, NativeSelect } from "@/components/ui/input";
-import { DataTable, Td, Th } from "@/components/ui/table";
+import { TableFrame, Td, Th } from "@/components/ui/table";
 import { Empty, ErrorState, Loading, QueryView } from "@/components/ui/states";
 import { useT } from "@/lib/i18n";
 import { useTRPC } from "@/trpc/client";
@@ -49,7 +49,7 @@ function DiffTable({ reportId, from, to, version: _version }: { reportId: string
 function ChangesTable({ changes }: { changes: Change[] }) {
   const t = useT();
   return (
-    <DataTable>
+    <TableFrame>
       <caption className="sr-only">{t("diff.changes", { n: changes.length })}</caption>
       <thead>
         <tr>
@@ -81,7 +81,7 @@ function ChangesTable({ changes }: { changes: Change[] }) {
           </tr>
         ))}
       </tbody>
-    </DataTable>
+    </TableFrame>
   );
 }
 
@@ -102,18 +102,19 @@ export function CompareRevisions({ reportId, history, current }: { reportId: str
     <div className="space-y-4">
       <Card>
         <CardBody className="flex flex-wrap items-end gap-4">
-          <div>
-            <Label htmlFor="compare-from">{t("diff.from")}</Label>
-            <NativeSelect id="compare-from" value={from} onChange={(e) => setFrom(Number(e.target.value))} className="w-72">
-              {revisions.map(option)}
-            </NativeSelect>
-          </div>
-          <div>
-            <Label htmlFor="compare-to">{t("diff.to")}</Label>
-            <NativeSelect id="compare-to" value={to} onChange={(e) => setTo(Number(e.target.value))} className="w-72">
-              {revisions.map(option)}
-            </NativeSelect>
-          </div>
+          {(
+            [
+              ["compare-from", "diff.from", from, setFrom],
+              ["compare-to", "diff.to", to, setTo],
+            ] as const
+          ).map(([id, label, value, set]) => (
+            <div key={id}>
+              <Label htmlFor={id}>{t(label)}</Label>
+              <NativeSelect id={id} value={value} onChange={(e) => set(Number(e.target.value))} className="w-72">
+                {revisions.map(option)}
+              </NativeSelect>
+            </div>
+          ))}
         </CardBody>
       </Card>
       {from !== to && <SideBySide reportId={reportId} from={from} to={to} />}
