@@ -29,7 +29,7 @@ describe("OpenAPI document and reference", () => {
   let s: TestServer;
   let doc: Doc;
   let viewerToken: string;
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, inlineRefs: false });
 
   /** A validator for a schema inside the document (JSON Pointer below the document root). */
   const schemaAt = (...segments: string[]) => ajv.compile({ $ref: `openapi.json#/${segments.map(pointer).join("/")}` });
