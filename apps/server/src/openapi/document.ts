@@ -10,7 +10,7 @@ import { appRouter } from "@nianbao/api";
 import { findingSchema, reportDocumentSchema } from "@nianbao/core";
 import { z } from "zod";
 import { IDEMPOTENCY_HEADER } from "../idempotency";
-import { type ProcedureDoc, PROCEDURE_DOCS, TAGS } from "./procedures";
+import { INPUT_FIELD_DOCS, type ProcedureDoc, PROCEDURE_DOCS, TAGS } from "./procedures";
 import { errorBodySchema } from "./schemas";
 import { ERROR_RESPONSES, INFO, SECURITY_SCHEMES } from "./text";
 
@@ -88,9 +88,20 @@ function hoistDefs(schemas: Record<string, JsonSchema>): Record<string, JsonSche
   return out;
 }
 
+/** The common input fields get their meaning written next to them (the parsers carry none). */
+function describeInputFields(inputs: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  for (const [name, schema] of Object.entries(inputs)) {
+    const properties = name.endsWith(".Input") ? (schema.properties as Record<string, JsonSchema> | undefined) : undefined;
+    for (const [field, property] of Object.entries(properties ?? {})) {
+      if (INPUT_FIELD_DOCS[field] && property.description === undefined) property.description = INPUT_FIELD_DOCS[field];
+    }
+  }
+  return inputs;
+}
+
 /** Input and output schemas in one set; a shared schema that reads the same both ways is listed once. */
 function components(procedures: ServiceProcedure[]): Record<string, JsonSchema> {
-  const inputs = hoistDefs(convert(procedures, "input", {}));
+  const inputs = describeInputFields(hoistDefs(convert(procedures, "input", {})));
   let outputs = JSON.stringify(hoistDefs(convert(procedures, "output", { Error: errorBodySchema })));
   for (const name of Object.keys(SHARED)) {
     const asOutput = (JSON.parse(outputs) as Record<string, JsonSchema>)[name];

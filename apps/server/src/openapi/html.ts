@@ -104,7 +104,10 @@ function fieldRows(doc: OpenApiDocument, schema: Schema | undefined, prefix = ""
 function fieldTable(doc: OpenApiDocument, title: string, schema: Schema | undefined): string {
   const rows = fieldRows(doc, schema);
   if (!rows.length) return schema ? `<p>${title}：<code>${escape(typeLabel(schema))}</code></p>` : "";
-  return `<p><strong>${title}</strong></p><table><thead><tr><th>字段</th><th>类型</th><th>必填</th><th>说明</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  // Outputs carry no descriptions yet: no empty column for them.
+  const described = rows.some((row) => !row.endsWith("<td></td></tr>"));
+  const body = described ? rows : rows.map((row) => row.replace(/<td><\/td><\/tr>$/, "</tr>"));
+  return `<p><strong>${title}</strong></p><table><thead><tr><th>字段</th><th>类型</th><th>必填</th>${described ? "<th>说明</th>" : ""}</tr></thead><tbody>${body.join("")}</tbody></table>`;
 }
 
 function curl(method: string, path: string, input: unknown): string {

@@ -176,3 +176,22 @@ export const PROCEDURE_DOCS: Record<string, ProcedureDoc> = {
   },
   "openData.export": { summary: "已发布报告的 CSV 或 JSON 文件（base64）", access: "public", service: true, example: { input: { id: REPORT_ID, format: "csv" } } },
 };
+
+/** Input fields that mean the same in every procedure that takes them. */
+export const INPUT_FIELD_DOCS: Record<string, string> = {
+  orgId: "组织 id；可省略时默认为调用者（令牌）所属的组织",
+  year: "报告年度（如 2024 表示 2024 年度报告，次年发布）",
+  id: "目标的 id（报告、用户或令牌，视接口而定）",
+  revision: "修订版本号：操作所依据的版本（流程操作）或要读取的版本",
+  baseRevision: "所编辑的修订版本号；他人已先保存时返回 409 CONFLICT",
+  document: "完整的报告文档（ReportDocument，见规范 spec/CONTRACT.md）",
+  note: "本次保存的备注",
+  comment: "意见；退回与更正时必填（更正时即公开的更正说明）",
+  publishedOn: "仅发布：报告上的发布日期（默认今天，中国时区）",
+  status: "按状态筛选",
+  format: "文件格式",
+  from: "起始修订版本号",
+  to: "结束修订版本号",
+  data: "文件内容（base64）",
+  filename: "文件名（用于判断格式）",
+};

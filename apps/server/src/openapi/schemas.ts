@@ -42,7 +42,7 @@ export const errorBodySchema = z
     examples: [
       {
         error: {
-          message: "一、主动公开政府信息情况 / 规章 / 本年制发件数（activeDisclosure.regulations.issued）：不得小于0",
+          message: "第二十条第（一）项 / 规章 / 本年制发件数（activeDisclosure.regulations.issued）：不得小于0",
           code: -32600,
           data: {
             code: "BAD_REQUEST",
@@ -52,7 +52,7 @@ export const errorBodySchema = z
               {
                 path: "document.tables.activeDisclosure.regulations.issued",
                 cell: "activeDisclosure.regulations.issued",
-                message: "一、主动公开政府信息情况 / 规章 / 本年制发件数（activeDisclosure.regulations.issued）：不得小于0",
+                message: "第二十条第（一）项 / 规章 / 本年制发件数（activeDisclosure.regulations.issued）：不得小于0",
               },
             ],
           },

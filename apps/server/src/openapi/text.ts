@@ -47,6 +47,6 @@ export const ERROR_RESPONSES = {
   "409": error("冲突（CONFLICT）：保存所依据的修订版本已过时；或同一幂等键的请求仍在处理中（带 Retry-After）", retryAfter),
   "412": error("当前状态不允许（PRECONDITION_FAILED），如提交时仍有错误或未说明的警告：data.findings 列出原因"),
   "422": error("同一 Idempotency-Key 已用于另一个请求（UNPROCESSABLE_CONTENT）"),
-  "429": error("请求过于频繁（TOO_MANY_REQUESTS）：令牌超出调用频率，或登录失败过多须等待；data.retryAfterSeconds 与 Retry-After 给出等待秒数", retryAfter),
+  "429": error("请求过于频繁（TOO_MANY_REQUESTS）：令牌超出调用频率（带 Retry-After 响应头），或登录失败过多须等待；data.retryAfterSeconds 给出等待秒数", retryAfter),
   "500": error("服务器内部错误（INTERNAL_SERVER_ERROR），不含任何内部细节"),
 };
