@@ -1,5 +1,6 @@
 /**
- * The HTTP host: tRPC at /trpc, /healthz and /readyz, open data at /open. No domain logic lives here.
+ * The HTTP host: tRPC at /trpc (with fair use and idempotency keys), /healthz and /readyz, open data
+ * at /open, the OpenAPI document at /openapi.json and its reference at /docs/api. No domain logic lives here.
  */
 import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
@@ -10,6 +11,9 @@ import type { Database } from "@nianbao/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { registerCsrfGuard } from "./csrf";
+import { registerIdempotency } from "./idempotency";
+import { registerOpenApi } from "./openapi/routes";
+import { DEFAULT_RATE_LIMIT, type RateLimit, registerRateLimit } from "./rate-limit";
 import { registerOpenData } from "./open-data";
 import { readiness } from "./ready";
 
@@ -27,6 +31,8 @@ export interface ServerOptions {
   allowedOrigins?: string[];
   /** Router settings (argon2 cost, lockout, clock); defaults are the production ones. */
   apiConfig?: Partial<ApiConfig>;
+  /** Calls per API token (rate-limit.ts); default DEFAULT_RATE_LIMIT, `perMinute: 0` turns it off. */
+  rateLimit?: RateLimit;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -55,6 +61,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   await app.register(fastifyCookie);
   registerCsrfGuard(app, [...(options.allowedOrigins ?? []), ...options.corsOrigins]);
+  const now = options.apiConfig?.now ?? Date.now;
+  registerRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
+  registerIdempotency(app, db, now);
 
   // Once closing, the answers still going out end their connections: a kept-alive client would
   // otherwise hold the close open until its keep-alive timeout.
@@ -118,5 +127,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   registerOpenData(app, db);
+  registerOpenApi(app);
   return app;
 }

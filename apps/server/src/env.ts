@@ -1,6 +1,7 @@
 /** The server's settings, validated once. The only file that reads `process.env`. */
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_RATE_LIMIT, type RateLimit } from "./rate-limit";
 
 const flag = (fallback: boolean) =>
   z
@@ -32,6 +33,12 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** Largest request body in bytes (default 10 MiB: report files come base64-encoded). */
   BODY_LIMIT: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /**
+   * Fair use of API tokens: calls a minute per token on average (0: no limit) and the burst allowed
+   * after a pause, per server instance (rate-limit.ts).
+   */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMIT.perMinute),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT.burst),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -45,6 +52,7 @@ export interface ServerEnv {
   corsOrigins: string[];
   allowedOrigins: string[];
   bodyLimit: number;
+  rateLimit: RateLimit;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 }
 
@@ -67,6 +75,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     corsOrigins: list(env.CORS_ORIGIN),
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     bodyLimit: env.BODY_LIMIT,
+    rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -55,6 +55,7 @@ const app = await buildServer({
   cookieSecure: env.cookieSecure,
   corsOrigins: env.corsOrigins,
   allowedOrigins: env.allowedOrigins,
+  rateLimit: env.rateLimit,
 });
 await app.listen({ port: env.port, host: env.host });
 

@@ -17,3 +17,4 @@ export * from "./queries/login-attempts";
 export * from "./queries/reports";
 export * from "./queries/explanations";
 export * from "./queries/publications";
+export * from "./queries/idempotency-keys";

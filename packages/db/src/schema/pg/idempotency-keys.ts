@@ -1,0 +1,26 @@
+import { bigint, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+
+/**
+ * Idempotency keys of mutations (`Idempotency-Key` header), per caller, so that a request retried
+ * after a network error is answered from here instead of being done twice. In the database because
+ * the retry may reach another server instance.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    /** Whose key: "token:<id>" or "user:<id>"; two callers may use the same key. */
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    /** sha256 of the procedure path and the body: the same key with another request is refused. */
+    fingerprint: text("fingerprint").notNull(),
+    /** The HTTP status of the first answer; null while the first request is still running. */
+    status: integer("status"),
+    responseBody: text("response_body"),
+    contentType: text("content_type"),
+    /** When the running request took the key (a crashed one's key is taken over after a while). */
+    lockedAt: bigint("locked_at", { mode: "number" }).notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_expires_idx").on(t.expiresAt)],
+);
