@@ -17,7 +17,7 @@ export {
   type SessionSink,
 } from "./context";
 export { createHttpContext, langFrom, resolveActor, SESSION_COOKIE, type HttpContextOptions } from "./http-context";
-export { type ErrorData, type FieldError } from "./errors";
+export { type ErrorData, type FieldError } from "./error-format";
 export { findingKey, chinaToday } from "./findings";
 export { availableActions, STEPS, type Step } from "./workflow";
 export { hashPassword } from "./secrets";

@@ -1,5 +1,6 @@
 import { reportDocumentSchema, yearSchema } from "@nianbao/core";
-import { AppError, getReport, getRevision, listPublications, listPublishedReports } from "@nianbao/db";
+import { getReport, getRevision, listPublications, listPublishedReports } from "@nianbao/db";
+import { AppError } from "../errors";
 import { z } from "zod";
 import { idSchema, iso, publicationSchema, revisionNoSchema } from "../schemas";
 import { exportDocument } from "../services/documents";

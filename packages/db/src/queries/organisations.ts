@@ -2,7 +2,7 @@ import type { AgencyKind } from "@nianbao/core";
 import { and, asc, eq, like, sql } from "drizzle-orm";
 import { type Database, isUniqueViolation, type Tx } from "../client";
 import type { AuditContext } from "../domain";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
 
@@ -32,7 +32,7 @@ export async function findOrganisation({ q, t }: Tx, id: string): Promise<Organi
 
 export async function getOrganisation(db: Database, id: string): Promise<Organisation> {
   const org = await db.read((tx) => findOrganisation(tx, id));
-  if (!org) throw new AppError("NOT_FOUND", "org.notFound", { id });
+  if (!org) throw new DomainError("NOT_FOUND", "org.notFound", { id });
   return org;
 }
 
@@ -63,7 +63,7 @@ export async function createOrganisation(db: Database, input: NewOrganisation, a
   try {
     return await db.write(async (tx) => {
       const parent = input.parentId ? await findOrganisation(tx, input.parentId) : null;
-      if (input.parentId && !parent) throw new AppError("NOT_FOUND", "org.notFound", { id: input.parentId });
+      if (input.parentId && !parent) throw new DomainError("NOT_FOUND", "org.notFound", { id: input.parentId });
       const id = newId();
       const now = Date.now();
       const org: Organisation = {
@@ -81,7 +81,7 @@ export async function createOrganisation(db: Database, input: NewOrganisation, a
       return org;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "org.nameTaken", { name: input.name });
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", "org.nameTaken", { name: input.name });
     throw error;
   }
 }
@@ -106,14 +106,14 @@ export async function updateOrganisation(
     return await db.write(async (tx) => {
       const { q, t } = tx;
       const org = await findOrganisation(tx, id);
-      if (!org) throw new AppError("NOT_FOUND", "org.notFound", { id });
+      if (!org) throw new DomainError("NOT_FOUND", "org.notFound", { id });
       let path = org.path;
       let parentId = org.parentId;
       if (changes.parentId !== undefined && changes.parentId !== org.parentId) {
         const parent = await findOrganisation(tx, changes.parentId);
-        if (!parent) throw new AppError("NOT_FOUND", "org.notFound", { id: changes.parentId });
-        if (!inSubtree(parent.path, scopePath)) throw new AppError("FORBIDDEN", "org.rootMove");
-        if (inSubtree(parent.path, org.path)) throw new AppError("BAD_REQUEST", "org.cycle", {}, { field: "parentId" });
+        if (!parent) throw new DomainError("NOT_FOUND", "org.notFound", { id: changes.parentId });
+        if (!inSubtree(parent.path, scopePath)) throw new DomainError("FORBIDDEN", "org.rootMove");
+        if (inSubtree(parent.path, org.path)) throw new DomainError("INVALID", "org.cycle", {}, { field: "parentId" });
         parentId = parent.id;
         path = `${parent.path}${org.id}/`;
         // Rewrite the prefix of every descendant's path in one statement (substr/|| mean the same in both dialects).
@@ -139,7 +139,7 @@ export async function updateOrganisation(
       return updated;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "org.nameTaken", { name: changes.name ?? "" });
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", "org.nameTaken", { name: changes.name ?? "" });
     throw error;
   }
 }
