@@ -4,7 +4,19 @@
  * late one, and (when the importer and the fixture are there) the science bureau's 2021 report
  * imported from the seed file. Runs only on an empty database.
  */
-import { type Finding, getCell, getFormat, type ReportDocument, writeCell } from "@nianbao/core";
+import {
+  actorFromUser,
+  type Actor,
+  type Caller,
+  createDraft,
+  hashPassword,
+  importFile,
+  type PasswordHashing,
+  saveDraft,
+  takeStep,
+  validateForRevision,
+} from "@nianbao/api";
+import { type Finding, findingKey, getCell, getFormat, type ReportDocument, writeCell } from "@nianbao/core";
 import { sampleReport } from "@nianbao/core/testing";
 import {
   countUsers,
@@ -21,12 +33,7 @@ import {
   upsertExplanation,
   type UserWithScope,
 } from "@nianbao/db";
-import type { Actor, PasswordHashing } from "../context";
-import { findingKey } from "../findings";
-import { hashPassword } from "../secrets";
-import { actorFromUser } from "../services/accounts";
-import { type Caller, createDraft, importFile, saveDraft, takeStep, validateForRevision } from "../services/reports";
-import { DEPARTMENTS, DISTRICT, HIGHLIGHTS, PROBLEMS } from "./demo-data";
+import { DEPARTMENTS, DISTRICT, HIGHLIGHTS, PROBLEMS } from "./data";
 
 export interface SeedOptions {
   adminPassword: string;
