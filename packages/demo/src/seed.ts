@@ -16,7 +16,7 @@ import {
   takeStep,
   validateForRevision,
 } from "@nianbao/api";
-import { type Finding, findingKey, getCell, getFormat, type ReportDocument, writeCell } from "@nianbao/core";
+import { type Finding, findingKey, getCell, getFormat, isoDate, type ReportDocument, writeCell } from "@nianbao/core";
 import { sampleReport } from "@nianbao/core/testing";
 import {
   countUsers,
@@ -211,8 +211,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       if (state === "reviewed") continue;
       report = await takeStep(db, report, "sign", { revision: report.currentRevision, comment: "同意发布" }, caller(team.signer));
       if (state === "signed") continue;
-      const onTime = team.org.kind === "government" ? `${year + 1}-03-2${seed % 8}` : `${year + 1}-01-2${seed % 8}`;
-      const publishedOn = state === "late" ? `${year + 1}-02-${String(10 + (seed % 15)).padStart(2, "0")}` : onTime;
+      const onTime = isoDate(year + 1, team.org.kind === "government" ? 3 : 1, 20 + (seed % 8));
+      const publishedOn = state === "late" ? isoDate(year + 1, 2, 10 + (seed % 15)) : onTime;
       await takeStep(db, report, "publish", { revision: report.currentRevision, publishedOn }, caller(team.admin));
     }
   }

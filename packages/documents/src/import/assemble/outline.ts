@@ -5,9 +5,9 @@
  * numbering, because real reports renumber (五 and 六 written as 二 and 三) and leave headings out.
  */
 import {
+  calendarDate,
   FORMATS,
   type FormatVersion,
-  isIsoDate,
   sameAgencyName,
   type SectionDef,
   textSimilarity,
@@ -111,11 +111,6 @@ function chineseYear(text: string): number | null {
   return year;
 }
 
-function iso(year: number, month: number, day: number): string | null {
-  const value = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  return isIsoDate(value) ? value : null;
-}
-
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 const CHINESE_DATE = /([〇零○OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
 const NUMERIC_DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
@@ -127,7 +122,7 @@ export function parseDate(text: string): { date: string; match: string; index: n
   const t = toHalfWidth(text);
   const a = ARABIC_DATE.exec(t);
   if (a) {
-    const date = iso(Number(a[1]), Number(a[2]), Number(a[3]));
+    const date = calendarDate(Number(a[1]), Number(a[2]), Number(a[3]));
     if (date) return { date, match: a[0], index: a.index };
   }
   const c = CHINESE_DATE.exec(t);
@@ -135,19 +130,19 @@ export function parseDate(text: string): { date: string; match: string; index: n
     const year = chineseYear(c[1]!);
     const month = chineseNumber(c[2]!);
     const day = chineseNumber(c[3]!);
-    const date = year !== null && month !== null && day !== null ? iso(year, month, day) : null;
+    const date = year !== null && month !== null && day !== null ? calendarDate(year, month, day) : null;
     if (date) return { date, match: c[0], index: c.index };
   }
   const n = NUMERIC_DATE.exec(t);
   if (n) {
-    const date = iso(Number(n[1]), Number(n[2]), Number(n[3]));
+    const date = calendarDate(Number(n[1]), Number(n[2]), Number(n[3]));
     if (date) return { date, match: n[0], index: n.index };
   }
   // "28 January 2022", "January 28, 2022" (reports exported in English)
   const e = ENGLISH_DATE.exec(t);
   if (e) {
     const month = MONTHS.indexOf((e[2] ?? e[3] ?? "").toLowerCase()) + 1;
-    const date = month > 0 ? iso(Number(e[5]), month, Number(e[1] ?? e[4])) : null;
+    const date = month > 0 ? calendarDate(Number(e[5]), month, Number(e[1] ?? e[4])) : null;
     if (date) return { date, match: e[0], index: e.index };
   }
   return null;
