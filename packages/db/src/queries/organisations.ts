@@ -1,10 +1,11 @@
 import type { AgencyKind } from "@nianbao/core";
-import { and, asc, eq, like, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { type Database, isUniqueViolation, type Tx } from "../client";
 import type { AuditContext } from "../domain";
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { inSubtree, orgInSubtree } from "./scope";
 
 export interface Organisation {
   id: string;
@@ -20,10 +21,7 @@ export interface Organisation {
 type Row = Omit<Organisation, "kind"> & { kind: string };
 const toOrganisation = (row: Row): Organisation => ({ ...row, kind: row.kind as AgencyKind });
 
-/** Whether `path` lies in the subtree rooted at `scopePath` (itself included). */
-export function inSubtree(path: string, scopePath: string): boolean {
-  return path.startsWith(scopePath);
-}
+export { inSubtree } from "./scope";
 
 export async function findOrganisation({ q, t }: Tx, id: string): Promise<Organisation | null> {
   const [row] = await q.select().from(t.organisations).where(eq(t.organisations.id, id)).limit(1);
@@ -42,7 +40,7 @@ export async function listSubtree(db: Database, scopePath: string): Promise<Orga
     q
       .select()
       .from(t.organisations)
-      .where(like(t.organisations.path, `${scopePath}%`))
+      .where(orgInSubtree(t, scopePath))
       .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name)),
   );
   return rows.map(toOrganisation).sort((a, b) => depth(a) - depth(b));
@@ -120,7 +118,7 @@ export async function updateOrganisation(
         await q
           .update(t.organisations)
           .set({ path: sql`cast(${path} as text) || substr(${t.organisations.path}, ${org.path.length + 1})` })
-          .where(and(like(t.organisations.path, `${org.path}%`)));
+          .where(orgInSubtree(t, org.path));
       }
       const updated: Organisation = {
         ...org,

@@ -1,10 +1,10 @@
-import { asc, eq, like } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { AuditContext, Role } from "../domain";
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
-import { inSubtree } from "./organisations";
+import { inSubtree, orgInSubtree } from "./scope";
 import { findUser, type UserWithScope } from "./users";
 
 /** An API token as listed: never with its hash. */
@@ -80,7 +80,7 @@ export async function listTokens(db: Database, scopePath: string): Promise<ApiTo
       .select(tokenColumns(t))
       .from(t.apiTokens)
       .innerJoin(t.organisations, eq(t.organisations.id, t.apiTokens.orgId))
-      .where(like(t.organisations.path, `${scopePath}%`))
+      .where(orgInSubtree(t, scopePath))
       .orderBy(asc(t.apiTokens.createdAt)),
   );
   return rows.map(toToken);

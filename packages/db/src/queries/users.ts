@@ -1,9 +1,10 @@
-import { and, asc, eq, like } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { type Database, isUniqueViolation, type Tx } from "../client";
 import type { AuditContext, Role } from "../domain";
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { orgInSubtree } from "./scope";
 
 /** A user as the rest of the system sees it: never with the password hash. */
 export interface User {
@@ -77,7 +78,7 @@ export async function listUsers(db: Database, scopePath: string): Promise<UserWi
       .select(userColumns(t))
       .from(t.users)
       .innerJoin(t.organisations, eq(t.organisations.id, t.users.orgId))
-      .where(like(t.organisations.path, `${scopePath}%`))
+      .where(orgInSubtree(t, scopePath))
       .orderBy(asc(t.users.username)),
   );
   return rows.map(toUser);
