@@ -1,3 +1,15 @@
 import base from "@nianbao/eslint-config";
 
-export default base;
+export default [
+  ...base,
+  {
+    // The API ships to production: sample reports and the demo live in @nianbao/demo, never here.
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@nianbao/core/testing", "@nianbao/demo"], message: "test and demo data stay out of the API (see @nianbao/demo)" }] },
+      ],
+    },
+  },
+];

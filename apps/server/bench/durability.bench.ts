@@ -10,8 +10,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { actorFromUser, createCaller, createContextInner, seedDemo } from "@nianbao/api";
+import { actorFromUser, createCaller, createContextInner } from "@nianbao/api";
 import { createDb, findUserForLogin, listReports } from "@nianbao/db";
+import { seedDemo } from "@nianbao/demo";
 import { benchEnv } from "./env";
 
 const SAVES = benchEnv.saves;

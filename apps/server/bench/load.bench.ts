@@ -8,9 +8,10 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { actorFromUser, createCaller, createContextInner, seedDemo } from "@nianbao/api";
+import { actorFromUser, createCaller, createContextInner } from "@nianbao/api";
 import { type Dialect, findUserForLogin, listReports } from "@nianbao/db";
 import { createTestDb } from "@nianbao/db/testing";
+import { seedDemo } from "@nianbao/demo";
 import autocannon from "autocannon";
 import { pino } from "pino";
 import { buildServer } from "../src/app";

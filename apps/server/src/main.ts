@@ -4,8 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { DEFAULT_CONFIG, seedDemo } from "@nianbao/api";
+import { DEFAULT_CONFIG } from "@nianbao/api";
 import { createDb, isPostgresUrl } from "@nianbao/db";
+import { seedDemo } from "@nianbao/demo";
 import { buildServer } from "./app";
 import { bootstrapAdmin } from "./bootstrap";
 import { loadEnv, REPO_ROOT } from "./env";

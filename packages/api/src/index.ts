@@ -17,10 +17,11 @@ export {
   type SessionSink,
 } from "./context";
 export { createHttpContext, langFrom, resolveActor, SESSION_COOKIE, type HttpContextOptions } from "./http-context";
-export { type ErrorData, type FieldError } from "./errors";
+export { type ErrorData, type FieldError } from "./error-format";
 export { findingKey, chinaToday } from "./findings";
 export { availableActions, STEPS, type Step } from "./workflow";
 export { hashPassword } from "./secrets";
 export { actorFromUser } from "./services/accounts";
 export { EXPORT_FORMATS, type ExportFormat } from "./services/documents";
-export { seedDemo, type SeedOptions, type SeedResult } from "./seed/demo";
+/** The workflow as plain functions, for callers that act without a request (the demo seed). */
+export { createDraft, importFile, saveDraft, takeStep, validateForRevision, type Caller } from "./services/reports";

@@ -8,6 +8,7 @@ import {
   findingSchema,
   formatVersionSchema,
   isFormatVersion,
+  isoTimestamp,
   reportDocumentSchema,
   revisionNumberSchema,
   yearSchema,
@@ -43,7 +44,8 @@ export const draftDocumentSchema = z.unknown().superRefine((value, ctx) => {
 /** The report year, as core defines it. */
 export const yearInputSchema = yearSchema;
 
-export const iso = (ms: number) => new Date(ms).toISOString();
+/** The former name of core's `isoTimestamp`, still imported by routers/reports.ts. */
+export { isoTimestamp as iso };
 const isoString = z.string();
 
 export const findingsSummarySchema = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
@@ -76,8 +78,8 @@ export function reportOut(report: Report): ReportOut {
     currentRevision: report.currentRevision,
     publishedRevision: report.publishedRevision,
     pendingChangeNote: report.pendingChangeNote,
-    createdAt: iso(report.createdAt),
-    updatedAt: iso(report.updatedAt),
+    createdAt: isoTimestamp(report.createdAt),
+    updatedAt: isoTimestamp(report.updatedAt),
   };
 }
 
@@ -103,7 +105,7 @@ export function revisionOut(meta: RevisionMeta): z.infer<typeof revisionMetaSche
     viaToken: meta.tokenId !== null,
     source: meta.source,
     note: meta.note,
-    createdAt: iso(meta.createdAt),
+    createdAt: isoTimestamp(meta.createdAt),
   };
 }
 
@@ -154,8 +156,8 @@ export function userOut(user: UserWithScope): z.infer<typeof userOutSchema> {
     displayName: user.displayName,
     role: user.role,
     disabled: user.disabled,
-    createdAt: iso(user.createdAt),
-    updatedAt: iso(user.updatedAt),
+    createdAt: isoTimestamp(user.createdAt),
+    updatedAt: isoTimestamp(user.updatedAt),
   };
 }
 
@@ -172,14 +174,14 @@ export const tokenOutSchema = z.object({
 });
 
 export function tokenOut(token: ApiToken): z.infer<typeof tokenOutSchema> {
-  const maybe = (ms: number | null) => (ms === null ? null : iso(ms));
+  const maybe = (ms: number | null) => (ms === null ? null : isoTimestamp(ms));
   return {
     id: token.id,
     name: token.name,
     orgId: token.orgId,
     orgName: token.orgName,
     role: token.role,
-    createdAt: iso(token.createdAt),
+    createdAt: isoTimestamp(token.createdAt),
     expiresAt: maybe(token.expiresAt),
     lastUsedAt: maybe(token.lastUsedAt),
     revokedAt: maybe(token.revokedAt),

@@ -5,11 +5,12 @@
  * resolved from its input (an organisation, a report, a user or a token). `authorize` then checks the
  * role and that the target lies in the actor's subtree — no router checks access on its own.
  */
-import { AppError, type Database, getOrganisation, getReport, getToken, getUser, inSubtree, type Organisation, type Report, type Role } from "@nianbao/db";
+import { type Database, getOrganisation, getReport, getToken, getUser, inSubtree, type Organisation, type Role } from "@nianbao/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Actor, Context } from "./context";
-import { formatError, toTRPCError } from "./errors";
+import { formatError } from "./error-format";
+import { AppError, asAppError, toTRPCError } from "./errors";
 import { inputProblem, inputProblemError } from "./input-guard";
 import { idSchema } from "./schemas";
 
@@ -45,7 +46,8 @@ const base = inputDefaulted.use(async ({ ctx, path, type, next }) => {
   const logger = ctx.logger.child({ procedure: path });
   const result = await next({ ctx: { logger } });
   if (!result.ok) {
-    if (result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+    const known = asAppError(result.error.cause);
+    if (known) throw toTRPCError(known);
     if (result.error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: result.error.cause ?? result.error, type }, "procedure failed");
   }
   return result;
@@ -66,42 +68,45 @@ export function authorize(actor: Actor, roles: readonly Role[], targetPath?: str
 
 export const ALL_ROLES: readonly Role[] = ["admin", "editor", "reviewer", "signer", "viewer"];
 
+/**
+ * A procedure on one stored target: the role is checked first (so a caller without it learns nothing,
+ * not even whether the target exists), then the target is loaded from the input and must lie in the
+ * caller's subtree. It reaches the resolver as `ctx[name]`.
+ */
+function targetProcedure<Input extends z.ZodType, Name extends string, Target>(target: {
+  input: Input;
+  name: Name;
+  load: (db: Database, input: z.output<Input>, actor: Actor) => Promise<Target>;
+  /** The materialised path of the organisation the target belongs to. */
+  pathOf: (target: Target) => string;
+}) {
+  return (roles: readonly Role[]) =>
+    authedProcedure.input(target.input).use(async ({ ctx, input, next }) => {
+      authorize(ctx.actor, roles);
+      const loaded = await target.load(ctx.db, input as z.output<Input>, ctx.actor);
+      authorize(ctx.actor, roles, target.pathOf(loaded));
+      return next({ ctx: { [target.name]: loaded } as Record<Name, Target> });
+    });
+}
+
+const byId = z.object({ id: idSchema });
 
 /** Target: an organisation (`orgId`, default the actor's own). */
-export const orgProcedure = (roles: readonly Role[]) =>
-  authedProcedure.input(z.object({ orgId: idSchema.optional() })).use(async ({ ctx, input, next }) => {
-    authorize(ctx.actor, roles);
-    const org: Organisation = await getOrganisation(ctx.db, input.orgId ?? ctx.actor.orgId);
-    authorize(ctx.actor, roles, org.path);
-    return next({ ctx: { org } });
-  });
+export const orgProcedure = targetProcedure({
+  input: z.object({ orgId: idSchema.optional() }),
+  name: "org",
+  load: (db, input, actor): Promise<Organisation> => getOrganisation(db, input.orgId ?? actor.orgId),
+  pathOf: (org) => org.path,
+});
 
 /** Target: a report (`id`). */
-export const reportProcedure = (roles: readonly Role[]) =>
-  authedProcedure.input(z.object({ id: idSchema })).use(async ({ ctx, input, next }) => {
-    authorize(ctx.actor, roles);
-    const report: Report = await getReport(ctx.db, input.id);
-    authorize(ctx.actor, roles, report.orgPath);
-    return next({ ctx: { report } });
-  });
+export const reportProcedure = targetProcedure({ input: byId, name: "report", load: (db, input) => getReport(db, input.id), pathOf: (report) => report.orgPath });
 
 /** Target: a user account (`id`). */
-export const userProcedure = (roles: readonly Role[]) =>
-  authedProcedure.input(z.object({ id: idSchema })).use(async ({ ctx, input, next }) => {
-    authorize(ctx.actor, roles);
-    const user = await getUser(ctx.db, input.id);
-    authorize(ctx.actor, roles, user.orgPath);
-    return next({ ctx: { user } });
-  });
+export const userProcedure = targetProcedure({ input: byId, name: "user", load: (db, input) => getUser(db, input.id), pathOf: (user) => user.orgPath });
 
 /** Target: an API token (`id`). */
-export const tokenProcedure = (roles: readonly Role[]) =>
-  authedProcedure.input(z.object({ id: idSchema })).use(async ({ ctx, input, next }) => {
-    authorize(ctx.actor, roles);
-    const token = await getToken(ctx.db, input.id);
-    authorize(ctx.actor, roles, token.orgPath);
-    return next({ ctx: { token } });
-  });
+export const tokenProcedure = targetProcedure({ input: byId, name: "token", load: (db, input) => getToken(db, input.id), pathOf: (token) => token.orgPath });
 
 /** For procedures that name a second organisation in their input (a new parent, a user's new org). */
 export async function authorizeOrg(db: Database, actor: Actor, roles: readonly Role[], orgId: string): Promise<Organisation> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chinaToday, daysUntil, deadlineFor } from "./dates";
+import { calendarDate, chinaToday, daysBetween, daysUntil, deadlineFor, isIsoDate, isoDate, isoTimestamp } from "./dates";
 
 describe("the report's calendar", () => {
   it("counts today in China, not in UTC", () => {
@@ -18,5 +18,25 @@ describe("the report's calendar", () => {
     expect(daysUntil("2025-01-31", "2025-01-01")).toBe(30);
     expect(daysUntil("2025-01-31", "2025-02-02")).toBe(-2);
     expect(daysUntil("2024-03-01", "2024-02-28")).toBe(2);
+  });
+
+  it("counts the days between two dates across month, year and leap-day boundaries", () => {
+    expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+    expect(daysBetween("2023-02-28", "2023-03-01")).toBe(1);
+    expect(daysBetween("2024-12-31", "2025-01-01")).toBe(1);
+    expect(daysBetween("2025-03-31", "2025-01-31")).toBe(-59);
+    expect(daysUntil("2025-01-31", "2025-01-01")).toBe(daysBetween("2025-01-01", "2025-01-31"));
+  });
+
+  it("writes dates from their parts and refuses days the calendar does not have", () => {
+    expect(isoDate("2021", "3", "5")).toBe("2021-03-05");
+    expect(isoDate(2022, 12, 31)).toBe("2022-12-31");
+    expect(calendarDate(2024, 2, 29)).toBe("2024-02-29");
+    expect(calendarDate(2023, 2, 29)).toBeNull();
+    expect(calendarDate(2023, 13, 1)).toBeNull();
+    expect(isIsoDate("2023-04-31")).toBe(false);
+    expect(isIsoDate("2023-4-30")).toBe(false);
+    expect(isIsoDate(20230430)).toBe(false);
+    expect(isoTimestamp(Date.UTC(2025, 0, 31, 16, 0))).toBe("2025-01-31T16:00:00.000Z");
   });
 });

@@ -11,4 +11,4 @@ export * from "./rules/index";
 export { validateReport, errorsOf, type ValidateOptions } from "./validate";
 export * from "./aggregate/index";
 export * from "./editing/index";
-export { chinaToday, daysUntil, deadlineFor } from "./dates";
+export { calendarDate, chinaToday, DAY_MS, daysBetween, daysUntil, deadlineFor, isIsoDate, isoDate, isoTimestamp, STATUTORY_DEADLINES, type Deadlines } from "./dates";

@@ -2,6 +2,7 @@
  * Text helpers shared by the validator and the importers: normalising Chinese report text, reading
  * the statistical period and figures quoted in prose, and measuring how alike two texts are.
  */
+import { isoDate } from "./dates";
 
 /** Full-width ASCII (０-９, Ａ-Ｚ, （）…) to half-width, and the ideographic space to a space. */
 export function toHalfWidth(text: string): string {
@@ -56,10 +57,6 @@ const PERIOD_SAME_YEAR = new RegExp(
   String.raw`统计(?:期限|时限|期间|周期|时间|区间)[^。；\d]{0,12}?${DATE}[^。；\d]{0,6}?(?:至|到|—|－|-|~|～)(\d{1,2})月(\d{1,2})日`,
 );
 
-function iso(y: string, m: string, d: string): string {
-  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
-}
-
 /** The statistical period a report states ("本报告中所列数据统计期限为2021年1月1日至12月31日"). */
 export function findStatedPeriod(text: string): StatedPeriod | null {
   return findStatedPeriodNormalized(normalizeForMatching(text));
@@ -68,10 +65,10 @@ export function findStatedPeriod(text: string): StatedPeriod | null {
 /** As `findStatedPeriod`, on text already passed through `normalizeForMatching`. */
 export function findStatedPeriodNormalized(normalized: string): StatedPeriod | null {
   const m = PERIOD.exec(normalized);
-  if (m) return { from: iso(m[1]!, m[2]!, m[3]!), to: iso(m[4]!, m[5]!, m[6]!), quote: m[0] };
+  if (m) return { from: isoDate(m[1]!, m[2]!, m[3]!), to: isoDate(m[4]!, m[5]!, m[6]!), quote: m[0] };
   // "…统计期限为2021年1月1日至12月31日" (the year of the end date left out)
   const short = PERIOD_SAME_YEAR.exec(normalized);
-  if (short) return { from: iso(short[1]!, short[2]!, short[3]!), to: iso(short[1]!, short[4]!, short[5]!), quote: short[0] };
+  if (short) return { from: isoDate(short[1]!, short[2]!, short[3]!), to: isoDate(short[1]!, short[4]!, short[5]!), quote: short[0] };
   return null;
 }
 

@@ -1,52 +1,54 @@
 /**
- * The one error type of the server side. Query and service functions throw it with a code; the API
- * maps the code to a tRPC code in one place (packages/api/src/errors.ts). Messages are zh-CN with an
- * English rendering, chosen per request.
+ * What storage refuses, in its own terms: the row is not there, a unique name is taken, someone saved
+ * first, the report is no longer a draft. The database package knows no HTTP, tRPC or language: the
+ * API gives every reason its code and its zh-CN and English text (packages/api/src/errors.ts), so a
+ * new reason here does not type-check there until it has both.
  */
-import type { Finding } from "@nianbao/core";
-import { fill } from "@nianbao/core/i18n";
-import { MESSAGES, type MessageKey } from "./messages";
 
-export type AppErrorCode =
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
+export type DomainErrorKind =
   | "NOT_FOUND"
   /** Someone else changed it first (stale revision, workflow moved on, name taken). */
   | "CONFLICT"
-  /** The request is well-formed but the object is not in a state that allows it (errors remain …). */
+  /** The row is not in a state that allows the change (only drafts are edited). */
   | "PRECONDITION_FAILED"
-  /** Input that passed the schema but is still wrong (a year that does not match the report …). */
-  | "BAD_REQUEST"
-  | "TOO_MANY_REQUESTS";
+  /** The change itself is impossible (an organisation under its own subtree). */
+  | "INVALID"
+  /** The change reaches outside the caller's scope. */
+  | "FORBIDDEN";
 
-export interface AppErrorDetails {
-  /** The input field at fault, as a dotted path ("document.year"). */
-  field?: string;
-  /** Findings that explain the refusal (errors that block submission, unexplained warnings). */
-  findings?: Finding[];
-  retryAfterSeconds?: number;
-}
+/** Every reason a query function refuses, named by what it is about. */
+export type DomainReason =
+  | "org.notFound"
+  | "org.nameTaken"
+  | "org.cycle"
+  | "org.rootMove"
+  | "user.notFound"
+  | "user.nameTaken"
+  | "token.notFound"
+  | "report.notFound"
+  | "report.revisionNotFound"
+  | "report.exists"
+  | "report.stale"
+  | "report.notEditable"
+  | "workflow.moved";
 
-export class AppError extends Error {
-  readonly code: AppErrorCode;
-  readonly key: MessageKey;
+export class DomainError extends Error {
+  readonly kind: DomainErrorKind;
+  readonly reason: DomainReason;
+  /** The values a message about this refusal needs (the id, the name, the revisions). */
   readonly params: Record<string, string | number>;
-  readonly details: AppErrorDetails;
+  /** The input field at fault, as a dotted path ("username", "baseRevision"). */
+  readonly field: string | undefined;
 
-  constructor(code: AppErrorCode, key: MessageKey, params: Record<string, string | number> = {}, details: AppErrorDetails = {}) {
-    super(fill(MESSAGES[key].zh, params));
-    this.name = "AppError";
-    this.code = code;
-    this.key = key;
+  constructor(kind: DomainErrorKind, reason: DomainReason, params: Record<string, string | number> = {}, details: { field?: string } = {}) {
+    super(`${reason} ${JSON.stringify(params)}`);
+    this.name = "DomainError";
+    this.kind = kind;
+    this.reason = reason;
     this.params = params;
-    this.details = details;
-  }
-
-  messageIn(lang: "zh" | "en"): string {
-    return fill(MESSAGES[this.key][lang], this.params);
+    this.field = details.field;
   }
 }
 
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}
+/** The former name, still imported by queries/reports.ts; the package itself exports only DomainError. */
+export { DomainError as AppError };

@@ -5,8 +5,7 @@
  */
 export { createDb, isPostgresUrl, isUniqueViolation, type Database, type DbConfig, type Dialect, type Executor, type Tables, type Tx } from "./client";
 export * from "./domain";
-export * from "./errors";
-export { MESSAGES as SERVER_MESSAGES, type MessageKey } from "./messages";
+export { DomainError, type DomainErrorKind, type DomainReason } from "./errors";
 export { parseStoredDocument, serializeDocument } from "./documents";
 export * from "./queries/audit";
 export * from "./queries/organisations";

@@ -7,7 +7,7 @@ import { sampleReport } from "@nianbao/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Database } from "../src/client";
 import { SYSTEM_AUDIT } from "../src/domain";
-import { AppError } from "../src/errors";
+import { DomainError } from "../src/errors";
 import { createOrganisation } from "../src/queries/organisations";
 import { createReport, getReport, getRevision, listRevisions, saveRevision, transitionReport } from "../src/queries/reports";
 import { createUser } from "../src/queries/users";
@@ -34,7 +34,7 @@ async function conflictOf(promise: Promise<unknown>): Promise<string | undefined
     await promise;
     return undefined;
   } catch (error) {
-    if (error instanceof AppError) return error.code;
+    if (error instanceof DomainError) return error.kind;
     throw error;
   }
 }

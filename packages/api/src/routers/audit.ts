@@ -1,6 +1,7 @@
+import { isoTimestamp } from "@nianbao/core";
 import { listAudit } from "@nianbao/db";
 import { z } from "zod";
-import { idSchema, iso } from "../schemas";
+import { idSchema } from "../schemas";
 import { orgProcedure, router } from "../trpc";
 
 export const auditRouter = router({
@@ -42,6 +43,6 @@ export const auditRouter = router({
         ...(input.action ? { action: input.action } : {}),
         ...(input.targetId ? { targetId: input.targetId } : {}),
       });
-      return rows.map((row) => ({ ...row, at: iso(row.at) }));
+      return rows.map((row) => ({ ...row, at: isoTimestamp(row.at) }));
     }),
 });

@@ -1,5 +1,6 @@
 import { agencyKindSchema } from "@nianbao/core";
-import { AppError, deleteSession, getOrganisation, getUser, roleSchema, setPasswordHash } from "@nianbao/db";
+import { deleteSession, getOrganisation, getUser, roleSchema, setPasswordHash } from "@nianbao/db";
+import { AppError } from "../errors";
 import { z } from "zod";
 import { auditOf } from "../context";
 import { passwordSchema } from "../schemas";

@@ -1,7 +1,8 @@
-import { reportDocumentSchema, yearSchema } from "@nianbao/core";
-import { AppError, getReport, getRevision, listPublications, listPublishedReports } from "@nianbao/db";
+import { isoTimestamp, reportDocumentSchema, yearSchema } from "@nianbao/core";
+import { getReport, getRevision, listPublications, listPublishedReports } from "@nianbao/db";
+import { AppError } from "../errors";
 import { z } from "zod";
-import { idSchema, iso, publicationSchema, revisionNoSchema } from "../schemas";
+import { idSchema, publicationSchema, revisionNoSchema } from "../schemas";
 import { exportDocument } from "../services/documents";
 import { publicProcedure, router } from "../trpc";
 
@@ -55,7 +56,7 @@ export const openDataRouter = router({
         revision: publication.revisionNo,
         publishedOn: publication.publishedOn,
         changeNote: publication.changeNote,
-        publications: publications.map((p) => ({ ...p, publishedAt: iso(p.publishedAt) })),
+        publications: publications.map((p) => ({ ...p, publishedAt: isoTimestamp(p.publishedAt) })),
         document,
       };
     }),

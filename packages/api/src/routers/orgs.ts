@@ -1,8 +1,8 @@
-import { agencyKindSchema } from "@nianbao/core";
+import { agencyKindSchema, isoTimestamp } from "@nianbao/core";
 import { createOrganisation, listSubtree, type Organisation, updateOrganisation } from "@nianbao/db";
 import { z } from "zod";
 import { auditOf } from "../context";
-import { idSchema, iso } from "../schemas";
+import { idSchema } from "../schemas";
 import { ALL_ROLES, authedProcedure, authorizeOrg, orgProcedure, router } from "../trpc";
 
 const orgOutSchema = z.object({
@@ -25,7 +25,7 @@ const orgOut = (org: Organisation) => ({
   name: org.name,
   kind: org.kind,
   rulemaking: org.rulemaking,
-  createdAt: iso(org.createdAt),
+  createdAt: isoTimestamp(org.createdAt),
 });
 
 /** Nest a parents-first list under its first element. */

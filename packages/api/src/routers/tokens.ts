@@ -1,3 +1,4 @@
+import { DAY_MS } from "@nianbao/core";
 import { createToken, listTokens, revokeToken, roleSchema } from "@nianbao/db";
 import { z } from "zod";
 import { auditOf } from "../context";
@@ -28,7 +29,7 @@ export const tokensRouter = router({
           orgId: ctx.org.id,
           role: input.role,
           createdBy: ctx.actor.userId,
-          expiresAt: input.expiresInDays ? now + input.expiresInDays * 86_400_000 : null,
+          expiresAt: input.expiresInDays ? now + input.expiresInDays * DAY_MS : null,
         },
         auditOf(ctx),
       );

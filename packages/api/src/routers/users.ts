@@ -1,4 +1,5 @@
-import { AppError, createUser, listUsers, roleSchema, setPasswordHash, updateUser } from "@nianbao/db";
+import { createUser, listUsers, roleSchema, setPasswordHash, updateUser } from "@nianbao/db";
+import { AppError } from "../errors";
 import { z } from "zod";
 import { auditOf } from "../context";
 import { idSchema, passwordSchema, userOut, userOutSchema } from "../schemas";

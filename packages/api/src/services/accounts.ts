@@ -1,6 +1,5 @@
 /** Signing in and out: argon2 verification, failures throttled in the database, sessions in the database. */
 import {
-  AppError,
   appendAudit,
   clearLoginFailures,
   createSession,
@@ -11,6 +10,7 @@ import {
   type UserWithScope,
   waitUntil,
 } from "@nianbao/db";
+import { AppError } from "../errors";
 import { auditOf, type Actor, type Context } from "../context";
 import { hashPassword, newSecret, sha256, verifyPassword } from "../secrets";
 

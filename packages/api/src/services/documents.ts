@@ -5,7 +5,7 @@
  * internal error. Imports run in worker threads (import-runner.ts), never on the request thread.
  */
 import type { Lang, ReportDocument } from "@nianbao/core";
-import { AppError } from "@nianbao/db";
+import { AppError } from "../errors";
 import {
   EXPORT_FORMATS,
   type ExportFormat,

@@ -12,7 +12,6 @@ import {
   type ReportDocument,
 } from "@nianbao/core";
 import {
-  AppError,
   type AuditContext,
   createReport,
   type Database,
@@ -28,6 +27,7 @@ import {
   transitionReport,
   type WorkflowAction,
 } from "@nianbao/db";
+import { AppError } from "../errors";
 import type { Actor } from "../context";
 import { chinaToday, findingKey, summarise, validateForFiling } from "../findings";
 import { stepFor } from "../workflow";

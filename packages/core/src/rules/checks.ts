@@ -6,7 +6,7 @@ import { FORMATS, formatVersionForYear } from "../formats/index";
 import { type Lang, label as pick, list, t } from "../i18n/index";
 import { isDecimalString, parseDecimal, shiftDecimal, compareDecimals } from "../money";
 import type { Finding, Severity } from "../schema/findings";
-import { type Deadlines, deadlineFor } from "../dates";
+import { daysBetween, type Deadlines, deadlineFor } from "../dates";
 import { findStatedPeriodNormalized, sameContent, textSimilarity } from "../text";
 import type { CheckRule } from "./catalog";
 import { cellPath } from "./cells";
@@ -44,10 +44,6 @@ function cellValue(doc: DocumentView, id: string): number | null {
   const cell = doc.cells.format.cellById.get(id);
   if (!cell || doc.cells.status[cell.index] !== CellStatus.ok) return null;
   return doc.cells.values[cell.index]!;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 const NIL = /^(?:无|没有|暂无|无其他需要报告的事项|本(?:机关|单位|局)?(?:\d{4}年度?)?无(?:存在)?其他需要报告(?:的)?事项)[。.]?$/u;

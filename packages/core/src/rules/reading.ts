@@ -2,6 +2,7 @@
  * Reading a document that may be malformed: every cell with a status, and the other fields with safe
  * defaults, so that the rules can run on whatever part of the input is usable.
  */
+import { isIsoDate } from "../dates";
 import { type CellDef, type CompiledFormat, type FormatVersion, getFormat, isFormatVersion } from "../formats/index";
 import { isDecimalString } from "../money";
 import type { AgencyKind } from "../schema/document";
@@ -63,16 +64,6 @@ export interface DocumentView {
   readonly cells: CellReading;
   /** A section's text normalised for matching (`normalizeForMatching`), computed once. */
   normalized(key: "overview" | "problems" | "other" | "all"): string;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== "string") return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
 }
 
 function obj(value: unknown): Record<string, unknown> {

@@ -2,6 +2,7 @@
  * Valid sample reports from a seed: every identity holds, every cell is filled, the text states the
  * period, the fees and (for governments) the assessment results. For tests, benchmarks and the demo.
  */
+import { isoDate } from "../dates";
 import { type FormatVersion, formatVersionForYear, getFormat } from "../formats/index";
 import type { AgencyKind, ReportDocument } from "../schema/document";
 import { emptyTables, writeCell } from "../schema/values";
@@ -121,7 +122,7 @@ export function sampleReport(options: SampleOptions = {}): ReportDocument {
     formatVersion: version,
     year,
     agency: { name, kind },
-    publishedAt: `${year + 1}-01-${String(10 + (seed % 18)).padStart(2, "0")}`,
+    publishedAt: isoDate(year + 1, 1, 10 + (seed % 18)),
     sections: {
       overview:
         `${year}年，${name}认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开、依申请公开、政府信息管理、` +

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNull, like, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { AuditContext } from "../domain";
 import { newId } from "./ids";
+import { orgInSubtree } from "./scope";
 
 export interface AuditEntry {
   action: string;
@@ -45,7 +46,7 @@ export async function listAudit(db: Database, query: AuditQuery) {
   return db.read(async ({ q, t }) => {
     const inScope = inArray(
       t.auditLog.orgId,
-      q.select({ id: t.organisations.id }).from(t.organisations).where(like(t.organisations.path, `${query.scopePath}%`)),
+      q.select({ id: t.organisations.id }).from(t.organisations).where(orgInSubtree(t, query.scopePath)),
     );
     const conditions: SQL[] = [query.includeUnscoped ? (or(inScope, isNull(t.auditLog.orgId)) as SQL) : inScope];
     if (query.action) conditions.push(eq(t.auditLog.action, query.action));

@@ -1,10 +1,11 @@
 import type { AgencyKind } from "@nianbao/core";
-import { and, asc, eq, like, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { type Database, isUniqueViolation, type Tx } from "../client";
 import type { AuditContext } from "../domain";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { inSubtree, orgInSubtree } from "./scope";
 
 export interface Organisation {
   id: string;
@@ -20,10 +21,7 @@ export interface Organisation {
 type Row = Omit<Organisation, "kind"> & { kind: string };
 const toOrganisation = (row: Row): Organisation => ({ ...row, kind: row.kind as AgencyKind });
 
-/** Whether `path` lies in the subtree rooted at `scopePath` (itself included). */
-export function inSubtree(path: string, scopePath: string): boolean {
-  return path.startsWith(scopePath);
-}
+export { inSubtree } from "./scope";
 
 export async function findOrganisation({ q, t }: Tx, id: string): Promise<Organisation | null> {
   const [row] = await q.select().from(t.organisations).where(eq(t.organisations.id, id)).limit(1);
@@ -32,7 +30,7 @@ export async function findOrganisation({ q, t }: Tx, id: string): Promise<Organi
 
 export async function getOrganisation(db: Database, id: string): Promise<Organisation> {
   const org = await db.read((tx) => findOrganisation(tx, id));
-  if (!org) throw new AppError("NOT_FOUND", "org.notFound", { id });
+  if (!org) throw new DomainError("NOT_FOUND", "org.notFound", { id });
   return org;
 }
 
@@ -42,7 +40,7 @@ export async function listSubtree(db: Database, scopePath: string): Promise<Orga
     q
       .select()
       .from(t.organisations)
-      .where(like(t.organisations.path, `${scopePath}%`))
+      .where(orgInSubtree(t, scopePath))
       .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name)),
   );
   return rows.map(toOrganisation).sort((a, b) => depth(a) - depth(b));
@@ -63,7 +61,7 @@ export async function createOrganisation(db: Database, input: NewOrganisation, a
   try {
     return await db.write(async (tx) => {
       const parent = input.parentId ? await findOrganisation(tx, input.parentId) : null;
-      if (input.parentId && !parent) throw new AppError("NOT_FOUND", "org.notFound", { id: input.parentId });
+      if (input.parentId && !parent) throw new DomainError("NOT_FOUND", "org.notFound", { id: input.parentId });
       const id = newId();
       const now = Date.now();
       const org: Organisation = {
@@ -81,7 +79,7 @@ export async function createOrganisation(db: Database, input: NewOrganisation, a
       return org;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "org.nameTaken", { name: input.name });
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", "org.nameTaken", { name: input.name });
     throw error;
   }
 }
@@ -106,21 +104,21 @@ export async function updateOrganisation(
     return await db.write(async (tx) => {
       const { q, t } = tx;
       const org = await findOrganisation(tx, id);
-      if (!org) throw new AppError("NOT_FOUND", "org.notFound", { id });
+      if (!org) throw new DomainError("NOT_FOUND", "org.notFound", { id });
       let path = org.path;
       let parentId = org.parentId;
       if (changes.parentId !== undefined && changes.parentId !== org.parentId) {
         const parent = await findOrganisation(tx, changes.parentId);
-        if (!parent) throw new AppError("NOT_FOUND", "org.notFound", { id: changes.parentId });
-        if (!inSubtree(parent.path, scopePath)) throw new AppError("FORBIDDEN", "org.rootMove");
-        if (inSubtree(parent.path, org.path)) throw new AppError("BAD_REQUEST", "org.cycle", {}, { field: "parentId" });
+        if (!parent) throw new DomainError("NOT_FOUND", "org.notFound", { id: changes.parentId });
+        if (!inSubtree(parent.path, scopePath)) throw new DomainError("FORBIDDEN", "org.rootMove");
+        if (inSubtree(parent.path, org.path)) throw new DomainError("INVALID", "org.cycle", {}, { field: "parentId" });
         parentId = parent.id;
         path = `${parent.path}${org.id}/`;
         // Rewrite the prefix of every descendant's path in one statement (substr/|| mean the same in both dialects).
         await q
           .update(t.organisations)
           .set({ path: sql`cast(${path} as text) || substr(${t.organisations.path}, ${org.path.length + 1})` })
-          .where(and(like(t.organisations.path, `${org.path}%`)));
+          .where(orgInSubtree(t, org.path));
       }
       const updated: Organisation = {
         ...org,
@@ -139,7 +137,7 @@ export async function updateOrganisation(
       return updated;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "org.nameTaken", { name: changes.name ?? "" });
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", "org.nameTaken", { name: changes.name ?? "" });
     throw error;
   }
 }

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, isNotNull, like, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
+import { orgInSubtree } from "./scope";
 
 export interface Publication {
   revisionNo: number;
@@ -70,7 +71,7 @@ export async function firstPublicationDates(db: Database, scopePath: string, yea
       .from(t.publications)
       .innerJoin(t.reports, eq(t.reports.id, t.publications.reportId))
       .innerJoin(t.organisations, eq(t.organisations.id, t.reports.orgId))
-      .where(and(eq(t.reports.year, year), like(t.organisations.path, `${scopePath}%`))),
+      .where(and(eq(t.reports.year, year), orgInSubtree(t, scopePath))),
   );
   const first = new Map<string, string>();
   for (const row of rows) {

@@ -1,10 +1,10 @@
-import { asc, eq, like } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { AuditContext, Role } from "../domain";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
-import { inSubtree } from "./organisations";
+import { inSubtree, orgInSubtree } from "./scope";
 import { findUser, type UserWithScope } from "./users";
 
 /** An API token as listed: never with its hash. */
@@ -51,7 +51,7 @@ async function findToken({ q, t }: Tx, id: string): Promise<ApiToken | null> {
 
 export async function getToken(db: Database, id: string): Promise<ApiToken> {
   const token = await db.read((tx) => findToken(tx, id));
-  if (!token) throw new AppError("NOT_FOUND", "token.notFound", { id });
+  if (!token) throw new DomainError("NOT_FOUND", "token.notFound", { id });
   return token;
 }
 
@@ -80,7 +80,7 @@ export async function listTokens(db: Database, scopePath: string): Promise<ApiTo
       .select(tokenColumns(t))
       .from(t.apiTokens)
       .innerJoin(t.organisations, eq(t.organisations.id, t.apiTokens.orgId))
-      .where(like(t.organisations.path, `${scopePath}%`))
+      .where(orgInSubtree(t, scopePath))
       .orderBy(asc(t.apiTokens.createdAt)),
   );
   return rows.map(toToken);
@@ -89,7 +89,7 @@ export async function listTokens(db: Database, scopePath: string): Promise<ApiTo
 export async function revokeToken(db: Database, id: string, audit: AuditContext): Promise<ApiToken> {
   return db.write(async (tx) => {
     const token = await findToken(tx, id);
-    if (!token) throw new AppError("NOT_FOUND", "token.notFound", { id });
+    if (!token) throw new DomainError("NOT_FOUND", "token.notFound", { id });
     if (token.revokedAt === null) {
       await tx.q.update(tx.t.apiTokens).set({ revokedAt: Date.now() }).where(eq(tx.t.apiTokens.id, id));
       await recordAudit(tx, audit, { action: "token.revoke", targetType: "token", targetId: id, orgId: token.orgId });

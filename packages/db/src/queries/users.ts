@@ -1,9 +1,10 @@
-import { and, asc, eq, like } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { type Database, isUniqueViolation, type Tx } from "../client";
 import type { AuditContext, Role } from "../domain";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { orgInSubtree } from "./scope";
 
 /** A user as the rest of the system sees it: never with the password hash. */
 export interface User {
@@ -54,7 +55,7 @@ export async function findUser({ q, t }: Tx, id: string): Promise<UserWithScope 
 
 export async function getUser(db: Database, id: string): Promise<UserWithScope> {
   const user = await db.read((tx) => findUser(tx, id));
-  if (!user) throw new AppError("NOT_FOUND", "user.notFound", { id });
+  if (!user) throw new DomainError("NOT_FOUND", "user.notFound", { id });
   return user;
 }
 
@@ -77,7 +78,7 @@ export async function listUsers(db: Database, scopePath: string): Promise<UserWi
       .select(userColumns(t))
       .from(t.users)
       .innerJoin(t.organisations, eq(t.organisations.id, t.users.orgId))
-      .where(like(t.organisations.path, `${scopePath}%`))
+      .where(orgInSubtree(t, scopePath))
       .orderBy(asc(t.users.username)),
   );
   return rows.map(toUser);
@@ -102,7 +103,7 @@ export async function createUser(db: Database, input: NewUser, audit: AuditConte
       return (await findUser(tx, id))!;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "user.nameTaken", { username }, { field: "username" });
+    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", "user.nameTaken", { username }, { field: "username" });
     throw error;
   }
 }
@@ -117,7 +118,7 @@ export interface UserChanges {
 export async function updateUser(db: Database, id: string, changes: UserChanges, audit: AuditContext): Promise<UserWithScope> {
   return db.write(async (tx) => {
     const before = await findUser(tx, id);
-    if (!before) throw new AppError("NOT_FOUND", "user.notFound", { id });
+    if (!before) throw new DomainError("NOT_FOUND", "user.notFound", { id });
     await tx.q.update(tx.t.users).set({ ...changes, updatedAt: Date.now() }).where(eq(tx.t.users.id, id));
     // A disabled user or one whose role or organisation changed starts again from a fresh login.
     if (changes.disabled || (changes.role && changes.role !== before.role) || (changes.orgId && changes.orgId !== before.orgId)) {
@@ -132,7 +133,7 @@ export async function updateUser(db: Database, id: string, changes: UserChanges,
 export async function setPasswordHash(db: Database, id: string, passwordHash: string, audit: AuditContext): Promise<void> {
   await db.write(async (tx) => {
     const user = await findUser(tx, id);
-    if (!user) throw new AppError("NOT_FOUND", "user.notFound", { id });
+    if (!user) throw new DomainError("NOT_FOUND", "user.notFound", { id });
     await tx.q.update(tx.t.users).set({ passwordHash, updatedAt: Date.now() }).where(eq(tx.t.users.id, id));
     await tx.q.delete(tx.t.sessions).where(and(eq(tx.t.sessions.userId, id)));
     await recordAudit(tx, audit, { action: "user.setPassword", targetType: "user", targetId: id, orgId: user.orgId });

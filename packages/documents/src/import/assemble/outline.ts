@@ -4,18 +4,10 @@
  * from core's format data (headings and headingAliases of both versions), matched on keys without
  * numbering, because real reports renumber (五 and 六 written as 二 and 三) and leave headings out.
  */
-import {
-  FORMATS,
-  type FormatVersion,
-  isIsoDate,
-  sameAgencyName,
-  type SectionDef,
-  textSimilarity,
-  toHalfWidth,
-} from "@nianbao/core";
-import type { Block, TableBlock } from "../blocks";
-import { bareKey } from "../normalize";
+import { calendarDate, sameAgencyName, type SectionDef, toHalfWidth } from "@nianbao/core";
+import type { Block, ParagraphBlock, TableBlock } from "../blocks";
 import { convert, dropPinyinNotes } from "../traditional";
+import { matchHeading } from "./headings";
 
 export type TextSectionKey = "overview" | "problems" | "other";
 
@@ -33,55 +25,6 @@ export interface Outline {
   readonly tables: readonly { readonly block: TableBlock; readonly sectionTable: string | null }[];
   /** All prose, for the statistical period and the year. */
   readonly text: string;
-}
-
-// ---------------------------------------------------------------------------------------------- headings
-
-interface HeadingCandidate {
-  readonly key: string;
-  readonly section: SectionDef;
-}
-
-/** Captions seen in place of a table section's heading: "…情况统计表". */
-const CAPTION_SUFFIX = /(?:统计表|情况表|表)$/u;
-
-let headingCache: HeadingCandidate[] | null = null;
-
-function headingCandidates(): HeadingCandidate[] {
-  if (headingCache) return headingCache;
-  const out: HeadingCandidate[] = [];
-  for (const version of Object.keys(FORMATS) as FormatVersion[]) {
-    for (const section of FORMATS[version].sections) {
-      for (const text of [section.heading.zh, section.heading.en, ...section.headingAliases]) {
-        const key = bareKey(text);
-        if (key && !out.some((c) => c.key === key && c.section.key === section.key)) out.push({ key, section });
-      }
-    }
-  }
-  headingCache = out;
-  return out;
-}
-
-/** The longest heading is under 40 characters; a paragraph much longer than that is prose. */
-const MAX_HEADING = 48;
-
-/** The section a paragraph heads, or null when it is not a heading. */
-export function matchHeading(text: string): SectionDef | null {
-  const compact = text.replace(/\s/gu, "");
-  if (!compact || compact.length > MAX_HEADING) return null;
-  const key = bareKey(text);
-  if (!key) return null;
-  const trimmed = key.replace(CAPTION_SUFFIX, "");
-  let best: { section: SectionDef; score: number } | null = null;
-  for (const c of headingCandidates()) {
-    if (c.key === key || c.key === trimmed) return c.section;
-    // Variants of a heading's wording ("行政复议、提起行政诉讼" for "行政复议和提起行政诉讼").
-    const lengthRatio = trimmed.length / c.key.length;
-    if (lengthRatio < 0.8 || lengthRatio > 1.25) continue;
-    const score = textSimilarity(trimmed, c.key);
-    if (score >= 0.85 && (!best || score > best.score)) best = { section: c.section, score };
-  }
-  return best?.section ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------- dates
@@ -111,11 +54,6 @@ function chineseYear(text: string): number | null {
   return year;
 }
 
-function iso(year: number, month: number, day: number): string | null {
-  const value = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  return isIsoDate(value) ? value : null;
-}
-
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 const CHINESE_DATE = /([〇零○OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
 const NUMERIC_DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
@@ -127,7 +65,7 @@ export function parseDate(text: string): { date: string; match: string; index: n
   const t = toHalfWidth(text);
   const a = ARABIC_DATE.exec(t);
   if (a) {
-    const date = iso(Number(a[1]), Number(a[2]), Number(a[3]));
+    const date = calendarDate(Number(a[1]), Number(a[2]), Number(a[3]));
     if (date) return { date, match: a[0], index: a.index };
   }
   const c = CHINESE_DATE.exec(t);
@@ -135,19 +73,19 @@ export function parseDate(text: string): { date: string; match: string; index: n
     const year = chineseYear(c[1]!);
     const month = chineseNumber(c[2]!);
     const day = chineseNumber(c[3]!);
-    const date = year !== null && month !== null && day !== null ? iso(year, month, day) : null;
+    const date = year !== null && month !== null && day !== null ? calendarDate(year, month, day) : null;
     if (date) return { date, match: c[0], index: c.index };
   }
   const n = NUMERIC_DATE.exec(t);
   if (n) {
-    const date = iso(Number(n[1]), Number(n[2]), Number(n[3]));
+    const date = calendarDate(Number(n[1]), Number(n[2]), Number(n[3]));
     if (date) return { date, match: n[0], index: n.index };
   }
   // "28 January 2022", "January 28, 2022" (reports exported in English)
   const e = ENGLISH_DATE.exec(t);
   if (e) {
     const month = MONTHS.indexOf((e[2] ?? e[3] ?? "").toLowerCase()) + 1;
-    const date = month > 0 ? iso(Number(e[5]), month, Number(e[1] ?? e[4])) : null;
+    const date = month > 0 ? calendarDate(Number(e[5]), month, Number(e[1] ?? e[4])) : null;
     if (date) return { date, match: e[0], index: e.index };
   }
   return null;
@@ -250,39 +188,63 @@ function agencyLike(text: string): boolean {
 
 // ---------------------------------------------------------------------------------------------- outline
 
+type Title = Outline["title"];
+type Signature = Outline["signature"];
+/** A paragraph with its place among all blocks. */
+interface Placed {
+  readonly block: ParagraphBlock;
+  readonly index: number;
+}
+
 export function readOutline(blocks: readonly Block[]): Outline {
   const paragraphs = blocks.flatMap((block, index) => (block.kind === "paragraph" ? [{ block, index }] : []));
-
-  // Where the document's footer starts (web pages): the signature is searched before it.
-  let end = blocks.length;
-  for (const { block, index } of paragraphs) {
-    if (index > 0 && PAGE_FOOTER.test(block.text.trim())) {
-      end = index;
-      break;
-    }
-  }
-
+  const end = footerStart(blocks.length, paragraphs);
   // Signature: the last date among the last few paragraphs, and the agency line above it (or before it on the line).
   const body = paragraphs.filter((p) => p.index < end && p.block.role !== "pageTitle");
-  // The signature follows the text: paragraphs under a table section's heading (a workbook puts its
-  // table sheets after the text) and headings themselves are not where it is looked for.
-  const inTableSection = new Set<number>();
-  {
-    let section: SectionDef | null = null;
-    for (let index = 0; index < end; index++) {
-      const block = blocks[index]!;
-      if (block.kind === "table") continue;
-      const heading = matchHeading(block.text);
-      if (heading) {
-        section = heading;
-        inTableSection.add(index);
-      } else if (section?.kind === "table") inTableSection.add(index);
-    }
+  const inTableSection = tableSectionIndexes(blocks, end);
+  const { title, titleEnd } = findTitle(body, paragraphs);
+  const tail = body.filter((p) => !inTableSection.has(p.index));
+  const { signature, signatureIndexes } = findSignature(tail, title, titleEnd);
+  const skip = (index: number) => index <= titleEnd || signatureIndexes.has(index);
+  const { sections, headings, tables, preface, pageDate } = readSections(blocks, end, title, titleEnd, skip);
+  const prose = paragraphs.filter((p) => p.index < end).map((p) => p.block.text);
+  return { title, preface, sections, headings, signature, pageDate, tables, text: prose.join("\n") };
+}
+
+/** Where the document's footer starts (web pages): the signature is searched before it. */
+function footerStart(count: number, paragraphs: readonly Placed[]): number {
+  for (const { block, index } of paragraphs) {
+    if (index > 0 && PAGE_FOOTER.test(block.text.trim())) return index;
   }
-  // Title: the first paragraph — or two or three short lines ending in one — that reads as the
-  // report's title ("淮安市人民政府" / "2024 年政府信息公开工作年度报告"). When it names no agency, the
-  // short lines above it are tried as the agency's.
-  let title: Outline["title"] = null;
+  return count;
+}
+
+/**
+ * The signature follows the text: paragraphs under a table section's heading (a workbook puts its
+ * table sheets after the text) and headings themselves are not where it is looked for.
+ */
+function tableSectionIndexes(blocks: readonly Block[], end: number): Set<number> {
+  const inTableSection = new Set<number>();
+  let section: SectionDef | null = null;
+  for (let index = 0; index < end; index++) {
+    const block = blocks[index]!;
+    if (block.kind === "table") continue;
+    const heading = matchHeading(block.text);
+    if (heading) {
+      section = heading;
+      inTableSection.add(index);
+    } else if (section?.kind === "table") inTableSection.add(index);
+  }
+  return inTableSection;
+}
+
+/**
+ * Title: the first paragraph — or two or three short lines ending in one — that reads as the
+ * report's title ("淮安市人民政府" / "2024 年政府信息公开工作年度报告"). When it names no agency, the
+ * short lines above it are tried as the agency's. `titleEnd` is the block index of its last line.
+ */
+function findTitle(body: readonly Placed[], paragraphs: readonly Placed[]): { title: Title; titleEnd: number } {
+  let title: Title = null;
   let titleEnd = -1;
   const titleSearch = body.slice(0, 60);
   const lineOf = (k: number) => titleSearch[k]!.block.text.trim();
@@ -290,21 +252,7 @@ export function readOutline(blocks: readonly Block[]): Outline {
   // below are searched for the same title with its agency ("盐边县新九镇人民政府" / "关于2021年度…").
   for (let e = 0; e < titleSearch.length && !title?.agency; e++) {
     if (matchHeading(lineOf(e))) break;
-    let here: Outline["title"] = null;
-    for (let n = 0; n <= 2 && e - n >= 0 && !here; n++) {
-      if (n > 0 && !TITLE_LINE.test(lineOf(e - n))) break;
-      const joined = titleSearch.slice(e - n, e + 1).map((p) => p.block.text.trim()).join("");
-      const parsed = parseTitle(joined);
-      if (!parsed) continue;
-      here = { ...parsed, text: joined };
-      let above = joined;
-      for (let m = n + 1; m <= n + 2 && !here.agency && e - m >= 0; m++) {
-        if (!agencyLike(lineOf(e - m))) break;
-        above = lineOf(e - m) + above;
-        const withAgency = parseTitle(above);
-        if (withAgency?.agency) here = { ...withAgency, text: above };
-      }
-    }
+    const here = titleEndingAt(e, titleSearch.slice(0, e + 1).map((p) => p.block.text.trim()));
     if (!here) continue;
     if (!title) {
       title = here;
@@ -319,10 +267,33 @@ export function readOutline(blocks: readonly Block[]): Outline {
     const parsed = page ? parsePageTitle(page.block.text) : null;
     if (parsed) title = { ...parsed, text: page!.block.text };
   }
+  return { title, titleEnd };
+}
 
-  const tail = body.filter((p) => !inTableSection.has(p.index));
+/** The title whose last line is line `e` of `lines` (trimmed), joined with up to two short lines above. */
+function titleEndingAt(e: number, lines: readonly string[]): Title {
+  let here: Title = null;
+  for (let n = 0; n <= 2 && e - n >= 0 && !here; n++) {
+    if (n > 0 && !TITLE_LINE.test(lines[e - n]!)) break;
+    const joined = lines.slice(e - n, e + 1).join("");
+    const parsed = parseTitle(joined);
+    if (!parsed) continue;
+    here = { ...parsed, text: joined };
+    let above = joined;
+    for (let m = n + 1; m <= n + 2 && !here.agency && e - m >= 0; m++) {
+      if (!agencyLike(lines[e - m]!)) break;
+      above = lines[e - m]! + above;
+      const withAgency = parseTitle(above);
+      if (withAgency?.agency) here = { ...withAgency, text: above };
+    }
+  }
+  return here;
+}
+
+/** The signature among the last paragraphs of the text, and the block indexes it takes up. */
+function findSignature(tail: readonly Placed[], title: Title, titleEnd: number): { signature: Signature; signatureIndexes: Set<number> } {
   const signatureIndexes = new Set<number>();
-  let signature: Outline["signature"] = { agency: null, date: null, dateText: null };
+  let signature: Signature = { agency: null, date: null, dateText: null };
   for (let k = tail.length - 1; k >= Math.max(0, tail.length - 6); k--) {
     const text = tail[k]!.block.text.trim();
     // The agency's name alone closes an undated signature: a date above it belongs to the text.
@@ -348,7 +319,14 @@ export function readOutline(blocks: readonly Block[]): Outline {
     signature = { agency: last.block.text.trim(), date: null, dateText: null };
     signatureIndexes.add(last.index);
   }
+  return { signature, signatureIndexes };
+}
 
+/**
+ * The text sections, the preamble, the tables with the section that announces each, and a date the
+ * page states — everything before `end` except the title and the signature (`skip`).
+ */
+function readSections(blocks: readonly Block[], end: number, title: Title, titleEnd: number, skip: (index: number) => boolean) {
   const sections: Record<TextSectionKey, string[]> = { overview: [], problems: [], other: [] };
   const headings = new Set<string>();
   const tables: { block: TableBlock; sectionTable: string | null }[] = [];
@@ -364,7 +342,7 @@ export function readOutline(blocks: readonly Block[]): Outline {
       if (current !== "preface") current = null;
       continue;
     }
-    if (block.role === "pageTitle" || index <= titleEnd || signatureIndexes.has(index)) continue;
+    if (block.role === "pageTitle" || skip(index)) continue;
     const text = block.text.trim();
     if (PAGE_CHROME.test(text)) {
       const stated = PAGE_DATE.exec(text);
@@ -387,7 +365,5 @@ export function readOutline(blocks: readonly Block[]): Outline {
       if (title === null || index > titleEnd) preface.push(text);
     } else if (current === "overview" || current === "problems" || current === "other") sections[current].push(text);
   }
-
-  const prose = paragraphs.filter((p) => p.index < end).map((p) => p.block.text);
-  return { title, preface, sections, headings, signature, pageDate, tables, text: prose.join("\n") };
+  return { sections, headings, tables, preface, pageDate };
 }

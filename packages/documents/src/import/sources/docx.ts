@@ -103,149 +103,185 @@ function layoutContent(table: TableState): Block[] {
   return blocks;
 }
 
-export function documentXmlToBlocks(xml: string): Block[] {
-  const blocks: Block[] = [];
-  const tables: TableState[] = [];
-  let skipDepth = 0;
-  let text: string[] | null = null;
-  let inRunProperties = false;
-  let hiddenRun = false;
-  let inText = false;
-  let currentCellOpen = false;
+/**
+ * The body of document.xml read element by element: paragraph text (without hidden runs, deleted
+ * text and field codes) and tables with their merges. Paragraphs inside a table cell become the
+ * cell's text; a table inside a cell marks the outer one as a layout table.
+ */
+class BodyReader {
+  readonly blocks: Block[] = [];
+  private readonly tables: TableState[] = [];
+  private skipDepth = 0;
+  /** The text of the paragraph being read; null outside paragraphs. */
+  private text: string[] | null = null;
+  private inRunProperties = false;
+  private hiddenRun = false;
+  private inText = false;
+  private currentCellOpen = false;
 
-  const currentCell = (): CellState | undefined => {
-    const table = tables[tables.length - 1];
+  open(name: string, attribs: Record<string, string>): void {
+    const tag = local(name);
+    if (this.skipDepth > 0 || SKIP.has(tag)) {
+      this.skipDepth++;
+      return;
+    }
+    if (!this.openRunElement(tag, attribs)) this.openTableElement(tag, attribs);
+  }
+
+  characters(data: string): void {
+    if (this.skipDepth === 0 && this.inText && this.text && !this.hiddenRun) this.text.push(data);
+  }
+
+  close(name: string): void {
+    const tag = local(name);
+    if (this.skipDepth > 0) {
+      this.skipDepth--;
+      return;
+    }
+    switch (tag) {
+      case "t":
+        this.inText = false;
+        break;
+      case "rPr":
+        this.inRunProperties = false;
+        break;
+      case "r":
+        this.hiddenRun = false;
+        break;
+      case "p":
+        this.finishParagraph();
+        break;
+      case "tc":
+      case "tr":
+        this.currentCellOpen = false;
+        break;
+      case "tbl":
+        this.finishTable();
+        // Back inside the enclosing cell, if any.
+        this.currentCellOpen = this.tables.length > 0;
+        break;
+    }
+  }
+
+  /** The blocks read, with tables left open by a truncated part closed. */
+  end(): Block[] {
+    while (this.tables.length) this.finishTable();
+    return this.blocks;
+  }
+
+  /** Paragraphs and runs: where text starts, hidden runs, tabs and breaks. False for any other tag. */
+  private openRunElement(tag: string, attribs: Record<string, string>): boolean {
+    const visible = this.text && !this.hiddenRun;
+    switch (tag) {
+      case "p":
+        this.text = [];
+        return true;
+      case "r":
+        this.hiddenRun = false;
+        return true;
+      case "rPr":
+        this.inRunProperties = true;
+        return true;
+      case "vanish":
+        if (this.inRunProperties && (attribs["w:val"] ?? "true") !== "false" && attribs["w:val"] !== "0") this.hiddenRun = true;
+        return true;
+      case "t":
+        this.inText = true;
+        return true;
+      case "tab":
+        if (!this.inRunProperties && visible) this.text!.push("\t");
+        return true;
+      case "br":
+      case "cr":
+        if (visible) this.text!.push("\n");
+        return true;
+      case "noBreakHyphen":
+        if (visible) this.text!.push("-");
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Tables, rows and cells, with the offsets and merges Word records on them. */
+  private openTableElement(tag: string, attribs: Record<string, string>): void {
+    const table = this.tables[this.tables.length - 1];
+    switch (tag) {
+      case "tbl":
+        this.tables.push({ rows: [], nested: false });
+        break;
+      case "tr":
+        table?.rows.push({ cells: [], gridBefore: 0 });
+        break;
+      case "gridBefore": {
+        const row = table?.rows[table.rows.length - 1];
+        if (row && !this.currentCellOpen) row.gridBefore = intAttr(attribs, 0);
+        break;
+      }
+      case "tc":
+        table?.rows[table.rows.length - 1]?.cells.push({ items: [], gridSpan: 1, vMerge: null });
+        this.currentCellOpen = true;
+        break;
+      case "gridSpan": {
+        const cell = this.currentCell();
+        if (cell) cell.gridSpan = intAttr(attribs, 1);
+        break;
+      }
+      case "vMerge": {
+        const cell = this.currentCell();
+        const value = attribs["w:val"] ?? attribs.val;
+        if (cell) cell.vMerge = value === "restart" ? "restart" : "continue";
+        break;
+      }
+    }
+  }
+
+  private currentCell(): CellState | undefined {
+    const table = this.tables[this.tables.length - 1];
     const row = table?.rows[table.rows.length - 1];
     return row?.cells[row.cells.length - 1];
-  };
+  }
 
-  const finishTable = () => {
-    const table = tables.pop()!;
+  /** A paragraph's text goes into the open cell, or becomes one paragraph block per line. */
+  private finishParagraph(): void {
+    const value = (this.text ?? []).join("").replace(/\t/gu, " ");
+    this.text = null;
+    const cell = this.currentCell();
+    if (this.tables.length && cell && this.currentCellOpen) {
+      cell.items.push({ kind: "text", text: value });
+      return;
+    }
+    for (const line of value.split("\n")) {
+      const t = line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu, "");
+      if (t) this.blocks.push(paragraph(t));
+    }
+  }
+
+  /** A finished table becomes a grid block, or its content when it is a layout table; nested, it goes into its cell. */
+  private finishTable(): void {
+    const table = this.tables.pop()!;
     const content: Block[] = table.nested ? layoutContent(table) : [gridTable(table)];
-    const parent = currentCell();
-    if (parent && tables.length) {
-      tables[tables.length - 1]!.nested = true;
+    const parent = this.currentCell();
+    if (parent && this.tables.length) {
+      this.tables[this.tables.length - 1]!.nested = true;
       parent.items.push({ kind: "table", block: content });
-    } else blocks.push(...content);
-  };
+    } else this.blocks.push(...content);
+  }
+}
 
+export function documentXmlToBlocks(xml: string): Block[] {
+  const reader = new BodyReader();
   const parser = new Parser(
     {
-      onopentag(name, attribs) {
-        const tag = local(name);
-        if (skipDepth > 0 || SKIP.has(tag)) {
-          skipDepth++;
-          return;
-        }
-        switch (tag) {
-          case "p":
-            text = [];
-            break;
-          case "r":
-            hiddenRun = false;
-            break;
-          case "rPr":
-            inRunProperties = true;
-            break;
-          case "vanish":
-            if (inRunProperties && (attribs["w:val"] ?? "true") !== "false" && attribs["w:val"] !== "0") hiddenRun = true;
-            break;
-          case "t":
-            inText = true;
-            break;
-          case "tab":
-            if (!inRunProperties && text && !hiddenRun) text.push("\t");
-            break;
-          case "br":
-          case "cr":
-            if (text && !hiddenRun) text.push("\n");
-            break;
-          case "noBreakHyphen":
-            if (text && !hiddenRun) text.push("-");
-            break;
-          case "tbl":
-            tables.push({ rows: [], nested: false });
-            break;
-          case "tr":
-            tables[tables.length - 1]?.rows.push({ cells: [], gridBefore: 0 });
-            break;
-          case "gridBefore": {
-            const table = tables[tables.length - 1];
-            const row = table?.rows[table.rows.length - 1];
-            if (row && !currentCellOpen) row.gridBefore = intAttr(attribs, 0);
-            break;
-          }
-          case "tc": {
-            const table = tables[tables.length - 1];
-            table?.rows[table.rows.length - 1]?.cells.push({ items: [], gridSpan: 1, vMerge: null });
-            currentCellOpen = true;
-            break;
-          }
-          case "gridSpan": {
-            const cell = currentCell();
-            if (cell) cell.gridSpan = intAttr(attribs, 1);
-            break;
-          }
-          case "vMerge": {
-            const cell = currentCell();
-            const value = attribs["w:val"] ?? attribs.val;
-            if (cell) cell.vMerge = value === "restart" ? "restart" : "continue";
-            break;
-          }
-        }
-      },
-      ontext(data) {
-        if (skipDepth === 0 && inText && text && !hiddenRun) text.push(data);
-      },
-      onclosetag(name) {
-        const tag = local(name);
-        if (skipDepth > 0) {
-          skipDepth--;
-          return;
-        }
-        switch (tag) {
-          case "t":
-            inText = false;
-            break;
-          case "rPr":
-            inRunProperties = false;
-            break;
-          case "r":
-            hiddenRun = false;
-            break;
-          case "p": {
-            const value = (text ?? []).join("").replace(/\t/gu, " ");
-            text = null;
-            const cell = currentCell();
-            if (tables.length && cell && currentCellOpen) cell.items.push({ kind: "text", text: value });
-            else {
-              for (const line of value.split("\n")) {
-                const t = line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu, "");
-                if (t) blocks.push(paragraph(t));
-              }
-            }
-            break;
-          }
-          case "tc":
-            currentCellOpen = false;
-            break;
-          case "tr":
-            currentCellOpen = false;
-            break;
-          case "tbl":
-            finishTable();
-            // Back inside the enclosing cell, if any.
-            currentCellOpen = tables.length > 0;
-            break;
-        }
-      },
+      onopentag: (name, attribs) => reader.open(name, attribs),
+      ontext: (data) => reader.characters(data),
+      onclosetag: (name) => reader.close(name),
     },
     { xmlMode: true, decodeEntities: true },
   );
   parser.write(xml);
   parser.end();
-  while (tables.length) finishTable();
-  return blocks;
+  return reader.end();
 }
 
 export function docxToBlocks(zip: BoundedZip): Block[] {

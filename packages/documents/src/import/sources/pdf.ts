@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Lang } from "@nianbao/core";
-import { matchHeading } from "../assemble/outline";
+import { matchHeading } from "../assemble/headings";
 import { type Block, paragraph, type SourceCell } from "../blocks";
 import { ImportError } from "../errors";
 import { looksLikeValue } from "../values";

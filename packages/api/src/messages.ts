@@ -1,4 +1,11 @@
-/** Messages of the server side (the report rules' messages live in core). zh-CN first, English on request. */
+/**
+ * Messages of the API (the report rules' messages live in core): its own refusals and a text for every
+ * reason the database refuses with. zh-CN first, English on request.
+ */
+import type { DomainReason } from "@nianbao/db";
+
+type Text = { zh: string; en: string };
+
 export const MESSAGES = {
   "auth.required": { zh: "请先登录", en: "Sign in first" },
   "auth.invalid": { zh: "用户名或密码错误", en: "Wrong user name or password" },
@@ -61,6 +68,6 @@ export const MESSAGES = {
     en: "A {year} report exists; give the revision the import replaces (baseRevision)",
   },
   "export.failed": { zh: "无法导出：{message}", en: "Cannot export: {message}" },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies Record<string, Text> & Record<DomainReason, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

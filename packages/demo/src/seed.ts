@@ -4,7 +4,19 @@
  * late one, and (when the importer and the fixture are there) the science bureau's 2021 report
  * imported from the seed file. Runs only on an empty database.
  */
-import { type Finding, getCell, getFormat, type ReportDocument, writeCell } from "@nianbao/core";
+import {
+  actorFromUser,
+  type Actor,
+  type Caller,
+  createDraft,
+  hashPassword,
+  importFile,
+  type PasswordHashing,
+  saveDraft,
+  takeStep,
+  validateForRevision,
+} from "@nianbao/api";
+import { type Finding, findingKey, getCell, getFormat, isoDate, type ReportDocument, writeCell } from "@nianbao/core";
 import { sampleReport } from "@nianbao/core/testing";
 import {
   countUsers,
@@ -21,12 +33,7 @@ import {
   upsertExplanation,
   type UserWithScope,
 } from "@nianbao/db";
-import type { Actor, PasswordHashing } from "../context";
-import { findingKey } from "../findings";
-import { hashPassword } from "../secrets";
-import { actorFromUser } from "../services/accounts";
-import { type Caller, createDraft, importFile, saveDraft, takeStep, validateForRevision } from "../services/reports";
-import { DEPARTMENTS, DISTRICT, HIGHLIGHTS, PROBLEMS } from "./demo-data";
+import { DEPARTMENTS, DISTRICT, HIGHLIGHTS, PROBLEMS } from "./data";
 
 export interface SeedOptions {
   adminPassword: string;
@@ -204,8 +211,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       if (state === "reviewed") continue;
       report = await takeStep(db, report, "sign", { revision: report.currentRevision, comment: "同意发布" }, caller(team.signer));
       if (state === "signed") continue;
-      const onTime = team.org.kind === "government" ? `${year + 1}-03-2${seed % 8}` : `${year + 1}-01-2${seed % 8}`;
-      const publishedOn = state === "late" ? `${year + 1}-02-${String(10 + (seed % 15)).padStart(2, "0")}` : onTime;
+      const onTime = isoDate(year + 1, team.org.kind === "government" ? 3 : 1, 20 + (seed % 8));
+      const publishedOn = state === "late" ? isoDate(year + 1, 2, 10 + (seed % 15)) : onTime;
       await takeStep(db, report, "publish", { revision: report.currentRevision, publishedOn }, caller(team.admin));
     }
   }

@@ -1,0 +1,3 @@
+import base from "@nianbao/eslint-config";
+
+export default base;

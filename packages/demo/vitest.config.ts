@@ -1,0 +1,6 @@
+import { defineProject } from "vitest/config";
+import { sharedTestOptions } from "../../vitest.shared";
+
+export default defineProject({
+  test: { ...sharedTestOptions, name: "demo", include: ["test/**/*.test.ts"] },
+});
