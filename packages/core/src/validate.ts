@@ -8,10 +8,11 @@ import { type FormatVersion, formatVersionForYear, getFormat } from "./formats/i
 import { type Lang, t } from "./i18n/index";
 import { type Finding, SEVERITY_ORDER } from "./schema/findings";
 import { documentHeadSchemaFor } from "./schema/document";
-import { type RuleDefinition, rulesFor } from "./rules/catalog";
+import { linearInstancesByRule, rulesFor } from "./rules/applicable";
+import type { RuleDefinition } from "./rules/catalog";
 import { checkCells, type ValidationMode } from "./rules/cells";
 import { type CheckContext, type Deadlines, runCheck, STATUTORY_DEADLINES } from "./rules/checks";
-import { evaluateLinear, linearFinding, linearInstancesByRule } from "./rules/linear";
+import { evaluateLinear, linearFinding } from "./rules/linear";
 import { declaredVersion, type DocumentView, viewDocument } from "./rules/reading";
 import { schemaFindings, unknownTableKeys } from "./schema-findings";
 import { sameAgencyName } from "./text";

@@ -4,7 +4,7 @@
  * (`results.other.subtotal`); 二 changed in every block and never maps (FORMATS.md §3.4).
  */
 import { type CompiledFormat, getFormat } from "../formats/index";
-import type { FormatVersion, MatrixTableDef } from "../formats/types";
+import type { FormatVersion, MatrixTableDef } from "../formats/index";
 
 /** Tables whose cells can be compared across format versions. */
 export const CROSS_VERSION_TABLES = ["applications", "reviewLitigation"] as const;

@@ -8,7 +8,7 @@ import { isDecimalString, parseDecimal, shiftDecimal, compareDecimals } from "..
 import type { Finding, Severity } from "../schema/findings";
 import { type Deadlines, deadlineFor } from "../dates";
 import { findStatedPeriodNormalized, sameContent, textSimilarity } from "../text";
-import type { CheckRule } from "./catalog";
+import type { CheckRule } from "./definitions";
 import { cellPath } from "./cells";
 import { CellStatus, type DocumentView } from "./reading";
 import { TEXT_FIGURES, findNormalizedTextFigures } from "./text-figures";
