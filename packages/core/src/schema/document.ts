@@ -11,6 +11,7 @@ import {
   type FormatVersion,
   getFormat,
   isFormatVersion,
+  TEXT_SECTION_ROLES,
 } from "../formats/index";
 import { DECIMAL_PATTERN } from "../money";
 
@@ -55,7 +56,7 @@ export const sectionsSchema = z.strictObject({
 });
 export type Sections = z.infer<typeof sectionsSchema>;
 export type SectionKey = keyof Sections;
-export const TEXT_SECTION_KEYS = ["overview", "problems", "other"] as const satisfies readonly SectionKey[];
+export const TEXT_SECTION_KEYS = TEXT_SECTION_ROLES satisfies readonly SectionKey[];
 
 export const yearSchema = z.number().int().min(2008).max(2100);
 
