@@ -133,6 +133,22 @@ describe("a format registered while running", () => {
     }
   });
 
+  it("the cross-year identities fire too: 上年结转 in the added column, 现行有效 of the renamed row", () => {
+    const doc = sample(31);
+    const previous = sample(32, { year: 2025 });
+    const before = cellsOf(previous);
+    const now = cellsOf(doc);
+    before.applications!.carriedForward = { ...now.applications!.carriedOver! };
+    before.applications!.carriedForward!.selfEmployed = (now.applications!.carriedOver!.selfEmployed as number) + 1;
+    for (const row of ["governmentRules", "normativeDocuments"]) {
+      const r = now.activeDisclosure![row]!;
+      before.activeDisclosure![row]!.inForce = (r.inForce as number) - (r.issued as number) + (r.repealed as number) + (row === "governmentRules" ? 3 : 0);
+    }
+    expect(failed(doc, "T3-CARRY", previous).map((f) => f.cells)).toEqual([["applications.carriedOver.selfEmployed"]]);
+    const rules = ["issued", "repealed", "inForce"].map((c) => `activeDisclosure.governmentRules.${c}`);
+    expect(failed(doc, "T2-INFORCE-ROLL", previous).map((f) => f.cells)).toEqual([rules]);
+  });
+
   it("the applicant total includes the added column: 总计 = the seven applicant kinds", () => {
     const doc = sample(6);
     const granted = cellsOf(doc).applications!["results"] as unknown as Record<string, Record<string, number>>;
