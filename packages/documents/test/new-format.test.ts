@@ -91,6 +91,9 @@ describe("a format registered while running", () => {
     expect(trial.cellById.has("activeDisclosure.governmentRules.inForce")).toBe(true);
     expect(trial.cellById.has("activeDisclosure.regulations.inForce")).toBe(false);
     expect(() => registerFormat(trialFormat("2026"))).toThrow(/already registered/);
+    const stale = { ...trialFormat("2026-stale"), roles: { ...trialFormat("x").roles, regulations: "activeDisclosure.regulations" } };
+    expect(() => registerFormat(stale)).toThrow(/roles name what it does not have: activeDisclosure\.regulations/);
+    expect(FORMAT_VERSIONS).not.toContain("2026-stale");
   });
 
   it("gets the rules whose cells it has, and every table is checked", () => {

@@ -106,8 +106,25 @@ export function rowObject(tables: unknown, path: readonly string[]): Record<stri
   return node !== null && typeof node === "object" && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
 }
 
+/**
+ * The roles must name what the format has: a role pointing nowhere would make its checks silently
+ * skip a format, so a definition with one is refused when it is compiled.
+ */
+function checkRoles(def: FormatDefinition, cells: readonly CellDef[]): void {
+  const ids = new Set(cells.map((c) => c.id));
+  const rows = new Set(cells.map((c) => `${c.table}.${c.row}`));
+  const { applicants, regulations, feeAmount, overdueFeeRow, procurement } = def.roles;
+  const missing = [
+    ...[...applicants.parts, applicants.total].filter((c) => !cells.some((cell) => cell.table === applicants.table && cell.column === c)),
+    ...[regulations, overdueFeeRow].filter((row) => row !== undefined && !rows.has(row)),
+    ...[feeAmount, procurement?.projects, procurement?.amount].filter((id) => id !== undefined && !ids.has(id)),
+  ];
+  if (missing.length) throw new Error(`format ${def.version}: roles name what it does not have: ${missing.join(", ")}`);
+}
+
 export function compileFormat(def: FormatDefinition): CompiledFormat {
   const cells = formatCells(def);
+  checkRoles(def, cells);
   const cellsByTable = new Map<string, CellDef[]>();
   for (const cell of cells) cellsByTable.set(cell.table, [...(cellsByTable.get(cell.table) ?? []), cell]);
   return {
