@@ -6,7 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
-import type { Finding, Lang } from "@nianbao/core";
+import { type Finding, isFormatVersion, type Lang } from "@nianbao/core";
 import { ImportError, importReport } from "@nianbao/documents";
 import type { Io } from "./io";
 import { humanSize, say } from "./messages";
@@ -80,5 +80,5 @@ export async function* readInputs(files: readonly string[], io: Io, lang: Lang):
 export function isReportShaped(value: unknown): value is { formatVersion: string; year: number; tables: object } {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
-  return (v.formatVersion === "2019" || v.formatVersion === "2021") && Number.isInteger(v.year) && typeof v.tables === "object" && v.tables !== null;
+  return isFormatVersion(v.formatVersion) && Number.isInteger(v.year) && typeof v.tables === "object" && v.tables !== null;
 }

@@ -32,6 +32,9 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
 };
 
 function fieldName(path: string, format: CompiledFormat, lang: Lang): string {
+  const section = format.def.sections.find((s) => s.kind === "text" && path === `sections.${s.key}`);
+  // A text section is named by the format's own heading (its short name where it has one).
+  if (section && lang === "zh") return `${pick(lang, section.short ?? section.heading)}（${path}）`;
   const known = FIELD_NAMES[path];
   if (known) return `${known[lang]}（${path}）`;
   const table = format.def.tables.find((tbl) => path === `tables.${tbl.id}`);

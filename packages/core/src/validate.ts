@@ -4,14 +4,15 @@
  * yields SCHEMA findings naming the path, and the rules still run on whatever cells are readable.
  */
 import type { z } from "zod";
-import { type FormatVersion, formatVersionForYear, getFormat } from "./formats/index";
+import { FORMAT_VERSIONS, type FormatVersion, formatVersionForYear, getFormat } from "./formats/index";
 import { type Lang, t } from "./i18n/index";
 import { type Finding, SEVERITY_ORDER } from "./schema/findings";
 import { documentHeadSchemaFor } from "./schema/document";
-import { type RuleDefinition, rulesFor } from "./rules/catalog";
+import { linearInstancesByRule, rulesFor } from "./rules/applicable";
+import type { RuleDefinition } from "./rules/catalog";
 import { checkCells, type ValidationMode } from "./rules/cells";
 import { type CheckContext, type Deadlines, runCheck, STATUTORY_DEADLINES } from "./rules/checks";
-import { evaluateLinear, linearFinding, linearInstancesByRule } from "./rules/linear";
+import { evaluateLinear, linearFinding } from "./rules/linear";
 import { declaredVersion, type DocumentView, viewDocument } from "./rules/reading";
 import { schemaFindings, unknownTableKeys } from "./schema-findings";
 import { sameAgencyName } from "./text";
@@ -57,10 +58,18 @@ function versionToRead(input: Record<string, unknown>): FormatVersion | null {
   return typeof input.year === "number" && Number.isInteger(input.year) ? formatVersionForYear(input.year) : null;
 }
 
-const headSchemas = { "2019": documentHeadSchemaFor("2019"), "2021": documentHeadSchemaFor("2021") };
+/** The newest registered format: what a document that names no version and no year is read as. */
+const NEWEST = (): FormatVersion => FORMAT_VERSIONS[FORMAT_VERSIONS.length - 1]!;
 
 function schemaFor(version: FormatVersion): z.ZodType {
-  return headSchemas[version];
+  return documentHeadSchemaFor(version);
+}
+
+/** "“2019” 或 “2021”": the registered versions, for the message about a missing or unknown one. */
+function versionList(lang: Lang): string {
+  const quoted = FORMAT_VERSIONS.map((v) => `“${v}”`);
+  const or = lang === "zh" ? " 或 " : " or ";
+  return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(lang === "zh" ? "、" : ", ")}${or}${quoted[quoted.length - 1]}`;
 }
 
 interface PreviousOutcome {
@@ -147,12 +156,12 @@ export function validateReport(input: unknown, options: ValidateOptions = {}): F
         severity: "error",
         cells: [],
         path: "formatVersion",
-        message: t(lang, "schema.formatVersion", { value: JSON.stringify(input.formatVersion) ?? "undefined" }),
+        message: t(lang, "schema.formatVersion", { versions: versionList(lang), value: JSON.stringify(input.formatVersion) ?? "undefined" }),
       });
     }
     if (!version) {
       findings.push(
-        ...schemaFindings(schemaFor("2021").safeParse(input), getFormat("2021"), lang, input).filter(
+        ...schemaFindings(schemaFor(NEWEST()).safeParse(input), getFormat(NEWEST()), lang, input).filter(
           (f) => f.path !== "formatVersion",
         ),
       );

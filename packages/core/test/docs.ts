@@ -3,7 +3,7 @@
  * for cross-year rules, and small helpers to read and change cells by id.
  */
 import { getFormat } from "../src/formats/index";
-import type { FormatVersion } from "../src/formats/types";
+import type { FormatVersion } from "../src/formats/index";
 import type { Finding } from "../src/schema/findings";
 import type { ReportDocument } from "../src/schema/document";
 import { readRawCell, writeCell } from "../src/schema/values";

@@ -93,11 +93,11 @@ function continueFrom(doc: ReportDocument, previous: ReportDocument | null): Rep
     set(`applications.newReceived.${column}`, received);
     set(`applications.carriedForward.${column}`, forward);
   }
-  if (doc.formatVersion === "2021") {
-    for (const row of ["regulations", "normativeDocuments"]) {
-      const inForce = num(previous, `activeDisclosure.${row}.inForce`) + num(doc, `activeDisclosure.${row}.issued`) - num(doc, `activeDisclosure.${row}.repealed`);
-      set(`activeDisclosure.${row}.inForce`, Math.max(0, inForce));
-    }
+  // Every row whose 现行有效件数 rolls on from last year (T2-INFORCE-ROLL), in whichever format the year uses.
+  for (const cell of format.cells.filter((c) => c.column === "inForce")) {
+    const row = `${cell.table}.${cell.row}`;
+    const inForce = num(previous, `${row}.inForce`) + num(doc, `${row}.issued`) - num(doc, `${row}.repealed`);
+    set(`${row}.inForce`, Math.max(0, inForce));
   }
   return doc;
 }

@@ -2,7 +2,7 @@
  * nianbao aggregate FILE… : the roll-up of reports of one year as a contract document, with how many
  * inputs fed each cell. Reads one input at a time (a stream of 100,000 reports stays in bounded memory).
  */
-import { getFormat, type Lang, label, type ReportDocument, RollUp } from "@nianbao/core";
+import { commonFormat, type FormatVersion, getFormat, type Lang, label, type ReportDocument, RollUp } from "@nianbao/core";
 import { findingsText } from "../findings-text";
 import { isReportShaped, readInputs } from "../inputs";
 import type { Io } from "../io";
@@ -18,6 +18,7 @@ export interface AggregateArgs {
 
 export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<number> {
   const { lang } = args;
+  const versions = new Set<FormatVersion>();
   const rollUp = new RollUp({
     lang,
     ...(args.year ? { year: args.year } : {}),
@@ -32,6 +33,7 @@ export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<num
       continue;
     }
     rollUp.add(input.value as ReportDocument, index++);
+    versions.add((input.value as ReportDocument).formatVersion);
   }
   if (failed) return 2;
   const result = rollUp.result();
@@ -41,7 +43,7 @@ export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<num
     io.stdout.write(`${JSON.stringify({ report, year, formatVersion, inputs, cells, findings }, null, 2)}\n`);
   } else {
     io.stdout.write(`${say(lang, "aggregateHeader", { year: result.year, inputs: result.inputs, version: result.formatVersion })}\n`);
-    const format = getFormat(result.formatVersion === "mixed" ? "2019" : result.formatVersion);
+    const format = result.formatVersion === "mixed" ? commonFormat([...versions]) : getFormat(result.formatVersion);
     for (const cell of format.cells) {
       const c = result.cells[cell.id];
       if (!c) continue;

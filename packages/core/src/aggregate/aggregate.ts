@@ -8,7 +8,7 @@
  * Built for 100,000 inputs: each format's cells are grouped by their row object once, so reading a
  * document is one walk to each row and a property read per cell, summed into typed arrays.
  */
-import { type CellDef, type CompiledFormat, type FormatVersion, getFormat } from "../formats/index";
+import { type CellDef, type CompiledFormat, FORMAT_VERSIONS, type FormatVersion, formatVersionForYear, getFormat } from "../formats/index";
 import { type Lang, t } from "../i18n/index";
 import { MoneyAccumulator, isDecimalString } from "../money";
 import type { Agency, ReportDocument } from "../schema/document";
@@ -148,9 +148,6 @@ function incompleteFindings(target: CompiledFormat, cells: Record<string, CellAg
   });
 }
 
-/** Cells whose sum over bodies is only a sum of reported values (jointly issued documents count twice). */
-const SUM_OF_REPORTED = ["inForce", "totalPublished"];
-
 /**
  * A roll-up fed one report at a time, so that 100,000 reports read from a stream never need to be
  * held in memory together. Each format version sums into its own accumulator; a mixed roll-up folds
@@ -197,9 +194,9 @@ export class RollUp {
         message: t(lang, "aggregate.otherYear", { count: this.otherYears, year }),
       });
     }
-    const versions = [...this.accumulators.keys()].sort();
+    const versions = FORMAT_VERSIONS.filter((v) => this.accumulators.has(v));
     const mixed = versions.length > 1;
-    const target = mixed ? commonFormat(versions) : getFormat(versions[0] ?? "2021");
+    const target = mixed ? commonFormat(versions) : getFormat(versions[0] ?? formatVersionForYear(year));
     const acc = mixed ? this.folded(target, versions) : (this.accumulators.get(target.version) ?? new Accumulator(target, false));
     let cells = resultCells(acc, this.inputs);
     if (mixed) {
@@ -214,7 +211,8 @@ export class RollUp {
       });
     }
     findings.push(...incompleteFindings(target, cells, acc, lang).filter((f) => f.cells.every((id) => id in cells)));
-    const caveat = target.cells.filter((c) => SUM_OF_REPORTED.includes(c.column) && c.id in cells).map((c) => c.id);
+    // Stocks (现行有效件数) summed over bodies count a jointly issued document once per body.
+    const caveat = target.cells.filter((c) => c.columnDef.sumOfReported === true && c.id in cells).map((c) => c.id);
     if (caveat.length && this.inputs > 1) {
       findings.push({ ruleId: "AGG-SUM-OF-REPORTED", severity: "info", cells: caveat, message: t(lang, "aggregate.sumOfReported") });
     }

@@ -6,7 +6,7 @@
  * side is only last year's cells), so a new format's carry rules pre-fill with no code here.
  */
 import { type FormatVersion, formatVersionForYear, getFormat } from "../formats/index";
-import { linearInstances } from "../rules/linear";
+import { linearInstances } from "../rules/applicable";
 import { CellStatus, readCells } from "../rules/reading";
 import type { ReportDocument } from "../schema/document";
 import { createEmptyReport, writeCell } from "../schema/values";

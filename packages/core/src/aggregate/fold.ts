@@ -3,8 +3,8 @@
  * compare across 2019 and 2021 once the 2021 （六） sub-rows fold into the single 2019 row
  * (`results.other.subtotal`); 二 changed in every block and never maps (FORMATS.md §3.4).
  */
-import { type CompiledFormat, getFormat } from "../formats/index";
-import type { FormatVersion, MatrixTableDef } from "../formats/types";
+import { type CompiledFormat, FORMAT_VERSIONS, getFormat } from "../formats/index";
+import type { FormatVersion, MatrixTableDef } from "../formats/index";
 
 /** Tables whose cells can be compared across format versions. */
 export const CROSS_VERSION_TABLES = ["applications", "reviewLitigation"] as const;
@@ -41,6 +41,6 @@ export function foldMap(from: FormatVersion, to: FormatVersion, tables: readonly
 
 /** The target of a cross-version roll-up: the oldest format, whose rows are the coarsest. */
 export function commonFormat(versions: readonly FormatVersion[]): CompiledFormat {
-  const oldest = [...versions].sort()[0] ?? "2021";
+  const oldest = FORMAT_VERSIONS.find((v) => versions.includes(v)) ?? FORMAT_VERSIONS[FORMAT_VERSIONS.length - 1]!;
   return getFormat(oldest);
 }

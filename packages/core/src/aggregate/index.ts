@@ -1,5 +1,5 @@
 export { aggregateReports, RollUp, type AggregateOptions, type AggregateResult, type CellAggregate } from "./aggregate";
-export { foldMap, CROSS_VERSION_TABLES } from "./fold";
+export { foldMap, commonFormat, CROSS_VERSION_TABLES } from "./fold";
 export { draftNextYear, type DraftOptions } from "./draft";
 export { reportMetrics, yearOverYear, type ReportMetrics, type Change } from "./metrics";
 export { reconcileReports, type CellDifference } from "./reconcile";

@@ -17,8 +17,8 @@ export interface ReportMetrics {
   disclosureRate: number | null;
   /** 予以公开 over 总计. */
   grantedRate: number | null;
-  /** Share of new applications by applicant type. */
-  applicantShare: Record<"natural" | "commercial" | "research" | "publicInterest" | "legalService" | "otherOrg", number | null>;
+  /** Share of new applications by applicant type (the format's applicant columns: natural, commercial …). */
+  applicantShare: Record<string, number | null>;
   /** 行政复议 */
   reviews: number | null;
   /** 结果纠正 over concluded reviews (总计 − 尚未审结). */
@@ -27,11 +27,9 @@ export interface ReportMetrics {
   lawsuits: number | null;
   /** 结果纠正 over concluded lawsuits. */
   litigationCorrectionRate: number | null;
-  /** 行政事业性收费 (万元, exact decimal string), 2021 format only. */
+  /** 行政事业性收费 (万元, exact decimal string), where the format reports fees as an amount (2021). */
   fees: string | null;
 }
-
-const APPLICANTS = ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg"] as const;
 
 function ratio(numerator: number | null, denominator: number | null): number | null {
   if (numerator === null || denominator === null || denominator === 0) return null;
@@ -47,20 +45,21 @@ export function reportMetrics(doc: ReportDocument): ReportMetrics {
   const sum = (...values: (number | null)[]): number | null =>
     values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + b!, 0);
   const minus = (x: number | null, y: number | null): number | null => (x === null || y === null ? null : x - y);
-  const a = (row: string, col = "total") => get(`applications.${row}.${col}`);
+  const { applicants, feeAmount } = reading.format.def.roles;
+  const a = (row: string, col = applicants.total) => get(`${applicants.table}.${row}.${col}`);
   const r = (block: string, col: string) => get(`reviewLitigation.${block}.${col}`);
 
   const received = a("newReceived");
   const handled = a("results.totalProcessed");
   const lawsuits = sum(r("litigationDirect", "total"), r("litigationAfterReview", "total"));
-  const feesCell = reading.format.cellById.get("activeDisclosure.fees.amount");
+  const feesCell = feeAmount === undefined ? undefined : reading.format.cellById.get(feeAmount);
   const feesRaw = feesCell ? reading.raw[feesCell.index] : null;
   return {
     received,
     handled,
     disclosureRate: ratio(sum(a("results.granted"), a("results.partial")), handled),
     grantedRate: ratio(a("results.granted"), handled),
-    applicantShare: Object.fromEntries(APPLICANTS.map((k) => [k, ratio(a("newReceived", k), received)])) as ReportMetrics["applicantShare"],
+    applicantShare: Object.fromEntries(applicants.parts.map((k) => [k, ratio(a("newReceived", k), received)])),
     reviews: r("review", "total"),
     reviewCorrectionRate: ratio(r("review", "corrected"), minus(r("review", "total"), r("review", "pending"))),
     lawsuits,

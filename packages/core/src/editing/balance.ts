@@ -7,7 +7,8 @@
 import type { CellDef, FormatVersion } from "../formats/index";
 import { getFormat } from "../formats/index";
 import { type Lang, label as pick } from "../i18n/index";
-import { type CompiledTerm, type LinearInstance, linearInstances } from "../rules/linear";
+import { linearInstances } from "../rules/applicable";
+import type { CompiledTerm, LinearInstance } from "../rules/linear";
 import { isValidCellValue } from "../rules/reading";
 import type { ReportDocument } from "../schema/document";
 import { readRawCell } from "../schema/values";

@@ -8,7 +8,7 @@
  */
 import { type CellDef, type FormatVersion, getFormat } from "../formats/index";
 import { isValidCellValue } from "../rules/reading";
-import { linearInstances } from "../rules/linear";
+import { linearInstances } from "../rules/applicable";
 import { isDecimalString, normalizeMoney, sumMoney } from "../money";
 import type { ReportDocument } from "../schema/document";
 import { readRawCell, type CellValue } from "../schema/values";

@@ -197,3 +197,26 @@ export type TablesOf<F> = { [Id in TableIdOf<F>]: Nest<Split<TableEntries<TableB
 export type CellIdOf<F> = {
   [Id in TableIdOf<F>]: `${Id}.${TableEntries<TableById<F, Id>>["path"]}`;
 }[TableIdOf<F>];
+
+// Money columns whose header gives no unit keep the unit of the amount in a field of their row
+// (2019's 采购总金额 → `totalAmountUnit`): optional, one of the units a report may use.
+
+/** The units an amount may be stated in where the header fixes none. */
+export type MoneyUnitName = "元" | "万元";
+
+type BlockUnitEntry<Row, Cols> = Row extends { readonly id: infer RI extends string }
+  ? Cols extends { readonly unitField: infer U extends string }
+    ? { row: RI; field: U }
+    : never
+  : never;
+type UnitEntries<T> = T extends { readonly kind: "blocks"; readonly blocks: readonly (infer B)[] }
+  ? B extends { readonly rows: readonly (infer R)[]; readonly columns: readonly (infer C)[] }
+    ? BlockUnitEntry<R, C>
+    : never
+  : never;
+type UnitFieldsOfTable<T> = {
+  [R in UnitEntries<T>["row"]]: { [U in Extract<UnitEntries<T>, { row: R }>["field"]]?: MoneyUnitName | null };
+};
+
+/** The `tables` object of a document of format F: every cell, plus the unit fields of its amounts. */
+export type DocumentTablesOf<F> = TablesOf<F> & { [Id in TableIdOf<F>]: UnitFieldsOfTable<TableById<F, Id>> };

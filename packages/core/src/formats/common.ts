@@ -69,6 +69,7 @@ export function sectionsWithProblemsHeading(problemsHeading: string): readonly S
       key: "problems",
       order: 5,
       heading: l(problemsHeading, "5. Main problems and improvements"),
+      short: l("五、存在的主要问题及改进情况", "Section 5 (problems and improvements)"),
       headingAliases: SECTION_HEADING_ALIASES.problems,
       kind: "text",
     },
@@ -77,6 +78,7 @@ export function sectionsWithProblemsHeading(problemsHeading: string): readonly S
       key: "other",
       order: 6,
       heading: l("六、其他需要报告的事项", "6. Other matters to report"),
+      short: l("六、其他需要报告的事项", "Section 6"),
       headingAliases: [],
       kind: "text",
     },
@@ -101,6 +103,13 @@ export const APPLICANT_COLUMNS = [
   { id: "otherOrg", label: l("其他", "Other organisations"), kind: "count", group: "legalPersons" },
   { id: "total", label: l("总计", "Total"), kind: "count", group: null },
 ] as const;
+
+/** The applicant columns by role: the six kinds of applicant add up to 总计. */
+export const APPLICANT_ROLE = {
+  table: "applications",
+  parts: ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg"],
+  total: "total",
+} as const;
 
 export const APPLICATIONS_FOOTNOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 

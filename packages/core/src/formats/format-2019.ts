@@ -4,6 +4,7 @@
 import {
   APPLICANT_COLUMN_GROUPS,
   APPLICANT_COLUMNS,
+  APPLICANT_ROLE,
   APPLICATION_DERIVED_SUBTOTALS,
   APPLICATION_ROWS_HEAD,
   APPLICATION_ROWS_TAIL,
@@ -33,7 +34,7 @@ export const activeDisclosure2019 = {
       columns: [
         { id: "newlyMade", label: l("本年新制作数量", "Newly made this year"), kind: "count" },
         { id: "newlyPublished", label: l("本年新公开数量", "Newly published this year"), kind: "count" },
-        { id: "totalPublished", label: l("对外公开总数量", "Published in total"), kind: "count" },
+        { id: "totalPublished", label: l("对外公开总数量", "Published in total"), kind: "count", sumOfReported: true },
       ],
       rows: [
         { id: "regulations", label: l("规章", "Rules (规章)") },
@@ -120,4 +121,12 @@ export const format2019 = {
   reportYears: { from: 2019, to: 2020 },
   sections: sectionsWithProblemsHeading("五、政府信息公开工作存在的主要问题及改进情况"),
   tables: [activeDisclosure2019, applications2019, reviewLitigation2019],
+  roles: {
+    applicants: APPLICANT_ROLE,
+    regulations: "activeDisclosure.regulations",
+    procurement: {
+      projects: "activeDisclosure.centralizedProcurement.projects",
+      amount: "activeDisclosure.centralizedProcurement.totalAmount",
+    },
+  },
 } as const satisfies FormatDefinition;

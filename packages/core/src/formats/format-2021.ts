@@ -4,6 +4,7 @@
 import {
   APPLICANT_COLUMN_GROUPS,
   APPLICANT_COLUMNS,
+  APPLICANT_ROLE,
   APPLICATION_DERIVED_SUBTOTALS,
   APPLICATION_ROWS_HEAD,
   APPLICATION_ROWS_TAIL,
@@ -31,7 +32,7 @@ export const activeDisclosure2021 = {
       columns: [
         { id: "issued", label: l("本年制发件数", "Issued this year"), kind: "count" },
         { id: "repealed", label: l("本年废止件数", "Repealed this year"), kind: "count" },
-        { id: "inForce", label: l("现行有效件数", "In force"), kind: "count" },
+        { id: "inForce", label: l("现行有效件数", "In force"), kind: "count", sumOfReported: true },
       ],
       rows: [
         { id: "regulations", label: l("规章", "Rules (规章)") },
@@ -140,4 +141,10 @@ export const format2021 = {
   reportYears: { from: 2021, to: null },
   sections: sectionsWithProblemsHeading("五、存在的主要问题及改进情况"),
   tables: [activeDisclosure2021, applications2021, reviewLitigation2021],
+  roles: {
+    applicants: APPLICANT_ROLE,
+    regulations: "activeDisclosure.regulations",
+    feeAmount: "activeDisclosure.fees.amount",
+    overdueFeeRow: "applications.results.other.overdueFee",
+  },
 } as const satisfies FormatDefinition;

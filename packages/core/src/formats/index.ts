@@ -1,158 +1,92 @@
 /**
  * The format registry: every national format as data, with its cells and layouts derived once.
+ *
+ * A new national format is one definition file beside these, added to `BUILT_IN_FORMATS`: its version
+ * joins `FormatVersion`, its documents join `ReportDocument`, and the schema, the rules (each applies
+ * to every format that has its cells), the roll-up, the importers and the exporters take it from here.
+ * `registerFormat` adds a format while running (a trial format, a test); its documents are checked
+ * like any other, but TypeScript knows only the built-in formats' document types.
  */
-import { type CellDef, formatCells } from "./cells";
+import { type CompiledFormat, compileFormat } from "./compile";
 import { format2019 } from "./format-2019";
 import { format2021 } from "./format-2021";
-import { type TableLayout, tableLayout } from "./layout";
-import type { FormatDefinition, FormatVersion, TableDef } from "./types";
+import type { FormatDefinition } from "./types";
 
 export * from "./types";
 export * from "./cells";
 export * from "./layout";
+export * from "./compile";
 export { format2019, format2021 };
 
-export const FORMAT_VERSIONS = ["2019", "2021"] as const satisfies readonly FormatVersion[];
+/** The national formats, oldest first. */
+export const BUILT_IN_FORMATS = [format2019, format2021] as const;
 
-export const FORMATS: Record<FormatVersion, FormatDefinition> = { "2019": format2019, "2021": format2021 };
+type BuiltInFormat = (typeof BUILT_IN_FORMATS)[number];
 
-/** A format with everything derived from it that other layers look up. Built once per version. */
-export interface CompiledFormat {
-  readonly def: FormatDefinition;
-  readonly version: FormatVersion;
-  readonly cells: readonly CellDef[];
-  readonly cellById: ReadonlyMap<string, CellDef>;
-  readonly tableById: ReadonlyMap<string, TableDef>;
-  readonly layouts: readonly TableLayout[];
-  /** Cells of each table, in order. */
-  readonly cellsByTable: ReadonlyMap<string, readonly CellDef[]>;
-  /**
-   * Cells grouped by the row object that holds them (`tables.applications.results.denied.stateSecret`),
-   * so that a document is read with one walk per row and one property read per cell.
-   */
-  readonly rowGroups: readonly RowGroup[];
-  /** The keys `tables` and each object inside it may hold: a tree mirroring the document. */
-  readonly keyTree: KeyTree;
+/** The version of a built-in format: "2019" | "2021". */
+export type FormatVersion = BuiltInFormat["version"];
+
+/** The definition of a built-in format by its version, with its literal types. */
+export type FormatOf<V extends FormatVersion> = Extract<BuiltInFormat, { readonly version: V }>;
+
+const registry = new Map<string, FormatDefinition>();
+const compiled = new Map<string, CompiledFormat>();
+
+/** Every registered version, oldest format first (a live list: `registerFormat` adds to it). */
+export const FORMAT_VERSIONS: readonly FormatVersion[] = [];
+
+/** Every registered definition by version (live, like FORMAT_VERSIONS). */
+export const FORMATS: Readonly<Record<FormatVersion, FormatDefinition>> = {} as Record<FormatVersion, FormatDefinition>;
+
+function add(def: FormatDefinition): void {
+  registry.set(def.version, def);
+  const versions = [...registry.values()].sort((a, b) => a.reportYears.from - b.reportYears.from).map((d) => d.version);
+  (FORMAT_VERSIONS as string[]).splice(0, FORMAT_VERSIONS.length, ...versions);
+  (FORMATS as Record<string, FormatDefinition>)[def.version] = def;
 }
 
-export interface RowGroup {
-  /** Path from `tables` to the row object. */
-  readonly path: readonly string[];
-  /** The row object's property holding each cell, and the cell. */
-  readonly keys: readonly string[];
-  readonly cells: readonly CellDef[];
-  /** Copies the cell values of this row of `tables` into `out` at the cells' indices (undefined where missing). */
-  readonly read: (tables: unknown, out: unknown[]) => void;
-}
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+for (const def of BUILT_IN_FORMATS) add(def);
 
 /**
- * A reader for one row of a document. Where the platform allows it, the reader is compiled into a
- * function of its own, so each property read has its own inline cache and stays monomorphic across
- * the many documents of a roll-up (one loop reading `row[key]` for every row shape is megamorphic and
- * several times slower). The source is built only from the format's own identifiers and indices.
- * Under a Content-Security-Policy without 'unsafe-eval' the generic loop is used instead.
+ * Adds a format while running and returns it compiled. Its version must be new and its definition
+ * well formed (cells, layouts). Documents of it validate, import, export and roll up like any other.
  */
-function rowReader(path: readonly string[], keys: readonly string[], cells: readonly CellDef[]): RowGroup["read"] {
-  const generic: RowGroup["read"] = (tables, out) => {
-    const row = rowObject(tables, path);
-    for (let i = 0; i < keys.length; i++) out[cells[i]!.index] = row === undefined ? undefined : row[keys[i]!];
-  };
-  if (![...path, ...keys].every((k) => IDENTIFIER.test(k))) return generic;
-  const walk = path.map((key) => `r = r !== null && typeof r === "object" ? r.${key} : undefined;`).join("\n");
-  const missing = cells.map((c) => `out[${c.index}] = undefined;`).join(" ");
-  const body = keys.map((key, i) => `out[${cells[i]!.index}] = r.${key};`).join("\n");
-  try {
-    const source = `var r = tables;\n${walk}\nif (r === null || typeof r !== "object" || Array.isArray(r)) { ${missing} return; }\n${body}`;
-    return new Function("tables", "out", source) as RowGroup["read"];
-  } catch {
-    return generic;
-  }
+export function registerFormat(def: FormatDefinition): CompiledFormat {
+  if (registry.has(def.version)) throw new Error(`a format ${def.version} is already registered`);
+  const format = compileFormat(def);
+  add(def);
+  compiled.set(def.version, format);
+  return format;
 }
 
-function groupByRow(cells: readonly CellDef[]): RowGroup[] {
-  const byPath = new Map<string, { path: string[]; keys: string[]; cells: CellDef[] }>();
-  for (const cell of cells) {
-    const path = cell.path.slice(0, -1);
-    const key = path.join(".");
-    let group = byPath.get(key);
-    if (!group) byPath.set(key, (group = { path, keys: [], cells: [] }));
-    group.keys.push(cell.path[cell.path.length - 1]!);
-    group.cells.push(cell);
-  }
-  return [...byPath.values()].map((group) => ({ ...group, read: rowReader(group.path, group.keys, group.cells) }));
-}
-
-/** For each key an object may hold: the tree of what the value may hold, or null for a leaf (a cell). */
-export type KeyTree = ReadonlyMap<string, KeyTree | null>;
-
-function keyTreeOf(cells: readonly CellDef[]): KeyTree {
-  const root = new Map<string, Map<string, unknown> | null>();
-  const leaf = (path: readonly string[]) => {
-    let node = root;
-    for (const key of path.slice(0, -1)) {
-      let next = node.get(key);
-      if (!next) node.set(key, (next = new Map()));
-      node = next as typeof root;
-    }
-    node.set(path[path.length - 1]!, null);
-  };
-  for (const cell of cells) {
-    leaf(cell.path);
-    if (cell.columnDef.unitField) leaf([...cell.path.slice(0, -1), cell.columnDef.unitField]);
-  }
-  return root as KeyTree;
-}
-
-/** The row object at `path` inside `tables`, or undefined where the path is missing or not an object. */
-export function rowObject(tables: unknown, path: readonly string[]): Record<string, unknown> | undefined {
-  let node: unknown = tables;
-  for (let i = 0; i < path.length; i++) {
-    if (node === null || typeof node !== "object" || Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[path[i]!];
-  }
-  return node !== null && typeof node === "object" && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
-}
-
-function compile(def: FormatDefinition): CompiledFormat {
-  const cells = formatCells(def);
-  const cellsByTable = new Map<string, CellDef[]>();
-  for (const cell of cells) cellsByTable.set(cell.table, [...(cellsByTable.get(cell.table) ?? []), cell]);
-  return {
-    def,
-    version: def.version,
-    cells,
-    cellById: new Map(cells.map((cell) => [cell.id, cell])),
-    tableById: new Map(def.tables.map((table) => [table.id, table])),
-    layouts: def.tables.map(tableLayout),
-    cellsByTable,
-    rowGroups: groupByRow(cells),
-    keyTree: keyTreeOf(cells),
-  };
-}
-
-const compiled = new Map<FormatVersion, CompiledFormat>();
-
-export function getFormat(version: FormatVersion): CompiledFormat {
+/** The compiled format of a registered version; a version nobody registered is a programming error. */
+export function getFormat(version: string): CompiledFormat {
   let format = compiled.get(version);
   if (!format) {
-    format = compile(FORMATS[version]);
+    const def = registry.get(version);
+    if (!def) throw new RangeError(`no format ${version}; registered: ${FORMAT_VERSIONS.join(", ")}`);
+    format = compileFormat(def);
     compiled.set(version, format);
   }
   return format;
 }
 
+/**
+ * Whether a value names a registered format. The guard's type is the built-in versions: a format
+ * registered while running passes too, and its documents are typed by a cast where they are made.
+ */
 export function isFormatVersion(value: unknown): value is FormatVersion {
-  return typeof value === "string" && (FORMAT_VERSIONS as readonly string[]).includes(value);
+  return typeof value === "string" && registry.has(value);
 }
 
-/** The format a report on `year` must use (R-VERSION): 2019 for 2019–2020, 2021 from 2021 on. */
+/**
+ * The format a report on `year` must use (R-VERSION): the newest format in force that year — 2019
+ * for 2019–2020, 2021 from 2021 on. Years before the earliest format take the earliest.
+ */
 export function formatVersionForYear(year: number): FormatVersion {
-  const match = FORMAT_VERSIONS.filter((v) => {
+  const inForce = FORMAT_VERSIONS.filter((v) => {
     const { from, to } = FORMATS[v].reportYears;
     return year >= from && (to === null || year <= to);
   });
-  // Years before the 2019 regulation have no national format in scope; the earliest one is closest.
-  return match[0] ?? (year < FORMATS["2019"].reportYears.from ? "2019" : "2021");
+  return inForce[inForce.length - 1] ?? FORMAT_VERSIONS[0]!;
 }

@@ -4,8 +4,6 @@
  * roll-up, the importers, the exporters and the editor grid — walks this data instead of naming cells.
  */
 
-export type FormatVersion = "2019" | "2021";
-
 /** A label in the form's own words (zh) and an English rendering for `lang: "en"`. */
 export interface Label {
   readonly zh: string;
@@ -25,6 +23,11 @@ export interface ColumnDef {
   readonly maxScale?: number;
   /** For money columns without a unit in the header: the row field that records the unit used. */
   readonly unitField?: string;
+  /**
+   * A stock at the end of the year (现行有效件数) rather than a flow: summed over several bodies it is
+   * only the sum of what each reported, since a jointly issued document counts once per body.
+   */
+  readonly sumOfReported?: boolean;
 }
 
 export interface RowDef {
@@ -102,9 +105,12 @@ export type TableDef = BlockTableDef | MatrixTableDef | SingleRowTableDef;
 export interface SectionDef {
   /** `sections.overview` …; text sections are stored under `sections`, table sections are `tables`. */
   readonly id: string;
+  /** Where a text section is stored under `sections`, and what the checks read it for. */
   readonly key: string;
   readonly order: number;
   readonly heading: Label;
+  /** The name messages quote when the full heading is longer than the reader needs. */
+  readonly short?: Label;
   /** Other headings seen in published reports, matched on a normalised key by importers. */
   readonly headingAliases: readonly string[];
   readonly kind: "text" | "table";
@@ -113,11 +119,36 @@ export interface SectionDef {
   readonly mustCover?: readonly string[];
 }
 
+/** The text sections every format has, by what the checks read them for. */
+export const TEXT_SECTION_ROLES = ["overview", "problems", "other"] as const;
+export type TextSectionRole = (typeof TEXT_SECTION_ROLES)[number];
+
+/**
+ * Cells that report-level checks, metrics and the sample generator need, named by what they are for
+ * rather than by id, so that a format may move or rename them: a check that needs a role the format
+ * does not give does not apply to it.
+ */
+export interface FormatRoles {
+  /** 三's applicant columns: the parts that add up to the total column (T3-ROWTOTAL, metrics). */
+  readonly applicants: { readonly table: string; readonly parts: readonly string[]; readonly total: string };
+  /** 二's row of 规章, as `table.row` (T2-REG-SCOPE: bodies without rule-making power make none). */
+  readonly regulations?: string;
+  /** The administrative fees collected, a money cell in 万元 (T2-FEE, T2-FEE-UNIT, R-FEE-2021, metrics). */
+  readonly feeAmount?: string;
+  /** 三's row of applications dropped for a fee not paid in time, as `table.row` (T3-FEE-X). */
+  readonly overdueFeeRow?: string;
+  /** 政府集中采购: the cell counting projects and the money cell of their amount (T2v19-PROC). */
+  readonly procurement?: { readonly projects: string; readonly amount: string };
+}
+export type RoleName = keyof FormatRoles;
+
 export interface FormatDefinition {
-  readonly version: FormatVersion;
+  /** The year of the notice that issued the format ("2021"): how documents name it in `formatVersion`. */
+  readonly version: string;
   /** The notice that issued this format. */
   readonly document: string;
   readonly reportYears: { readonly from: number; readonly to: number | null };
   readonly sections: readonly SectionDef[];
   readonly tables: readonly TableDef[];
+  readonly roles: FormatRoles;
 }

@@ -55,8 +55,8 @@ export const MESSAGES = {
   // Schema
   "schema.notObject": { zh: "报告须为 JSON 对象", en: "A report must be a JSON object" },
   "schema.formatVersion": {
-    zh: "格式版本（formatVersion）须为 “2019” 或 “2021”，实为 {value}",
-    en: "formatVersion must be “2019” or “2021”, got {value}",
+    zh: "格式版本（formatVersion）须为 {versions}，实为 {value}",
+    en: "formatVersion must be {versions}, got {value}",
   },
   "schema.issue": { zh: "{field}：{problem}", en: "{field}: {problem}" },
   "schema.required": { zh: "缺少此项", en: "missing" },
@@ -79,7 +79,7 @@ export const MESSAGES = {
   },
   "sections.empty": { zh: "{section}：内容为空", en: "{section}: empty" },
   "sections.nilNotAllowed": {
-    zh: "{section}：只写“无”不符合要求（仅“六、其他需要报告的事项”可写“无”）",
+    zh: "{section}：只写“无”不符合要求（仅“{other}”可写“无”）",
     en: "{section}: “none” alone is not enough (only section 6 may say “none”)",
   },
   "period.mismatch": {
@@ -109,11 +109,11 @@ export const MESSAGES = {
     en: "A government's report must cover assessment, public evaluation and accountability results; not found: {missing}",
   },
   "fee2021.missing": {
-    zh: "“六、其他需要报告的事项”未说明信息处理费收取情况（未收取的也应写明）",
+    zh: "“{section}”未说明信息处理费收取情况（未收取的也应写明）",
     en: "Section 6 does not state how information-processing fees were collected (say so even if none were)",
   },
   "feeX.missing": {
-    zh: "有{count}件申请因逾期未缴纳信息处理费不再处理，但“六、其他需要报告的事项”未报告信息处理费情况",
+    zh: "有{count}件申请因逾期未缴纳信息处理费不再处理，但“{section}”未报告信息处理费情况",
     en: "{count} applications lapsed for unpaid processing fees, but section 6 does not report the fees",
   },
   "text.mismatch": {
@@ -147,7 +147,7 @@ export const MESSAGES = {
     en: "{section} is {percent}% similar to last year's report; it looks copied",
   },
   "problems.same": {
-    zh: "“五、存在的主要问题及改进情况”与上年报告相同",
+    zh: "“{section}”与上年报告相同",
     en: "Section 5 (problems and improvements) is the same as last year's",
   },
   "previous.wrongYear": {

@@ -6,7 +6,7 @@ import type { CellDef } from "../formats/index";
 import { type Lang, label as pick, list, t } from "../i18n/index";
 import { decimalScale, isDecimalString } from "../money";
 import type { Finding, Severity } from "../schema/findings";
-import type { CellRule } from "./catalog";
+import type { CellRule } from "./definitions";
 import { type CellReading, CellStatus } from "./reading";
 
 export type ValidationMode = "filing" | "import";

@@ -2,13 +2,13 @@
  * Report-level checks named by the rule catalogue (`kind: "check"`). Each takes the document as read
  * (and last year's, for cross-year checks) and returns its findings.
  */
-import { FORMATS, formatVersionForYear } from "../formats/index";
+import { type CellDef, FORMATS, rowObject, formatVersionForYear, TEXT_SECTION_ROLES, type TextSectionRole } from "../formats/index";
 import { type Lang, label as pick, list, t } from "../i18n/index";
 import { isDecimalString, parseDecimal, shiftDecimal, compareDecimals } from "../money";
 import type { Finding, Severity } from "../schema/findings";
 import { daysBetween, type Deadlines, deadlineFor } from "../dates";
 import { findStatedPeriodNormalized, sameContent, textSimilarity } from "../text";
-import type { CheckRule } from "./catalog";
+import type { CheckRule } from "./definitions";
 import { cellPath } from "./cells";
 import { CellStatus, type DocumentView } from "./reading";
 import { TEXT_FIGURES, findNormalizedTextFigures } from "./text-figures";
@@ -35,9 +35,20 @@ function unchecked(rule: CheckRule, message: string, cells: string[] = []): Find
   return { ruleId: rule.id, severity: "info", outcome: "unchecked", cells, message };
 }
 
-function sectionHeading(ctx: CheckContext, key: "overview" | "problems" | "other"): string {
-  const def = FORMATS[ctx.doc.formatVersion].sections.find((s) => s.key === key);
+function sectionHeading(ctx: CheckContext, key: TextSectionRole): string {
+  const def = ctx.doc.cells.format.def.sections.find((s) => s.key === key);
   return def ? pick(ctx.lang, def.heading) : key;
+}
+
+/** The name messages quote for a section: its short name where the heading is longer than needed. */
+function sectionName(ctx: CheckContext, key: TextSectionRole): string {
+  const def = ctx.doc.cells.format.def.sections.find((s) => s.key === key);
+  return def ? pick(ctx.lang, def.short ?? def.heading) : key;
+}
+
+/** The cell a role names, when the format gives the role and has the cell. */
+function roleCell(doc: DocumentView, id: string | undefined): CellDef | undefined {
+  return id === undefined ? undefined : doc.cells.format.cellById.get(id);
 }
 
 function cellValue(doc: DocumentView, id: string): number | null {
@@ -65,12 +76,13 @@ const checks: Record<string, Check> = {
 
   sections(rule, ctx) {
     const out: Finding[] = [];
-    for (const key of ["overview", "problems", "other"] as const) {
+    for (const key of TEXT_SECTION_ROLES) {
       const text = ctx.doc.sections[key].trim();
       const heading = sectionHeading(ctx, key);
       if (!text) out.push(finding(rule, t(ctx.lang, "sections.empty", { section: heading }), { path: `sections.${key}` }));
       else if (key !== "other" && NIL.test(text.replace(/\s/g, ""))) {
-        out.push(finding(rule, t(ctx.lang, "sections.nilNotAllowed", { section: heading }), { path: `sections.${key}` }));
+        const params = { section: heading, other: sectionName(ctx, "other") };
+        out.push(finding(rule, t(ctx.lang, "sections.nilNotAllowed", params), { path: `sections.${key}` }));
       }
     }
     return out;
@@ -131,24 +143,27 @@ const checks: Record<string, Check> = {
     return missing.length ? [finding(rule, t(lang, "govExtra.missing", { missing: list(lang, missing) }), { path: "sections.other" })] : [];
   },
 
-  fee2021(rule, { doc, lang }) {
-    const text = doc.normalized("other");
-    return /信息处理费|收费/.test(text) ? [] : [finding(rule, t(lang, "fee2021.missing"), { path: "sections.other" })];
+  fee2021(rule, ctx) {
+    const text = ctx.doc.normalized("other");
+    if (/信息处理费|收费/.test(text)) return [];
+    return [finding(rule, t(ctx.lang, "fee2021.missing", { section: sectionName(ctx, "other") }), { path: "sections.other" })];
   },
 
-  feeCross(rule, { doc, lang }) {
-    const id = "applications.results.other.overdueFee.total";
+  feeCross(rule, ctx) {
+    const { doc, lang } = ctx;
+    const { overdueFeeRow, applicants } = doc.cells.format.def.roles;
+    const id = `${overdueFeeRow}.${applicants.total}`;
     const count = cellValue(doc, id);
     if (!count) return [];
     if (/信息处理费|收费通知/.test(doc.normalized("other"))) return [];
-    return [finding(rule, t(lang, "feeX.missing", { count }), { cells: [id], path: "sections.other" })];
+    return [finding(rule, t(lang, "feeX.missing", { count, section: sectionName(ctx, "other") }), { cells: [id], path: "sections.other" })];
   },
 
   applicationsText: (rule, ctx) => textFigureFindings(rule, ctx, "applications"),
   reviewText: (rule, ctx) => textFigureFindings(rule, ctx, "reviewLitigation"),
 
   feeUnit(rule, { doc, lang }) {
-    const cell = doc.cells.format.cellById.get("activeDisclosure.fees.amount");
+    const cell = roleCell(doc, doc.cells.format.def.roles.feeAmount);
     if (!cell) return [];
     const value = doc.cells.raw[cell.index];
     if (doc.cells.status[cell.index] !== CellStatus.ok || !isDecimalString(value)) return [];
@@ -177,8 +192,9 @@ const checks: Record<string, Check> = {
   regulationScope(rule, { doc, lang }) {
     if (doc.rulemaking === true) return [];
     if (doc.rulemaking === undefined && doc.agencyKind !== "department") return [];
-    const cells = (doc.cells.format.cellsByTable.get("activeDisclosure") ?? []).filter(
-      (c) => c.row === "regulations" && doc.cells.status[c.index] === CellStatus.ok && doc.cells.values[c.index]! > 0,
+    const row = doc.cells.format.def.roles.regulations;
+    const cells = doc.cells.format.cells.filter(
+      (c) => `${c.table}.${c.row}` === row && doc.cells.status[c.index] === CellStatus.ok && doc.cells.values[c.index]! > 0,
     );
     if (cells.length === 0) return [];
     const reason = t(lang, doc.rulemaking === false ? "regScope.notRulemaking" : "regScope.department");
@@ -192,9 +208,9 @@ const checks: Record<string, Check> = {
   },
 
   procurement2019(rule, { doc, lang }) {
-    const format = doc.cells.format;
-    const projects = format.cellById.get("activeDisclosure.centralizedProcurement.projects");
-    const amount = format.cellById.get("activeDisclosure.centralizedProcurement.totalAmount");
+    const role = doc.cells.format.def.roles.procurement;
+    const projects = roleCell(doc, role?.projects);
+    const amount = roleCell(doc, role?.amount);
     if (!projects || !amount) return [];
     const out: Finding[] = [];
     const raw = doc.cells.raw[amount.index];
@@ -205,9 +221,8 @@ const checks: Record<string, Check> = {
       }));
     }
     if (status === CellStatus.ok) {
-      const row = (doc.tables as Record<string, Record<string, Record<string, unknown>>> | undefined)?.activeDisclosure
-        ?.centralizedProcurement;
-      const unit = row?.totalAmountUnit;
+      const row = rowObject(doc.tables, amount.path.slice(0, -1));
+      const unit = amount.columnDef.unitField ? row?.[amount.columnDef.unitField] : undefined;
       if (unit !== "元" && unit !== "万元" && raw !== "0") {
         out.push(finding(rule, t(lang, "cell.unitMissing", { cell: cellPath(amount, lang) }), { cells: [amount.id] }));
       }
@@ -227,7 +242,7 @@ const checks: Record<string, Check> = {
     const { doc, previous, lang } = ctx;
     if (!previous) return [];
     const out: Finding[] = [];
-    for (const key of ["overview", "problems", "other"] as const) {
+    for (const key of TEXT_SECTION_ROLES) {
       const a = doc.sections[key];
       const b = previous.sections[key];
       // Short texts ("无", one sentence) are alike by nature; copying is judged on substantial text.
@@ -244,11 +259,12 @@ const checks: Record<string, Check> = {
     return out;
   },
 
-  problemsChanged(rule, { doc, previous, lang }) {
+  problemsChanged(rule, ctx) {
+    const { doc, previous } = ctx;
     if (!previous) return [];
     const a = doc.sections.problems;
     if (!a.trim() || !sameContent(a, previous.sections.problems)) return [];
-    return [finding(rule, t(lang, "problems.same"), { path: "sections.problems" })];
+    return [finding(rule, t(ctx.lang, "problems.same", { section: sectionName(ctx, "problems") }), { path: "sections.problems" })];
   },
 };
 
@@ -260,14 +276,16 @@ function textFigureFindings(rule: CheckRule, ctx: CheckContext, table: "applicat
     if (def.table !== table) continue;
     const what = pick(lang, def.label);
     // Every reading the form allows for these words; the text is right when one of them matches.
-    const readings = [def.cells, ...(def.alternatives ?? [])].map((cells) => {
+    const total = doc.cells.format.def.roles.applicants.total;
+    const readings = [def.cells, ...(def.alternatives ?? [])].map((sum) => {
+      const cells = sum.map((id) => id.replace("{total}", total));
       const values = cells.map((id) => cellValue(doc, id));
       return { cells, sum: values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + b!, 0) };
     });
     if (readings.some((r) => r.sum === figure.value)) continue;
     const first = readings.find((r) => r.sum !== null);
     if (!first) {
-      out.push(unchecked(rule, t(lang, "text.unchecked", { quote: figure.quote, what }), [...def.cells]));
+      out.push(unchecked(rule, t(lang, "text.unchecked", { quote: figure.quote, what }), def.cells.map((id) => id.replace("{total}", total))));
       continue;
     }
     out.push(finding(rule, t(lang, "text.mismatch", { quote: figure.quote, what, textValue: figure.value, tableValue: first.sum! }), {

@@ -4,12 +4,9 @@
  * which readings of a run-together row the table's own identities allow.
  */
 import type { CellDef, CompiledFormat, Label, MatrixTableDef } from "../formats/index";
-import { getFormat } from "../formats/index";
-import type { FormatVersion } from "../formats/types";
 import { type Lang, label as pick, t } from "../i18n/index";
 import type { Finding, Severity } from "../schema/findings";
-import type { LinearRule, Scope } from "./catalog";
-import { rulesFor } from "./catalog";
+import type { LinearRule, ListSpec, Scope } from "./definitions";
 import { type CellReading, CellStatus } from "./reading";
 
 export interface CompiledTerm {
@@ -30,18 +27,49 @@ export interface LinearInstance {
   readonly cells: readonly string[];
 }
 
+/** A rule names a cell the format does not have: the rule does not apply to that format. */
+export class MissingCellError extends Error {}
+
+/** The values a placeholder takes in a format (see ListSpec). */
+export function listValues(rule: LinearRule, spec: ListSpec, format: CompiledFormat): readonly string[] {
+  if (typeof spec !== "string") return spec;
+  const [kind, arg = ""] = spec.split(/:(.*)/s) as [string, string?];
+  if (kind === "role") {
+    const { parts, total } = format.def.roles.applicants;
+    return arg === "applicants.parts" ? parts : [total];
+  }
+  if (kind === "rowsWithColumn") {
+    const dot = arg.indexOf(".");
+    const table = format.tableById.get(arg.slice(0, dot));
+    const column = arg.slice(dot + 1);
+    if (!table) return [];
+    if (table.kind !== "blocks") throw new Error(`${rule.id}: ${spec} is not a block table`);
+    return table.blocks.filter((b) => b.columns.some((c) => c.id === column)).flatMap((b) => b.rows.map((r) => r.id));
+  }
+  const table = format.tableById.get(arg) as MatrixTableDef | undefined;
+  if (!table) return [];
+  if (table.kind !== "matrix") throw new Error(`${rule.id}: ${spec} is not a matrix table`);
+  return kind === "dataRowsOf" ? table.rows.filter((r) => r.data).map((r) => r.id) : table.columns.map((c) => c.id);
+}
+
 function expandBindings(rule: LinearRule, format: CompiledFormat): Record<string, string>[] {
   let out: Record<string, string>[] = [{}];
   for (const [name, spec] of Object.entries(rule.forEach ?? {})) {
-    let values: readonly string[];
-    if (typeof spec === "string") {
-      const table = format.tableById.get(spec.slice("dataRowsOf:".length)) as MatrixTableDef | undefined;
-      if (!table || table.kind !== "matrix") throw new Error(`${rule.id}: ${spec} is not a matrix table`);
-      values = table.rows.filter((r) => r.data).map((r) => r.id);
-    } else values = spec;
+    const values = listValues(rule, spec, format);
     out = out.flatMap((b) => values.map((v) => ({ ...b, [name]: v })));
   }
   return out;
+}
+
+/** A term with a `sumOver` placeholder stands for one term per value. */
+function expandSums(rule: LinearRule, term: string, format: CompiledFormat): string[] {
+  let terms = [term];
+  for (const [name, spec] of Object.entries(rule.sumOver ?? {})) {
+    if (!term.includes(`{${name}}`)) continue;
+    const values = listValues(rule, spec, format);
+    terms = terms.flatMap((t) => values.map((v) => t.replaceAll(`{${name}}`, v)));
+  }
+  return terms;
 }
 
 function expandTerm(rule: LinearRule, term: string, bindings: Record<string, string>, format: CompiledFormat) {
@@ -58,52 +86,28 @@ function expandTerm(rule: LinearRule, term: string, bindings: Record<string, str
   if (!id.includes("*")) {
     const cell = format.cellById.get(id);
     // A previous-year cell is looked up in last year's format at evaluation time.
-    if (!cell && !previous) throw new Error(`${rule.id}: no cell ${id} in the ${format.version} format`);
+    if (!cell && !previous) throw new MissingCellError(`${rule.id}: no cell ${id} in the ${format.version} format`);
     return [{ cellId: id, index: cell?.index ?? -1, sign, previous }];
   }
   const pattern = new RegExp(`^${id.replace(/\./g, "\\.").replace(/\*/g, "[^.]+")}$`);
   const matches = format.cells.filter((c) => pattern.test(c.id));
-  if (matches.length === 0) throw new Error(`${rule.id}: ${id} matches no cell`);
+  if (matches.length === 0) throw new MissingCellError(`${rule.id}: ${id} matches no cell`);
   return matches.map((c) => ({ cellId: c.id, index: c.index, sign, previous }));
 }
 
+/**
+ * The instances of a rule in a format. Throws MissingCellError when the rule names a cell the
+ * format does not have; a rule with no instance there (an empty list) does not apply either.
+ */
 export function compileLinear(rule: LinearRule, format: CompiledFormat): LinearInstance[] {
   return expandBindings(rule, format).map((bindings) => {
-    const side = (terms: readonly string[]) => terms.flatMap((term) => expandTerm(rule, term, bindings, format));
+    const side = (terms: readonly string[]) =>
+      terms.flatMap((term) => expandSums(rule, term, format)).flatMap((term) => expandTerm(rule, term, bindings, format));
     const lhs = side(rule.lhs);
     const rhs = side(rule.rhs);
     const cells = [...lhs, ...rhs].filter((term) => !term.previous).map((term) => term.cellId);
     return { rule, lhs, rhs, bindings, cells };
   });
-}
-
-const compiledByVersion = new Map<FormatVersion, LinearInstance[]>();
-const byRuleByVersion = new Map<FormatVersion, Map<LinearRule, LinearInstance[]>>();
-
-/** The instances of each linear rule of a format. */
-export function linearInstancesByRule(version: FormatVersion): ReadonlyMap<LinearRule, readonly LinearInstance[]> {
-  let byRule = byRuleByVersion.get(version);
-  if (!byRule) {
-    byRule = new Map();
-    for (const instance of linearInstances(version)) {
-      byRule.set(instance.rule, [...(byRule.get(instance.rule) ?? []), instance]);
-    }
-    byRuleByVersion.set(version, byRule);
-  }
-  return byRule;
-}
-
-/** Every linear rule instance of a format, in catalogue order. */
-export function linearInstances(version: FormatVersion): readonly LinearInstance[] {
-  let instances = compiledByVersion.get(version);
-  if (!instances) {
-    const format = getFormat(version);
-    instances = rulesFor(version)
-      .filter((rule): rule is LinearRule => rule.kind === "linear")
-      .flatMap((rule) => compileLinear(rule, format));
-    compiledByVersion.set(version, instances);
-  }
-  return instances;
 }
 
 // ---------------------------------------------------------------------------------------------

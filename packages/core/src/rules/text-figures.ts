@@ -10,7 +10,7 @@ export interface TextFigureDef {
   readonly id: string;
   readonly table: "applications" | "reviewLitigation";
   readonly label: Label;
-  /** The figure equals the sum of these cells. */
+  /** The figure equals the sum of these cells; `{total}` is the format's applicant total column. */
   readonly cells: readonly string[];
   /**
    * Other sums the same words may mean, as people write them: "受理申请749件" is 一 or 一＋二 (the year's
@@ -24,7 +24,7 @@ export interface TextFigureDef {
 
 const GAP = "[^，。；：、\\d（(]{0,12}?";
 const N = "(\\d+)(?:件|个|起|宗)";
-const T3 = (row: string) => `applications.${row}.total`;
+const T3 = (row: string) => `applications.${row}.{total}`;
 const l = (zh: string, en: string) => ({ zh, en });
 
 export const TEXT_FIGURES: readonly TextFigureDef[] = [

@@ -5,12 +5,13 @@
 import { z } from "zod";
 import {
   type CompiledFormat,
+  type DocumentTablesOf,
   FORMAT_VERSIONS,
+  type FormatOf,
   type FormatVersion,
-  type TablesOf,
-  type format2019,
-  type format2021,
   getFormat,
+  isFormatVersion,
+  TEXT_SECTION_ROLES,
 } from "../formats/index";
 import { DECIMAL_PATTERN } from "../money";
 
@@ -55,7 +56,7 @@ export const sectionsSchema = z.strictObject({
 });
 export type Sections = z.infer<typeof sectionsSchema>;
 export type SectionKey = keyof Sections;
-export const TEXT_SECTION_KEYS = ["overview", "problems", "other"] as const satisfies readonly SectionKey[];
+export const TEXT_SECTION_KEYS = TEXT_SECTION_ROLES satisfies readonly SectionKey[];
 
 export const yearSchema = z.number().int().min(2008).max(2100);
 
@@ -85,10 +86,8 @@ export function tablesSchemaFor(format: CompiledFormat): z.ZodType {
   return toZod(root);
 }
 
-type Tables2019 = TablesOf<typeof format2019> & {
-  activeDisclosure: { centralizedProcurement: { totalAmountUnit?: MoneyUnit | null } };
-};
-type Tables2021 = TablesOf<typeof format2021>;
+/** The `tables` of a document of a built-in format, derived from its definition. */
+export type TablesFor<V extends FormatVersion> = DocumentTablesOf<FormatOf<V>>;
 
 interface DocumentBase {
   /** The report year: statistics cover 1 January – 31 December of it. */
@@ -99,44 +98,77 @@ interface DocumentBase {
   sections: Sections;
 }
 
-export interface ReportDocument2019 extends DocumentBase {
-  formatVersion: "2019";
-  tables: Tables2019;
-}
-export interface ReportDocument2021 extends DocumentBase {
-  formatVersion: "2021";
-  tables: Tables2021;
-}
-export type ReportDocument = ReportDocument2019 | ReportDocument2021;
-export type TablesFor<V extends FormatVersion> = V extends "2019" ? Tables2019 : Tables2021;
+/** A report document in the built-in format V. */
+export type ReportDocumentOf<V extends FormatVersion> = DocumentBase & { formatVersion: V; tables: TablesFor<V> };
+export type ReportDocument2019 = ReportDocumentOf<"2019">;
+export type ReportDocument2021 = ReportDocumentOf<"2021">;
+/** A report document, discriminated on `formatVersion`: one member per built-in format. */
+export type ReportDocument = { [V in FormatVersion]: ReportDocumentOf<V> }[FormatVersion];
 
-function documentSchemaFor<V extends FormatVersion>(version: V) {
-  return documentHeadSchemaFor(version).extend({ tables: tablesSchemaFor(getFormat(version)) });
-}
+const headSchemas = new Map<string, z.ZodType>();
+const documentSchemas = new Map<string, z.ZodType>();
 
 /**
  * Everything but the cells: the validator checks the cells itself, walking the same format
  * definition the tables schema is built from, so that a broken cell is named by its rule
  * (T3-INT …) rather than as a schema error — and so validation costs little more than a parse.
+ * Built once per registered version.
  */
-export function documentHeadSchemaFor<V extends FormatVersion>(version: V) {
-  return z.strictObject({
-    formatVersion: z.literal(version),
-    year: yearSchema,
-    agency: agencySchema,
-    publishedAt: isoDateSchema.nullable(),
-    sections: sectionsSchema,
-    tables: z.record(z.string(), z.unknown()),
-  });
+export function documentHeadSchemaFor<V extends string>(version: V) {
+  const build = () =>
+    z.strictObject({
+      formatVersion: z.literal(version),
+      year: yearSchema,
+      agency: agencySchema,
+      publishedAt: isoDateSchema.nullable(),
+      sections: sectionsSchema,
+      tables: z.record(z.string(), z.unknown()),
+    });
+  let schema = headSchemas.get(version) as ReturnType<typeof build> | undefined;
+  if (!schema) headSchemas.set(version, (schema = build()));
+  return schema;
+}
+
+/** The whole document of one registered format, cells included (built once per version). */
+export function documentSchemaFor(version: string): z.ZodType {
+  let schema = documentSchemas.get(version);
+  if (!schema) {
+    schema = documentHeadSchemaFor(version).extend({ tables: tablesSchemaFor(getFormat(version)) });
+    documentSchemas.set(version, schema);
+  }
+  return schema;
 }
 
 export const reportDocument2019Schema = documentSchemaFor("2019") as unknown as z.ZodType<ReportDocument2019>;
 export const reportDocument2021Schema = documentSchemaFor("2021") as unknown as z.ZodType<ReportDocument2021>;
 
-/** The report document, discriminated on `formatVersion`. */
-export const reportDocumentSchema = z.discriminatedUnion("formatVersion", [
-  documentSchemaFor("2019"),
-  documentSchemaFor("2021"),
-]) as unknown as z.ZodType<ReportDocument>;
+function versionIssue(input: unknown): z.core.$ZodRawIssue {
+  return {
+    code: "invalid_value",
+    values: [...FORMAT_VERSIONS],
+    input,
+    path: ["formatVersion"],
+    message: `格式版本（formatVersion）须为 ${FORMAT_VERSIONS.map((v) => `“${v}”`).join("、")} 之一`,
+  };
+}
 
-export const formatVersionSchema = z.enum(FORMAT_VERSIONS);
+/**
+ * The report document of any registered format, discriminated on `formatVersion`: the document is
+ * parsed with the schema of the format it names, so a format registered later is accepted as well.
+ */
+export const reportDocumentSchema = z.unknown().transform((value, ctx) => {
+  const version = value !== null && typeof value === "object" ? (value as { formatVersion?: unknown }).formatVersion : undefined;
+  if (!isFormatVersion(version)) {
+    ctx.issues.push(versionIssue(version));
+    return z.NEVER;
+  }
+  const result = documentSchemaFor(version).safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: undefined } as z.core.$ZodRawIssue);
+  return z.NEVER;
+}) as unknown as z.ZodType<ReportDocument>;
+
+/** A registered format version (a live check: formats registered later pass too). */
+export const formatVersionSchema = z.custom<FormatVersion>(isFormatVersion, {
+  error: () => `格式版本须为 ${FORMAT_VERSIONS.map((v) => `“${v}”`).join("、")} 之一`,
+});

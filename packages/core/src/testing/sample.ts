@@ -29,8 +29,6 @@ export interface SampleOptions {
   scale?: number;
 }
 
-const APPLICANTS = ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg"];
-
 export function sampleReport(options: SampleOptions = {}): ReportDocument {
   const seed = options.seed ?? 1;
   const random = seededRandom(seed);
@@ -47,19 +45,21 @@ export function sampleReport(options: SampleOptions = {}): ReportDocument {
     writeCell(tables, cell, value);
   };
 
+  const { applicants, regulations, procurement, feeAmount } = format.def.roles;
+  const a = (row: string, column: string) => `${applicants.table}.${row}.${column}`;
   // 三: result sub-rows per applicant, then totals that make every identity hold.
   const resultRows = format.cells
-    .filter((c) => c.table === "applications" && c.row.startsWith("results.") && c.row !== "results.totalProcessed")
+    .filter((c) => c.table === applicants.table && c.row.startsWith("results.") && c.row !== "results.totalProcessed")
     .map((c) => c.row)
     .filter((row, i, all) => all.indexOf(row) === i);
   const rowTotals = new Map<string, number>();
   const add = (row: string, value: number) => rowTotals.set(row, (rowTotals.get(row) ?? 0) + value);
-  for (const applicant of APPLICANTS) {
+  for (const applicant of applicants.parts) {
     const busy = applicant === "natural" || applicant === "commercial";
     let processed = 0;
     for (const row of resultRows) {
       const value = busy || random() < 0.15 ? int(busy ? scale : 1) : 0;
-      set(`applications.${row}.${applicant}`, value);
+      set(a(row, applicant), value);
       add(row, value);
       processed += value;
     }
@@ -68,12 +68,11 @@ export function sampleReport(options: SampleOptions = {}): ReportDocument {
     const received = processed + forward - over;
     const values = { "results.totalProcessed": processed, carriedForward: forward, carriedOver: over, newReceived: received };
     for (const [row, value] of Object.entries(values)) {
-      set(`applications.${row}.${applicant}`, value);
+      set(a(row, applicant), value);
       add(row, value);
     }
   }
-  for (const [row, total] of rowTotals) set(`applications.${row}.total`, total);
-
+  for (const [row, total] of rowTotals) set(a(row, applicants.total), total);
   // 四: each block's total is the sum of its four outcomes.
   for (const block of ["review", "litigationDirect", "litigationAfterReview"]) {
     let total = 0;
@@ -84,37 +83,46 @@ export function sampleReport(options: SampleOptions = {}): ReportDocument {
     }
     set(`reviewLitigation.${block}.total`, total);
   }
-
-  // 二
-  if (version === "2021") {
-    for (const row of ["regulations", "normativeDocuments"]) {
-      const rulemaking = row === "normativeDocuments" || kind === "government";
-      set(`activeDisclosure.${row}.issued`, rulemaking ? int(scale) : 0);
-      set(`activeDisclosure.${row}.repealed`, rulemaking ? int(2) : 0);
-      set(`activeDisclosure.${row}.inForce`, rulemaking ? int(scale * 10) : 0);
+  // 二: each row filled as its columns require (件数 that roll forward, 项目数量 with a change, amounts).
+  for (const table of format.def.tables) {
+    if (table.kind !== "blocks") continue;
+    for (const block of table.blocks) {
+      const columns = new Set(block.columns.map((c) => c.id));
+      for (const row of block.rows) {
+        const id = (column: string) => `${table.id}.${row.id}.${column}`;
+        // Only bodies with rule-making power make 规章.
+        const rulemaking = `${table.id}.${row.id}` !== regulations || kind === "government";
+        if (columns.has("issued")) {
+          set(id("issued"), rulemaking ? int(scale) : 0);
+          set(id("repealed"), rulemaking ? int(2) : 0);
+          set(id("inForce"), rulemaking ? int(scale * 10) : 0);
+        } else if (columns.has("newlyMade")) {
+          const made = rulemaking ? int(scale) : 0;
+          set(id("newlyMade"), made);
+          set(id("newlyPublished"), made);
+          set(id("totalPublished"), made + int(scale * 10));
+        } else if (columns.has("priorYearItems")) {
+          const prior = int(scale * 4);
+          set(id("priorYearItems"), prior);
+          set(id("netChange"), int(scale) - Math.min(prior, int(scale)));
+          if (columns.has("decisions")) set(id("decisions"), int(scale * 50));
+        } else if (procurement && id(block.columns[0]!.id) === procurement.projects) {
+          const projects = int(5);
+          set(procurement.projects, projects);
+          set(procurement.amount, projects ? String(int(900_000) + 1000) : "0");
+          const amount = format.cellById.get(procurement.amount)!;
+          const unitField = amount.columnDef.unitField;
+          if (unitField) (tables[table.id] as Record<string, Record<string, unknown>>)[row.id]![unitField] = "元";
+        } else {
+          for (const column of block.columns) {
+            if (column.kind === "money") set(id(column.id), `${int(500)}.${String(int(9999)).padStart(4, "0")}`.replace(/\.?0+$/, "") || "0");
+            else set(id(column.id), column.kind === "count" ? int(scale * 100) : 0);
+          }
+        }
+      }
     }
-    for (const row of ["licensing", "punishment", "coercion"]) set(`activeDisclosure.${row}.decisions`, int(scale * 100));
-    set("activeDisclosure.fees.amount", `${int(500)}.${String(int(9999)).padStart(4, "0")}`.replace(/\.?0+$/, "") || "0");
-  } else {
-    for (const row of ["regulations", "normativeDocuments"]) {
-      const made = row === "normativeDocuments" || kind === "government" ? int(scale) : 0;
-      set(`activeDisclosure.${row}.newlyMade`, made);
-      set(`activeDisclosure.${row}.newlyPublished`, made);
-      set(`activeDisclosure.${row}.totalPublished`, made + int(scale * 10));
-    }
-    for (const row of ["licensing", "otherServices", "punishment", "coercion", "fees"]) {
-      const prior = int(scale * 4);
-      set(`activeDisclosure.${row}.priorYearItems`, prior);
-      set(`activeDisclosure.${row}.netChange`, int(scale) - Math.min(prior, int(scale)));
-      if (row !== "fees") set(`activeDisclosure.${row}.decisions`, int(scale * 50));
-    }
-    const projects = int(5);
-    set("activeDisclosure.centralizedProcurement.projects", projects);
-    set("activeDisclosure.centralizedProcurement.totalAmount", projects ? String(int(900_000) + 1000) : "0");
-    (tables.activeDisclosure as Record<string, Record<string, unknown>>).centralizedProcurement!.totalAmountUnit = "元";
   }
-
-  const received = (tables.applications as Record<string, Record<string, number>>).newReceived!.total!;
+  const received = (tables[applicants.table] as Record<string, Record<string, number>>).newReceived![applicants.total]!;
   const name = options.agencyName ?? `示例区第${(seed % 97) + 1}局`;
   const government =
     kind === "government" ? "全年开展政务公开工作考核，组织社会评议，未发生责任追究情况。" : "";
@@ -129,7 +137,7 @@ export function sampleReport(options: SampleOptions = {}): ReportDocument {
         `平台建设和监督保障各项工作有序推进。全年共收到政府信息公开申请${received}件。${government}` +
         `本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。（样例${seed}）`,
       problems: `一是公开内容的深度有待加强（样例${seed}-${int(1e6)}）。二是解读形式较为单一。下一步将细化公开目录，丰富解读形式。`,
-      other: `本年度${version === "2021" ? "未收取信息处理费" : "无其他需要报告的事项"}。`,
+      other: `本年度${feeAmount ? "未收取信息处理费" : "无其他需要报告的事项"}。`,
     },
     tables,
   } as unknown as ReportDocument;

@@ -7,6 +7,7 @@ import {
   type AgencyKind,
   agencySchema,
   createEmptyReport,
+  FORMAT_VERSIONS,
   type FormatVersion,
   formatVersionForYear,
   getFormat,
@@ -35,7 +36,7 @@ function salvage(input: Record<string, unknown>, findings: FindingList): ReportD
     ? input.formatVersion
     : year !== null
       ? formatVersionForYear(year)
-      : "2021";
+      : FORMAT_VERSIONS[FORMAT_VERSIONS.length - 1]!;
   const agency = agencySchema.safeParse(input.agency);
   const agencyIn = isObject(input.agency) ? input.agency : {};
   const name = agency.success
