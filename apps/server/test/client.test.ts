@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { seedDemo } from "@nianbao/api";
+import { seedDemo } from "@nianbao/demo";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { createClient } from "@nianbao/client";
 import { createTestDb, type TestDb } from "@nianbao/db/testing";
