@@ -7,7 +7,7 @@ export { createDb, isPostgresUrl, isUniqueViolation, type Database, type DbConfi
 export * from "./domain";
 export * from "./errors";
 export { MESSAGES as SERVER_MESSAGES, type MessageKey } from "./messages";
-export { parseStoredDocument, serializeDocument } from "./documents";
+export { isCheckedDocument, markCheckedDocument, parseStoredDocument, serializeDocument } from "./documents";
 export * from "./queries/audit";
 export * from "./queries/organisations";
 export * from "./queries/users";

@@ -1,5 +1,5 @@
 import { reportDocumentSchema, yearSchema } from "@nianbao/core";
-import { AppError, getReport, getRevision, listPublications, listPublishedReports } from "@nianbao/db";
+import { AppError, getReport, getRevisionDocument, listPublications, listPublishedReports } from "@nianbao/db";
 import { z } from "zod";
 import { idSchema, iso, publicationSchema, revisionNoSchema } from "../schemas";
 import { exportDocument } from "../services/documents";
@@ -22,7 +22,7 @@ async function publishedRevision(db: Parameters<typeof getReport>[0], id: string
   const publications = report ? await listPublications(db, report.id) : [];
   const publication = revision === undefined ? publications.at(-1) : publications.find((p) => p.revisionNo === revision);
   if (!report || !publication) throw new AppError("NOT_FOUND", "report.notFound", { id });
-  return { report, publication, publications, document: (await getRevision(db, report.id, publication.revisionNo)).document };
+  return { report, publication, publications, document: await getRevisionDocument(db, report.id, publication.revisionNo) };
 }
 
 /** Published reports, readable without signing in. Earlier publications stay readable after a correction. */
