@@ -3,7 +3,8 @@
  * router and the context builders; tests call procedures through `createCaller`.
  */
 export { appRouter, createCaller, type AppRouter } from "./root";
-export { createCallerFactory } from "./trpc";
+// authedProcedure and router: for a host that measures the API against a procedure of its own (the load benchmark).
+export { authedProcedure, createCallerFactory, router } from "./trpc";
 export {
   createContextInner,
   DEFAULT_CONFIG,

@@ -50,5 +50,3 @@ export class DomainError extends Error {
   }
 }
 
-/** The former name, still imported by queries/reports.ts; the package itself exports only DomainError. */
-export { DomainError as AppError };

@@ -6,7 +6,7 @@
 export { createDb, isPostgresUrl, isUniqueViolation, type Database, type DbConfig, type Dialect, type Executor, type Tables, type Tx } from "./client";
 export * from "./domain";
 export { DomainError, type DomainErrorKind, type DomainReason } from "./errors";
-export { parseStoredDocument, serializeDocument } from "./documents";
+export { isCheckedDocument, markCheckedDocument, parseStoredDocument, serializeDocument } from "./documents";
 export * from "./queries/audit";
 export * from "./queries/organisations";
 export * from "./queries/users";

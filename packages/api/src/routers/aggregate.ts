@@ -1,5 +1,5 @@
 import { aggregateReports, formatVersionSchema, findingSchema, reconcileReports, reportDocumentSchema } from "@nianbao/core";
-import { getRevision, listReports, listSubtree, reportStatusSchema } from "@nianbao/db";
+import { getRevisionDocument, listReports, listSubtree, reportStatusSchema } from "@nianbao/db";
 import { z } from "zod";
 import { yearInputSchema } from "../schemas";
 import { ALL_ROLES, orgProcedure, router } from "../trpc";
@@ -53,7 +53,7 @@ export const aggregateRouter = router({
         else missing.push({ orgId: member.id, orgName: member.name, status: report?.status ?? null });
       }
       const docs = [];
-      for (const item of inputs) docs.push((await getRevision(ctx.db, item.reportId, item.revision)).document);
+      for (const item of inputs) docs.push(await getRevisionDocument(ctx.db, item.reportId, item.revision));
       const result = aggregateReports(docs, { agency: { name: org.name, kind: org.kind }, year: input.year, lang: ctx.lang, contributors: true });
       const orgIdAt = (i: number) => inputs[i]!.orgId;
       const cells = Object.fromEntries(
@@ -75,7 +75,7 @@ export const aggregateRouter = router({
           ? {
               reportId: own.id,
               revision: ownRevision,
-              differences: reconcileReports(result.report, (await getRevision(ctx.db, own.id, ownRevision)).document, ctx.lang),
+              differences: reconcileReports(result.report, await getRevisionDocument(ctx.db, own.id, ownRevision), ctx.lang),
             }
           : null;
       return {

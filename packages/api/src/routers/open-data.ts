@@ -1,5 +1,5 @@
 import { isoTimestamp, reportDocumentSchema, yearSchema } from "@nianbao/core";
-import { getReport, getRevision, listPublications, listPublishedReports } from "@nianbao/db";
+import { getReport, getRevisionDocument, listPublications, listPublishedReports } from "@nianbao/db";
 import { AppError } from "../errors";
 import { z } from "zod";
 import { idSchema, publicationSchema, revisionNoSchema } from "../schemas";
@@ -23,7 +23,7 @@ async function publishedRevision(db: Parameters<typeof getReport>[0], id: string
   const publications = report ? await listPublications(db, report.id) : [];
   const publication = revision === undefined ? publications.at(-1) : publications.find((p) => p.revisionNo === revision);
   if (!report || !publication) throw new AppError("NOT_FOUND", "report.notFound", { id });
-  return { report, publication, publications, document: (await getRevision(db, report.id, publication.revisionNo)).document };
+  return { report, publication, publications, document: await getRevisionDocument(db, report.id, publication.revisionNo) };
 }
 
 /** Published reports, readable without signing in. Earlier publications stay readable after a correction. */

@@ -1,6 +1,6 @@
 import { findingSchema, reportDocumentSchema } from "@nianbao/core";
 import {
-  getRevision,
+  getRevisionDocument,
   listExplanations,
   listPublications,
   listReports,
@@ -12,6 +12,7 @@ import {
   workflowActionSchema,
 } from "@nianbao/db";
 import { z } from "zod";
+import { documentOutSchema, findingsOutSchema } from "../checked-output";
 import { auditOf, type Context } from "../context";
 import { findingKey } from "../findings";
 import {
@@ -31,7 +32,7 @@ import {
 } from "../schemas";
 import { diffDocuments } from "../services/diff";
 import { EXPORT_FORMATS, exportDocument } from "../services/documents";
-import { type Caller, createDraft, importFile, revisionOf, saveDraft, takeStep, validateForRevision } from "../services/reports";
+import { type Caller, createDraft, findingsOfRevision, importFile, revisionOf, saveDraft, takeStep, validateForRevision } from "../services/reports";
 import { ALL_ROLES, orgProcedure, reportProcedure, router } from "../trpc";
 import { availableActions, EDIT_ROLES, rolesFor } from "../workflow";
 
@@ -75,8 +76,8 @@ export const reportsRouter = router({
       z.object({
         report: reportOutSchema,
         revision: revisionMetaSchema,
-        document: reportDocumentSchema,
-        findings: z.array(findingSchema),
+        document: documentOutSchema,
+        findings: findingsOutSchema,
         explanations: z.array(explanationSchema),
         actions: z.array(workflowActionSchema),
         /** Whether the caller may save a new revision now. */
@@ -84,9 +85,12 @@ export const reportsRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const revision = await revisionOf(ctx.db, ctx.report, input.revision);
-      const findings = await validateForRevision(ctx.db, ctx.report, revision.document, callerOf(ctx));
-      const explanations = await listExplanations(ctx.db, ctx.report.id);
+      const revisionNo = input.revision ?? ctx.report.currentRevision;
+      const [revision, findings, explanations] = await Promise.all([
+        revisionOf(ctx.db, ctx.report, revisionNo),
+        findingsOfRevision(ctx.db, ctx.report, revisionNo, callerOf(ctx)),
+        listExplanations(ctx.db, ctx.report.id),
+      ]);
       return {
         report: reportOut(ctx.report),
         revision: revisionOut(revision),
@@ -112,17 +116,20 @@ export const reportsRouter = router({
     .input(z.object({ baseRevision: revisionNoSchema, document: reportDocumentSchema, note: z.string().max(1000).optional() }))
     .output(savedSchema)
     .mutation(async ({ ctx, input }) => {
-      const saved = await saveDraft(ctx.db, ctx.report, input, callerOf(ctx));
+      // The document is the output of the schema's parse just now: it is stored without a second check.
+      const saved = await saveDraft(ctx.db, ctx.report, { ...input, checked: true }, callerOf(ctx));
       return { ...saved, report: reportOut(saved.report) };
     }),
 
   /** Findings of a stored revision, or of an unsaved document (live checking in the editor). */
   validate: reportProcedure(ALL_ROLES)
     .input(z.object({ revision: revisionNoSchema.optional(), document: draftDocumentSchema.optional() }))
-    .output(z.object({ findings: z.array(findingSchema), unexplained: z.array(z.string()) }))
+    .output(z.object({ findings: findingsOutSchema, unexplained: z.array(z.string()) }))
     .query(async ({ ctx, input }) => {
-      const document = input.document ?? (await revisionOf(ctx.db, ctx.report, input.revision)).document;
-      const findings = await validateForRevision(ctx.db, ctx.report, document, callerOf(ctx));
+      const findings =
+        input.document === undefined || input.document === null
+          ? await findingsOfRevision(ctx.db, ctx.report, input.revision ?? ctx.report.currentRevision, callerOf(ctx))
+          : await validateForRevision(ctx.db, ctx.report, input.document, callerOf(ctx));
       const explained = new Set((await listExplanations(ctx.db, ctx.report.id)).map((e) => e.findingKey));
       const unexplained = findings.filter((f) => f.severity === "warning" && !explained.has(findingKey(f))).map(findingKey);
       return { findings, unexplained };
@@ -160,8 +167,8 @@ export const reportsRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const [before, after] = [await getRevision(ctx.db, ctx.report.id, input.from), await getRevision(ctx.db, ctx.report.id, input.to)];
-      return { changes: diffDocuments(before.document, after.document, ctx.lang) };
+      const [before, after] = [await getRevisionDocument(ctx.db, ctx.report.id, input.from), await getRevisionDocument(ctx.db, ctx.report.id, input.to)];
+      return { changes: diffDocuments(before, after, ctx.lang) };
     }),
 
   /** Explain a warning (rule + cells); submission needs every warning explained. */

@@ -17,7 +17,10 @@ import {
   type Database,
   findReportByOrgYear,
   getRevision,
+  isCheckedDocument,
+  isReportDetail,
   listExplanations,
+  markCheckedDocument,
   type Organisation,
   type Report,
   type Revision,
@@ -30,6 +33,7 @@ import {
 import { AppError } from "../errors";
 import type { Actor } from "../context";
 import { chinaToday, findingKey, summarise, validateForFiling } from "../findings";
+import { previousYearDocumentOf, previousYearRef, rememberFindings, storedRevisionFindings } from "../findings-cache";
 import { stepFor } from "../workflow";
 import { importDocument } from "./documents";
 import type { ImportLimits } from "./import-runner";
@@ -50,18 +54,22 @@ function agencyOf(org: Pick<Organisation, "name" | "kind" | "rulemaking">, base?
 /** Last year's report of the organisation as the public knows it (published), else its latest revision. */
 export async function previousYearDocument(db: Database, orgId: string, year: number): Promise<ReportDocument | null> {
   const previous = await findReportByOrgYear(db, orgId, year - 1);
-  if (!previous) return null;
-  return (await getRevision(db, previous.id, previous.publishedRevision ?? previous.currentRevision)).document;
+  return previousYearDocumentOf(db, previous && { reportId: previous.id, revisionNo: previous.publishedRevision ?? previous.currentRevision });
 }
 
 export async function validateRevision(db: Database, report: Report, document: unknown, now: number, lang: Lang): Promise<Finding[]> {
-  const previous = await previousYearDocument(db, report.orgId, report.year);
+  const previous = await previousYearDocumentOf(db, await previousYearRef(db, report));
   return validateForFiling(document, previous, now, lang);
 }
 
 /** Findings of any document (stored or being edited) of this report, as filing sees them. */
 export function validateForRevision(db: Database, report: Report, document: unknown, caller: Caller): Promise<Finding[]> {
   return validateRevision(db, report, document, caller.now, caller.lang);
+}
+
+/** Findings of a stored revision of this report (kept: see findings-cache.ts). */
+export function findingsOfRevision(db: Database, report: Report, revisionNo: number, caller: Pick<Caller, "now" | "lang">): Promise<readonly Finding[]> {
+  return storedRevisionFindings(db, report, revisionNo, caller.now, caller.lang);
 }
 
 /** A new draft: 上年结转 and the other carried cells from last year's report when there is one (core's draftNextYear). */
@@ -114,10 +122,16 @@ export interface SaveInput {
   source?: RevisionSource;
 }
 
-/** Save a new revision of a draft; CONFLICT when `baseRevision` is not the current one. */
-export async function saveDraft(db: Database, report: Report, input: SaveInput, caller: Caller) {
+/**
+ * Save a new revision of a draft; CONFLICT when `baseRevision` is not the current one. `checked`: the
+ * document is the output of the document schema's parse (a procedure's input) and is not stored
+ * through another check.
+ */
+export async function saveDraft(db: Database, report: Report, input: SaveInput & { checked?: boolean }, caller: Caller) {
   checkIdentity(report, input.document);
-  const findings = await validateRevision(db, report, input.document, caller.now, caller.lang);
+  const previous = await previousYearRef(db, report);
+  const findings = validateForFiling(input.document, await previousYearDocumentOf(db, previous), caller.now, caller.lang);
+  if (input.checked) markCheckedDocument(input.document);
   const saved = await saveRevision(
     db,
     {
@@ -132,6 +146,11 @@ export async function saveDraft(db: Database, report: Report, input: SaveInput, 
     },
     caller.audit,
   );
+  // The new revision's findings are known now: reading it back (the editor does at once) costs nothing.
+  // Only for a checked document: it is stored as it is, so its findings are the stored revision's.
+  if (isCheckedDocument(input.document)) {
+    rememberFindings(db, { reportId: report.id, revisionNo: saved.revisionNo }, previous, caller.now, caller.lang, findings);
+  }
   return { report: saved.report, revision: saved.revisionNo, findings };
 }
 
@@ -165,8 +184,7 @@ export async function takeStep(db: Database, report: Report, action: WorkflowAct
 
   let publication: { publishedOn: string; stamped: RevisionInput | null } | undefined;
   if (action === "submit") {
-    const revision = await getRevision(db, report.id, input.revision);
-    const findings = await validateRevision(db, report, revision.document, caller.now, caller.lang);
+    const findings = await findingsOfRevision(db, report, input.revision, caller);
     const errors = errorsOf(findings);
     if (errors.length) throw new AppError("PRECONDITION_FAILED", "workflow.errors", { count: errors.length }, { findings: errors });
     const unexplained = await unexplainedWarnings(db, report.id, findings);
@@ -234,6 +252,7 @@ export async function importFile(db: Database, org: Organisation, input: ImportI
   return { ...saved, importFindings: imported.findings, kind: imported.kind };
 }
 
+/** A revision of the report (default its current one); the report as getReport read it saves a query. */
 export async function revisionOf(db: Database, report: Report, revision?: number): Promise<Revision> {
-  return getRevision(db, report.id, revision ?? report.currentRevision);
+  return getRevision(db, report.id, revision ?? report.currentRevision, isReportDetail(report) ? report : undefined);
 }

@@ -1,8 +1,9 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import type { AuditContext } from "../domain";
 import { recordAudit } from "./audit";
-import { findUser, type UserWithScope } from "./users";
+import { prepared } from "./prepared";
+import { toUser, userColumns, type UserWithScope } from "./users";
 
 export interface NewSession {
   /** sha256 (hex) of the cookie value. */
@@ -22,15 +23,27 @@ export async function createSession(db: Database, session: NewSession, audit: Au
   });
 }
 
-/** The user behind a live session, or null (unknown, expired or disabled). */
+/**
+ * The user behind a live session, or null (unknown, expired or disabled): one query for the session,
+ * its user and the user's organisation, on every request. Nothing of it is kept between requests: a
+ * logout, a disabled account or a move to another organisation on any server instance counts at once.
+ */
 export async function findSessionUser(db: Database, id: string, now = Date.now()): Promise<{ user: UserWithScope; expiresAt: number } | null> {
-  return db.read(async (tx) => {
-    const [session] = await tx.q.select().from(tx.t.sessions).where(eq(tx.t.sessions.id, id)).limit(1);
-    if (!session || session.expiresAt <= now) return null;
-    const user = await findUser(tx, session.userId);
-    if (!user || user.disabled) return null;
-    return { user, expiresAt: session.expiresAt };
-  });
+  const [row] = await db.read(({ q, t }) =>
+    prepared(q, t, "session_user", (q, t, name) =>
+      q
+        .select({ ...userColumns(t), expiresAt: t.sessions.expiresAt })
+        .from(t.sessions)
+        .innerJoin(t.users, eq(t.users.id, t.sessions.userId))
+        .innerJoin(t.organisations, eq(t.organisations.id, t.users.orgId))
+        .where(eq(t.sessions.id, sql.placeholder("id")))
+        .limit(1)
+        .prepare(...name),
+    ).execute({ id }),
+  );
+  if (!row || row.expiresAt <= now || row.disabled) return null;
+  const { expiresAt, ...user } = row;
+  return { user: toUser(user), expiresAt };
 }
 
 export async function deleteSession(db: Database, id: string, audit: AuditContext, orgId: string | null): Promise<void> {

@@ -1,11 +1,13 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Database, Tx } from "../client";
 import type { AuditContext, Role } from "../domain";
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
 import { inSubtree, orgInSubtree } from "./scope";
-import { findUser, type UserWithScope } from "./users";
+import { prepared } from "./prepared";
+import { toUser, type UserWithScope } from "./users";
 
 /** An API token as listed: never with its hash. */
 export interface ApiToken {
@@ -108,14 +110,63 @@ export async function findTokenActor(
   tokenHash: string,
   now = Date.now(),
 ): Promise<{ token: ApiToken; creator: UserWithScope } | null> {
-  const found = await db.read(async (tx) => {
-    const [row] = await tx.q.select({ id: tx.t.apiTokens.id }).from(tx.t.apiTokens).where(eq(tx.t.apiTokens.tokenHash, tokenHash)).limit(1);
-    const token = row ? await findToken(tx, row.id) : null;
-    if (!token || token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= now)) return null;
-    const creator = await findUser(tx, token.createdBy);
-    if (!creator || creator.disabled || !inSubtree(token.orgPath, creator.orgPath)) return null;
-    return { token, creator };
+  // One query for the token, its organisation, its creator and the creator's organisation as they are
+  // now; nothing is kept between requests, so a revocation on any server instance counts at once.
+  const [row] = await db.read(({ q, t }) =>
+    prepared(q, t, "token_actor", (q, t, name) => {
+      const creatorOrg = alias(t.organisations, "creator_org");
+      return q
+        .select({
+          ...tokenColumns(t),
+          creatorId: t.users.id,
+          creatorOrgId: t.users.orgId,
+          creatorUsername: t.users.username,
+          creatorDisplayName: t.users.displayName,
+          creatorRole: t.users.role,
+          creatorDisabled: t.users.disabled,
+          creatorCreatedAt: t.users.createdAt,
+          creatorUpdatedAt: t.users.updatedAt,
+          creatorOrgPath: creatorOrg.path,
+          creatorOrgName: creatorOrg.name,
+        })
+        .from(t.apiTokens)
+        .innerJoin(t.organisations, eq(t.organisations.id, t.apiTokens.orgId))
+        .innerJoin(t.users, eq(t.users.id, t.apiTokens.createdBy))
+        .innerJoin(creatorOrg, eq(creatorOrg.id, t.users.orgId))
+        .where(eq(t.apiTokens.tokenHash, sql.placeholder("tokenHash")))
+        .limit(1)
+        .prepare(...name);
+    }).execute({ tokenHash }),
+  );
+  if (!row) return null;
+  const token = toToken({
+    id: row.id,
+    name: row.name,
+    orgId: row.orgId,
+    orgName: row.orgName,
+    orgPath: row.orgPath,
+    role: row.role,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
   });
+  if (token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= now)) return null;
+  const creator = toUser({
+    id: row.creatorId,
+    orgId: row.creatorOrgId,
+    username: row.creatorUsername,
+    displayName: row.creatorDisplayName,
+    role: row.creatorRole,
+    disabled: row.creatorDisabled,
+    createdAt: row.creatorCreatedAt,
+    updatedAt: row.creatorUpdatedAt,
+    orgPath: row.creatorOrgPath,
+    orgName: row.creatorOrgName,
+  });
+  if (creator.disabled || !inSubtree(token.orgPath, creator.orgPath)) return null;
+  const found = { token, creator };
   // Note the use at most once a minute: a write per request would cost more than it tells.
   if (found && (found.token.lastUsedAt === null || found.token.lastUsedAt < now - 60_000)) {
     await db.write(({ q, t }) => q.update(t.apiTokens).set({ lastUsedAt: now }).where(eq(t.apiTokens.id, found.token.id)));

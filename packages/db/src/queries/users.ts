@@ -23,7 +23,7 @@ export interface UserWithScope extends User {
   orgName: string;
 }
 
-const userColumns = (t: Tx["t"]) => ({
+export const userColumns = (t: Tx["t"]) => ({
   id: t.users.id,
   orgId: t.users.orgId,
   username: t.users.username,
@@ -36,8 +36,8 @@ const userColumns = (t: Tx["t"]) => ({
   orgName: t.organisations.name,
 });
 
-type UserRow = Omit<UserWithScope, "role"> & { role: string };
-const toUser = (row: UserRow): UserWithScope => ({ ...row, role: row.role as Role });
+export type UserRow = Omit<UserWithScope, "role"> & { role: string };
+export const toUser = (row: UserRow): UserWithScope => ({ ...row, role: row.role as Role });
 
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
