@@ -24,3 +24,4 @@ export { hashPassword } from "./secrets";
 export { actorFromUser } from "./services/accounts";
 export { EXPORT_FORMATS, type ExportFormat } from "./services/documents";
 export { seedDemo, type SeedOptions, type SeedResult } from "./seed/demo";
+export { DEFAULT_WEBHOOK_SETTINGS, newWorkerName, runWebhookPass, sendWebhook, webhookRetryDelay, type WebhookPassResult, type WebhookSettings } from "./services/webhooks-delivery";

@@ -12,3 +12,4 @@ export { validateReport, errorsOf, type ValidateOptions } from "./validate";
 export * from "./aggregate/index";
 export * from "./editing/index";
 export { chinaToday, daysUntil, deadlineFor } from "./dates";
+export * from "./webhooks";

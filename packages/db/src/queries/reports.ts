@@ -6,6 +6,7 @@ import type { AuditContext, ReportStatus, RevisionSource, WorkflowAction } from 
 import { AppError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { queueWorkflowWebhookEvent } from "./webhook-outbox";
 
 export interface Report {
   id: string;
@@ -419,6 +420,7 @@ export async function transitionReport(db: Database, input: TransitionInput, aud
       comment: input.comment,
       createdAt: now,
     });
+    await queueWorkflowWebhookEvent(tx, { reportId: input.reportId, orgId: row.orgId, action: input.action, from: input.from, to: input.to, revision, comment: input.comment, at: now });
     await recordAudit(tx, audit, {
       action: `report.${input.action}`,
       targetType: "report",

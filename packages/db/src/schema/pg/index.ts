@@ -10,3 +10,7 @@ export { explanations } from "./explanations";
 export { publications } from "./publications";
 export { auditLog } from "./audit-log";
 export { loginAttempts } from "./login-attempts";
+export { webhookSubscriptions } from "./webhook-subscriptions";
+export { webhookEvents } from "./webhook-events";
+export { webhookDeliveries } from "./webhook-deliveries";
+export { webhookAttempts } from "./webhook-attempts";
