@@ -46,7 +46,8 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
 /**
  * The wait before retry number `failures` (1 after the first failure): exponential, capped, with
  * "equal jitter" — half the step fixed, half random — so receivers that failed together do not all
- * come back at the same instant, while each wait is still at least as long as the previous one.
+ * come back at the same instant, while each wait is still at least as long as the previous one
+ * (below the cap; at the cap, waits vary between half of it and all of it).
  */
 export function webhookRetryDelay(failures: number, settings: Pick<WebhookSettings, "retryBaseMs" | "retryMaxMs">, random = Math.random): number {
   const step = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** Math.min(failures - 1, 30));
