@@ -26,7 +26,10 @@ export async function startReceiver(): Promise<Receiver> {
     status: 200,
     waitFor: (count) =>
       received.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
