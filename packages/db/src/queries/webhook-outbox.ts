@@ -81,6 +81,8 @@ export async function queueLateWebhookEvents(db: Database, today: string, now: n
 
 /** Fans out up to `limit` new events to deliveries; returns how many events it handled. */
 export async function fanOutWebhookEvents(db: Database, now: number, limit = 100): Promise<number> {
+  // An idle pass only reads: on SQLite a write transaction would queue behind (and hold up) requests.
+  if (!(await db.read(({ q, t }) => q.select({ id: t.webhookEvents.id }).from(t.webhookEvents).where(isNull(t.webhookEvents.fannedOutAt)).limit(1))).length) return 0;
   return db.write(async ({ q, t }) => {
     const events = await q
       .select()
@@ -146,16 +148,22 @@ export interface ClaimedDelivery {
  */
 export async function claimWebhookDeliveries(db: Database, options: { owner: string; now: number; leaseMs: number; limit: number }): Promise<ClaimedDelivery[]> {
   const { owner, now, leaseMs, limit } = options;
-  return db.write(async ({ q, t }) => {
+  const dueQuery = ({ q, t }: Tx) => {
     const d = t.webhookDeliveries;
-    const leaseFree = or(isNull(d.leaseUntil), lt(d.leaseUntil, now));
-    const due = q
+    return q
       .select({ id: d.id })
       .from(d)
       .innerJoin(t.webhookSubscriptions, eq(t.webhookSubscriptions.id, d.subscriptionId))
-      .where(and(eq(d.status, "pending"), lte(d.nextAttemptAt, now), leaseFree, eq(t.webhookSubscriptions.status, "active")))
+      .where(and(eq(d.status, "pending"), lte(d.nextAttemptAt, now), or(isNull(d.leaseUntil), lt(d.leaseUntil, now)), eq(t.webhookSubscriptions.status, "active")))
       .orderBy(asc(d.nextAttemptAt))
       .limit(limit);
+  };
+  if (limit < 1 || !(await db.read(async (tx) => (await dueQuery(tx)).length))) return [];
+  return db.write(async (tx) => {
+    const { q, t } = tx;
+    const d = t.webhookDeliveries;
+    const leaseFree = or(isNull(d.leaseUntil), lt(d.leaseUntil, now));
+    const due = dueQuery(tx);
     const claimed = await q
       .update(d)
       .set({ leaseUntil: now + leaseMs, leaseOwner: owner })
