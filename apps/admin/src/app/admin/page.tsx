@@ -1,5 +1,5 @@
 "use client";
-/** 系统管理 (admins only): organisations, users and roles, API tokens, the audit log. Tab in the URL. */
+/** 系统管理 (admins only): organisations, users and roles, API tokens, webhooks, the audit log. Tab in the URL. */
 import { useSearchParams } from "next/navigation";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useT } from "@/lib/i18n";
@@ -9,8 +9,9 @@ import { AuditLog } from "./audit";
 import { OrgTree } from "./orgs";
 import { TokenList } from "./tokens";
 import { UserList } from "./users";
+import { WebhookList } from "./webhooks";
 
-const TABS = ["orgs", "users", "tokens", "audit"] as const;
+const TABS = ["orgs", "users", "tokens", "webhooks", "audit"] as const;
 
 export default function AdminPage() {
   const t = useT();
@@ -27,6 +28,7 @@ export default function AdminPage() {
           <TabsTrigger value="orgs">{t("admin.orgs")}</TabsTrigger>
           <TabsTrigger value="users">{t("admin.users")}</TabsTrigger>
           <TabsTrigger value="tokens">{t("admin.tokens")}</TabsTrigger>
+          <TabsTrigger value="webhooks">{t("admin.webhooks")}</TabsTrigger>
           <TabsTrigger value="audit">{t("admin.audit")}</TabsTrigger>
         </TabsList>
         <TabsContent value="orgs">
@@ -37,6 +39,9 @@ export default function AdminPage() {
         </TabsContent>
         <TabsContent value="tokens">
           <TokenList />
+        </TabsContent>
+        <TabsContent value="webhooks">
+          <WebhookList />
         </TabsContent>
         <TabsContent value="audit">
           <AuditLog />
