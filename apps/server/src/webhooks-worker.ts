@@ -17,7 +17,7 @@ export interface WebhooksWorkerOptions {
 }
 
 export interface WebhooksWorker {
-  /** Finishes the pass under way (its requests end within the request timeout), then stops. */
+  /** Lets the requests under way finish (within the request timeout), starts no more, then stops. */
   stop(): Promise<void>;
 }
 
@@ -27,6 +27,7 @@ export function startWebhooksWorker(options: WebhooksWorkerOptions): WebhooksWor
   const owner = newWorkerName();
   const logger = options.logger.child({ worker: "webhooks", owner });
   let stopped = false;
+  const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
   let lastLateScan = Number.NEGATIVE_INFINITY;
@@ -34,7 +35,7 @@ export function startWebhooksWorker(options: WebhooksWorkerOptions): WebhooksWor
   const pass = async () => {
     const scanLate = now() - lastLateScan >= settings.lateScanMs;
     try {
-      const result = await runWebhookPass({ db, settings, owner, now, logger, scanLate });
+      const result = await runWebhookPass({ db, settings, owner, now, logger, scanLate, signal: stopping.signal });
       if (scanLate) lastLateScan = now();
       if (result.sent || result.failed || result.late) logger.info({ ...result }, "webhook pass");
     } catch (error) {
@@ -55,6 +56,7 @@ export function startWebhooksWorker(options: WebhooksWorkerOptions): WebhooksWor
   return {
     stop: async () => {
       stopped = true;
+      stopping.abort();
       clearTimeout(timer);
       await current;
     },

@@ -140,6 +140,20 @@ describe.each(TEST_DIALECTS)("webhooks on $dialect", ({ dialect, enabled }) => {
     expect(new Set(receiver.received.map((r) => r.headers["nianbao-event-id"])).size).toBe(2);
   });
 
+  it.skipIf(!enabled)("gives back what a stopping worker had leased but not sent, for the next worker at once", async () => {
+    const world = await createWorld(test.db);
+    receiver = await startReceiver();
+    await world.call(world.districtAdmin).webhooks.create({ orgId: world.a.id, url: receiver.url, events: ["report.reviewed"] });
+    await publishReport(world, "a", 2024);
+    const now = Date.now();
+    const stopping = new AbortController();
+    stopping.abort();
+    const stopped = await runWebhookPass({ db: test.db, settings: SETTINGS, owner: "stopping", now: () => now, logger: silent, scanLate: false, signal: stopping.signal });
+    expect(stopped).toMatchObject({ sent: 0, failed: 0 });
+    expect(await pass(test.db, now, { owner: "next" })).toMatchObject({ sent: 1 });
+    expect(receiver.received).toHaveLength(1);
+  });
+
   it.skipIf(!enabled)("says once that an unpublished report is past its statutory deadline", async () => {
     const world = await createWorld(test.db);
     receiver = await startReceiver();

@@ -14,6 +14,7 @@ import {
   type PausePolicy,
   queueLateWebhookEvents,
   recordWebhookAttempt,
+  releaseWebhookDeliveries,
 } from "@nianbao/db";
 import type { Logger } from "../context";
 
@@ -114,6 +115,8 @@ export interface WebhookPassOptions {
   logger: Logger;
   /** Whether to look for late reports in this pass. */
   scanLate: boolean;
+  /** Once aborted (the server is stopping), no further delivery is started; the unsent ones are released. */
+  signal?: AbortSignal;
 }
 
 export interface WebhookPassResult {
@@ -133,7 +136,9 @@ export async function runWebhookPass(options: WebhookPassOptions): Promise<Webho
   const claimed = await claimWebhookDeliveries(db, { owner: options.owner, now: now(), leaseMs: settings.leaseMs, limit: settings.concurrency * 4 });
   const queue = [...claimed];
   const sendNext = async (): Promise<void> => {
-    for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
+    while (!options.signal?.aborted) {
+      const delivery = queue.shift();
+      if (!delivery) return;
       const sent = await sendWebhook(delivery, settings, now);
       const outcome: AttemptOutcome = { ...sent, nextAttemptAt: sent.at + sent.durationMs + webhookRetryDelay(delivery.attempts + 1, settings) };
       const { paused } = await recordWebhookAttempt(db, outcome, settings);
@@ -146,6 +151,8 @@ export async function runWebhookPass(options: WebhookPassOptions): Promise<Webho
     }
   };
   await Promise.all(Array.from({ length: Math.min(settings.concurrency, queue.length) }, sendNext));
+  // Stopping: what was leased but not sent goes back at once instead of waiting for its lease to run out.
+  if (queue.length) await releaseWebhookDeliveries(db, queue.map((d) => d.id), options.owner);
   return result;
 }
 

@@ -189,6 +189,17 @@ export async function claimWebhookDeliveries(db: Database, options: { owner: str
   });
 }
 
+/** Gives back leases `owner` holds on deliveries it will not send after all. */
+export async function releaseWebhookDeliveries(db: Database, ids: string[], owner: string): Promise<void> {
+  if (!ids.length) return;
+  await db.write(({ q, t }) =>
+    q
+      .update(t.webhookDeliveries)
+      .set({ leaseUntil: null, leaseOwner: null })
+      .where(and(inArray(t.webhookDeliveries.id, ids), eq(t.webhookDeliveries.leaseOwner, owner))),
+  );
+}
+
 export interface AttemptOutcome {
   delivery: ClaimedDelivery;
   ok: boolean;
