@@ -20,7 +20,7 @@ const PASSWORD = "webhook-test-password-1";
 const FAST = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 const RETRY_BASE_MS = 300;
 /** Short, so the test need not wait a minute for a dead server's lease; longer than the request timeout. */
-const LEASE_MS = 4_000;
+const LEASE_MS = 6_000;
 
 async function freePort(): Promise<number> {
   const server = createNetServer();
@@ -102,7 +102,7 @@ async function startServer(databaseUrl: string): Promise<Running> {
       LOG_LEVEL: "warn",
       NIANBAO_WEBHOOK_POLL_MS: "100",
       NIANBAO_WEBHOOK_RETRY_BASE_MS: String(RETRY_BASE_MS),
-      NIANBAO_WEBHOOK_TIMEOUT_MS: "3000",
+      NIANBAO_WEBHOOK_TIMEOUT_MS: "5000",
       NIANBAO_WEBHOOK_LEASE_MS: String(LEASE_MS),
     },
     stdio: ["ignore", "pipe", "pipe"],
