@@ -1,5 +1,6 @@
 /** The server's settings, validated once. The only file that reads `process.env`. */
 import { fileURLToPath } from "node:url";
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from "@nianbao/api";
 import { z } from "zod";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./rate-limit";
 
@@ -40,6 +41,24 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMIT.perMinute),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT.burst),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Run the webhook worker in this process (default on; docs/WEBHOOKS.md). */
+  NIANBAO_WEBHOOKS: flag(true),
+  /** How often the worker looks for events and due deliveries. */
+  NIANBAO_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** The first retry's delay; each further retry waits about twice as long, up to the maximum. */
+  NIANBAO_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_SETTINGS.retryBaseMs),
+  NIANBAO_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_SETTINGS.retryMaxMs),
+  /** How long a receiver may take to answer. */
+  NIANBAO_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_WEBHOOK_SETTINGS.requestTimeoutMs),
+  /** How long a worker holds a delivery it sends; after a crash, the delivery is sent again once this has passed. */
+  NIANBAO_WEBHOOK_LEASE_MS: z.coerce.number().int().min(200).default(DEFAULT_WEBHOOK_SETTINGS.leaseMs),
+  /** A subscription is paused after this many failures in a row … */
+  NIANBAO_WEBHOOK_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_SETTINGS.maxConsecutiveFailures),
+  /** … or after failing for this long (ms) without a success. */
+  NIANBAO_WEBHOOK_PAUSE_AFTER_MS: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_SETTINGS.maxFailingMs),
+}).refine((env) => env.NIANBAO_WEBHOOK_LEASE_MS > env.NIANBAO_WEBHOOK_TIMEOUT_MS, {
+  message: "NIANBAO_WEBHOOK_LEASE_MS must be longer than NIANBAO_WEBHOOK_TIMEOUT_MS (a delivery still being sent must not be taken over)",
+  path: ["NIANBAO_WEBHOOK_LEASE_MS"],
 });
 
 export interface ServerEnv {
@@ -54,6 +73,8 @@ export interface ServerEnv {
   bodyLimit: number;
   rateLimit: RateLimit;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** null: no webhook worker in this process. */
+  webhooks: { pollMs: number; settings: WebhookSettings } | null;
 }
 
 const list = (value: string | undefined) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -77,5 +98,19 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     bodyLimit: env.BODY_LIMIT,
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST },
     logLevel: env.LOG_LEVEL,
+    webhooks: env.NIANBAO_WEBHOOKS
+      ? {
+          pollMs: env.NIANBAO_WEBHOOK_POLL_MS,
+          settings: {
+            ...DEFAULT_WEBHOOK_SETTINGS,
+            retryBaseMs: env.NIANBAO_WEBHOOK_RETRY_BASE_MS,
+            retryMaxMs: env.NIANBAO_WEBHOOK_RETRY_MAX_MS,
+            requestTimeoutMs: env.NIANBAO_WEBHOOK_TIMEOUT_MS,
+            leaseMs: env.NIANBAO_WEBHOOK_LEASE_MS,
+            maxConsecutiveFailures: env.NIANBAO_WEBHOOK_PAUSE_AFTER_FAILURES,
+            maxFailingMs: env.NIANBAO_WEBHOOK_PAUSE_AFTER_MS,
+          },
+        }
+      : null,
   };
 }

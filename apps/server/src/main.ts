@@ -11,6 +11,7 @@ import { buildServer } from "./app";
 import { bootstrapAdmin } from "./bootstrap";
 import { loadEnv, REPO_ROOT } from "./env";
 import { createLogger } from "./logger";
+import { startWebhooksWorker } from "./webhooks-worker";
 
 /** The science bureau's 2021 report, imported into every fresh demo database (spec/README.md). */
 const FIXTURE = join(REPO_ROOT, "spec", "fixtures", "seed-2021-district-science-bureau.txt");
@@ -60,6 +61,9 @@ const app = await buildServer({
 });
 await app.listen({ port: env.port, host: env.host });
 
+// After listen, so a pass does not compete with start-up; stopped on shutdown before the database closes.
+const webhooks = env.webhooks ? startWebhooksWorker({ db, logger, ...env.webhooks }) : null;
+
 /**
  * Graceful shutdown: stop accepting connections, let the requests in flight finish (Fastify's close
  * waits for them and drops idle keep-alive connections), then close the database pool. A request that
@@ -78,6 +82,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     }, SHUTDOWN_GRACE_MS).unref();
     void app
       .close()
+      .then(() => webhooks?.stop())
       .then(() => db.close())
       .then(() => {
         logger.info("stopped");

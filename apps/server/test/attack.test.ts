@@ -64,6 +64,7 @@ const FIELDS = [
   "id", "orgId", "year", "revision", "baseRevision", "document", "note", "username", "password", "name", "role", "format",
   "from", "to", "comment", "data", "filename", "parentId", "kind", "limit", "before", "action", "targetId", "finding", "text",
   "status", "expiresInDays", "displayName", "disabled", "publishedOn", "currentPassword", "newPassword", "rulemaking",
+  "url", "events", "description",
 ] as const;
 
 type Gen = ReturnType<typeof generator>;
@@ -74,6 +75,7 @@ interface Fixture {
   districtId: string;
   userId: string;
   spareTokenId: string;
+  webhookId: string;
   document: unknown;
 }
 
@@ -98,6 +100,13 @@ function validInputs(f: Fixture): Record<string, Record<string, unknown>> {
     "tokens.create": { orgId: f.deptId, name: "同步", role: "viewer", expiresInDays: 30 },
     "tokens.list": { orgId: f.deptId },
     "tokens.revoke": { id: f.spareTokenId },
+    "webhooks.create": { orgId: f.deptId, url: "https://oa.example.gov.cn/hook", events: ["report.submitted"], description: "办公系统" },
+    "webhooks.list": { orgId: f.deptId },
+    "webhooks.update": { id: f.webhookId, url: "https://oa.example.gov.cn/v2/hook", events: ["report.published"] },
+    "webhooks.pause": { id: f.webhookId },
+    "webhooks.resume": { id: f.webhookId },
+    "webhooks.delete": { id: f.webhookId },
+    "webhooks.deliveries": { id: f.webhookId, limit: 10 },
     "reports.list": { orgId: f.deptId, year: 2024, status: ["draft"] },
     "reports.get": { id: f.report, revision: 1 },
     "reports.create": { orgId: f.deptId, year: 2023 },
@@ -220,6 +229,7 @@ describe.each(TEST_DIALECTS)("attack suite on $dialect", ({ dialect, enabled }) 
     bearer = (token.body!.result!.data as { token: string }).token;
     const spare = await s.call("mutation", "tokens.create", { orgId: s.deptId, name: "spare", role: "viewer" }, "admin");
     const users = (await s.call("query", "users.list", {}, "admin")).body!.result!.data as { id: string; username: string }[];
+    const webhook = await s.call("mutation", "webhooks.create", { orgId: s.deptId, url: "https://oa.example.gov.cn/hook" }, "admin");
     ids = [report, s.deptId, s.districtId, "1", "00000000-0000-0000-0000-000000000000"];
     valid = validInputs({
       report,
@@ -227,6 +237,7 @@ describe.each(TEST_DIALECTS)("attack suite on $dialect", ({ dialect, enabled }) 
       districtId: s.districtId,
       userId: users.find((u) => u.username === "viewer")!.id,
       spareTokenId: (spare.body!.result!.data as { info: { id: string } }).info.id,
+      webhookId: (webhook.body!.result!.data as { subscription: { id: string } }).subscription.id,
       document: { ...sampleReport({ seed: 5, year: 2024, agencyName: "示范区科学技术局" }), publishedAt: null },
     });
   }, 120_000);

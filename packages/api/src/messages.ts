@@ -24,6 +24,7 @@ export const MESSAGES = {
   "user.notFound": { zh: "用户不存在：{id}", en: "No such user: {id}" },
   "user.nameTaken": { zh: "用户名“{username}”已被使用", en: "The user name {username} is taken" },
   "token.notFound": { zh: "令牌不存在：{id}", en: "No such token: {id}" },
+  "webhook.notFound": { zh: "推送订阅不存在：{id}", en: "No such webhook subscription: {id}" },
   "report.notFound": { zh: "报告不存在：{id}", en: "No such report: {id}" },
   "report.revisionNotFound": { zh: "报告没有第{revision}版", en: "The report has no revision {revision}" },
   "report.exists": { zh: "{org}的{year}年度报告已存在", en: "{org} already has a report for {year}" },

@@ -7,6 +7,7 @@ import { reportsRouter } from "./routers/reports";
 import { statsRouter } from "./routers/stats";
 import { tokensRouter } from "./routers/tokens";
 import { usersRouter } from "./routers/users";
+import { webhooksRouter } from "./routers/webhooks";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   stats: statsRouter,
   audit: auditRouter,
   openData: openDataRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -55,6 +55,11 @@ async function makeReport(world: World, side: Side, status: Status) {
   return { id: report.id, revision };
 }
 
+/** A subscription of the fixture's organisation, made by its own admin. */
+async function webhookOf(fx: Fixture): Promise<string> {
+  return (await fx.world.call(fx.team.admin).webhooks.create({ orgId: fx.orgId, url: "https://oa.example.gov.cn/hook" })).subscription.id;
+}
+
 const CASES: Case[] = [
   { procedure: "orgs.tree", roles: ALL, call: (c, fx) => c.orgs.tree({ orgId: fx.orgId }) },
   { procedure: "orgs.create", roles: ["admin"], call: (c, fx) => c.orgs.create({ parentId: fx.orgId, name: `科室${Math.random()}`, kind: "department" }) },
@@ -124,6 +129,13 @@ const CASES: Case[] = [
   { procedure: "aggregate.get", roles: ALL, call: (c, fx) => c.aggregate.get({ orgId: fx.orgId, year: 2023 }) },
   { procedure: "stats.progress", roles: ALL, call: (c, fx) => c.stats.progress({ orgId: fx.orgId, year: 2023 }) },
   { procedure: "audit.list", roles: ["admin"], call: (c, fx) => c.audit.list({ orgId: fx.orgId }) },
+  { procedure: "webhooks.create", roles: ["admin"], call: (c, fx) => c.webhooks.create({ orgId: fx.orgId, url: "https://stats.example.gov.cn/hook" }) },
+  { procedure: "webhooks.list", roles: ["admin"], call: (c, fx) => c.webhooks.list({ orgId: fx.orgId }) },
+  { procedure: "webhooks.update", roles: ["admin"], call: async (c, fx) => c.webhooks.update({ id: await webhookOf(fx), description: "统计系统" }) },
+  { procedure: "webhooks.pause", roles: ["admin"], call: async (c, fx) => c.webhooks.pause({ id: await webhookOf(fx) }) },
+  { procedure: "webhooks.resume", roles: ["admin"], call: async (c, fx) => c.webhooks.resume({ id: await webhookOf(fx) }) },
+  { procedure: "webhooks.delete", roles: ["admin"], call: async (c, fx) => c.webhooks.delete({ id: await webhookOf(fx) }) },
+  { procedure: "webhooks.deliveries", roles: ["admin"], call: async (c, fx) => c.webhooks.deliveries({ id: await webhookOf(fx) }) },
 ];
 
 describe.each(TEST_DIALECTS)("access matrix on $dialect", ({ dialect, enabled }) => {

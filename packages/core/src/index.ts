@@ -12,3 +12,4 @@ export { validateReport, errorsOf, type ValidateOptions } from "./validate";
 export * from "./aggregate/index";
 export * from "./editing/index";
 export { calendarDate, chinaToday, DAY_MS, daysBetween, daysUntil, deadlineFor, isIsoDate, isoDate, isoTimestamp, STATUTORY_DEADLINES, type Deadlines } from "./dates";
+export * from "./webhooks";

@@ -25,6 +25,7 @@ export type DomainReason =
   | "user.notFound"
   | "user.nameTaken"
   | "token.notFound"
+  | "webhook.notFound"
   | "report.notFound"
   | "report.revisionNotFound"
   | "report.exists"

@@ -17,3 +17,5 @@ export * from "./queries/reports";
 export * from "./queries/explanations";
 export * from "./queries/publications";
 export * from "./queries/idempotency-keys";
+export * from "./queries/webhooks";
+export * from "./queries/webhook-outbox";

@@ -12,6 +12,7 @@ import { recordAudit } from "./audit";
 import { newId } from "./ids";
 import type { FindingsSummary } from "./report-rows";
 import { findReport, type ReportDetail } from "./report-rows";
+import { queueWorkflowWebhookEvent } from "./webhook-outbox";
 
 export interface RevisionInput {
   document: ReportDocument;
@@ -191,6 +192,7 @@ export async function transitionReport(db: Database, input: TransitionInput, aud
       comment: input.comment,
       createdAt: now,
     });
+    await queueWorkflowWebhookEvent(tx, { reportId: input.reportId, orgId: row.orgId, action: input.action, from: input.from, to: input.to, revision, comment: input.comment, at: now });
     await recordAudit(tx, audit, {
       action: `report.${input.action}`,
       targetType: "report",

@@ -1,5 +1,5 @@
 "use client";
-/** 系统管理 (admins only): organisations, users and roles, API tokens, the audit log. Tab in the URL. */
+/** 系统管理 (admins only): organisations, users and roles, API tokens, webhooks, the audit log. Tab in the URL. */
 import { useSearchParams } from "next/navigation";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { ReactNode } from "react";
@@ -10,11 +10,13 @@ import { AuditLog } from "./audit";
 import { OrgTree } from "./orgs";
 import { TokenList } from "./tokens";
 import { UserList } from "./users";
+import { WebhookList } from "./webhooks";
 
 const TABS: readonly { value: string; label: MessageKey; Panel: () => ReactNode }[] = [
   { value: "orgs", label: "admin.orgs", Panel: OrgTree },
   { value: "users", label: "admin.users", Panel: UserList },
   { value: "tokens", label: "admin.tokens", Panel: TokenList },
+  { value: "webhooks", label: "admin.webhooks", Panel: WebhookList },
   { value: "audit", label: "admin.audit", Panel: AuditLog },
 ];
 

@@ -11,3 +11,7 @@ export { publications } from "./publications";
 export { auditLog } from "./audit-log";
 export { loginAttempts } from "./login-attempts";
 export { idempotencyKeys } from "./idempotency-keys";
+export { webhookSubscriptions } from "./webhook-subscriptions";
+export { webhookEvents } from "./webhook-events";
+export { webhookDeliveries } from "./webhook-deliveries";
+export { webhookAttempts } from "./webhook-attempts";
