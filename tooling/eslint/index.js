@@ -10,8 +10,9 @@ export const base = tseslint.config(
   {
     languageOptions: {
       // Each file is checked with the tsconfig that owns it; the few config files outside every
-      // tsconfig (eslint.config.js and the like) get a default program.
-      parserOptions: { projectService: { allowDefaultProject: ["*.js", "*.mjs"] } },
+      // package tsconfig (eslint.config.js, vitest and drizzle configs, type-checked by tsconfig.tooling.json)
+      // get a default program.
+      parserOptions: { projectService: { allowDefaultProject: ["*.js", "*.mjs", "*.config.ts"] } },
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
