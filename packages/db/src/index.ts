@@ -17,3 +17,5 @@ export * from "./queries/login-attempts";
 export * from "./queries/reports";
 export * from "./queries/explanations";
 export * from "./queries/publications";
+export * from "./queries/rollups";
+export * from "./queries/rollup-reads";

@@ -10,3 +10,4 @@ export { explanations } from "./explanations";
 export { publications } from "./publications";
 export { auditLog } from "./audit-log";
 export { loginAttempts } from "./login-attempts";
+export { rollupInputs, rollupSums } from "./rollups";
