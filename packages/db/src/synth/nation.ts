@@ -8,7 +8,7 @@
  */
 import { addFigures, type AgencyKind, emptySum, type Finding, type ReportFigures, reportFigures, type SummedReports, validateReport } from "@nianbao/core";
 import { sampleReport, seededRandom } from "@nianbao/core/testing";
-import type { Database, Tx } from "../client";
+import type { Database, Tables } from "../client";
 import type { ReportStatus } from "../domain";
 import { pathIds, replaceRollupSums, rollupInputRow } from "../queries/rollups";
 
@@ -184,7 +184,7 @@ export async function synthesizeNation(db: Database, options: NationOptions): Pr
   return summary;
 }
 
-type Rows<K extends keyof Tx["t"]> = (typeof import("../schema/sqlite/index"))[K]["$inferInsert"][];
+type Rows<K extends keyof Tables> = Tables[K]["$inferInsert"][];
 
 /** Rows waiting to be inserted, many per statement, parents before the rows that refer to them. */
 class Batch {
