@@ -12,6 +12,7 @@ import {
   type Database,
   findReportByOrgYear,
   getRevision,
+  listCountingDetails,
   listCountingInputs,
   listNonCounting,
   type Organisation,
@@ -81,7 +82,7 @@ export async function rollupOf(db: Database, org: Organisation, year: number, la
   const out: RollupOut = {
     year,
     formatVersion: rows.length ? result.formatVersion : null,
-    inputs: rows.slice(0, LISTED).map((r) => ({ reportId: r.reportId, orgId: r.orgId, orgName: r.orgName, status: r.status, revision: r.revisionNo })),
+    inputs: (await listCountingDetails(db, org, year, LISTED)).map((r) => ({ reportId: r.reportId, orgId: r.orgId, orgName: r.orgName, status: r.status, revision: r.revisionNo })),
     inputCount: rows.length,
     missing: await listNonCounting(db, org, year, LISTED),
     missingCount: subtree.below - rows.length,

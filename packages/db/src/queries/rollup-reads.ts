@@ -7,16 +7,21 @@ import { and, asc, count, eq, isNull, like, max, ne, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { ReportStatus } from "../domain";
 
+/** A counting report as the roll-up's per-cell lists need it: one short row per input. */
 export interface CountingInput {
+  orgId: string;
+  formatVersion: string;
+  /** Comma-separated cell indices. */
+  nonZero: string;
+  missing: string;
+}
+
+export interface CountingInputDetail {
   reportId: string;
   orgId: string;
   orgName: string;
   status: ReportStatus;
   revisionNo: number;
-  formatVersion: string;
-  /** Comma-separated cell indices. */
-  nonZero: string;
-  missing: string;
 }
 
 /** Parents before children, then by creation and name: the order organisations are listed everywhere. */
@@ -26,8 +31,22 @@ const treeOrder = (t: Tx["t"]) => [
   asc(t.organisations.name),
 ];
 
-/** Every report counting in the roll-up of the organisation at `path` (itself excluded), in input order. */
+const below = (t: Tx["t"], org: { id: string; path: string }) => and(like(t.organisations.path, `${org.path}%`), ne(t.organisations.id, org.id));
+
+/** Every report counting in the roll-up of the organisation (itself excluded), in input order. */
 export async function listCountingInputs(db: Database, org: { id: string; path: string }, year: number): Promise<CountingInput[]> {
+  return db.read(({ q, t }) =>
+    q
+      .select({ orgId: t.rollupInputs.orgId, formatVersion: t.rollupInputs.formatVersion, nonZero: t.rollupInputs.nonZero, missing: t.rollupInputs.missing })
+      .from(t.rollupInputs)
+      .innerJoin(t.organisations, eq(t.organisations.id, t.rollupInputs.orgId))
+      .where(and(eq(t.rollupInputs.year, year), below(t, org)))
+      .orderBy(...treeOrder(t)),
+  );
+}
+
+/** The first `limit` counting reports in input order, with what a reader is shown of them. */
+export async function listCountingDetails(db: Database, org: { id: string; path: string }, year: number, limit: number): Promise<CountingInputDetail[]> {
   const rows = await db.read(({ q, t }) =>
     q
       .select({
@@ -36,15 +55,13 @@ export async function listCountingInputs(db: Database, org: { id: string; path: 
         orgName: t.organisations.name,
         status: t.reports.status,
         revisionNo: t.rollupInputs.revisionNo,
-        formatVersion: t.rollupInputs.formatVersion,
-        nonZero: t.rollupInputs.nonZero,
-        missing: t.rollupInputs.missing,
       })
       .from(t.rollupInputs)
       .innerJoin(t.organisations, eq(t.organisations.id, t.rollupInputs.orgId))
       .innerJoin(t.reports, eq(t.reports.id, t.rollupInputs.reportId))
-      .where(and(eq(t.rollupInputs.year, year), like(t.organisations.path, `${org.path}%`), ne(t.organisations.id, org.id)))
-      .orderBy(...treeOrder(t)),
+      .where(and(eq(t.rollupInputs.year, year), below(t, org)))
+      .orderBy(...treeOrder(t))
+      .limit(limit),
   );
   return rows.map((row) => ({ ...row, status: row.status as ReportStatus }));
 }
@@ -62,7 +79,7 @@ export async function listNonCounting(
       .from(t.organisations)
       .leftJoin(t.rollupInputs, and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year)))
       .leftJoin(t.reports, and(eq(t.reports.orgId, t.organisations.id), eq(t.reports.year, year)))
-      .where(and(like(t.organisations.path, `${org.path}%`), ne(t.organisations.id, org.id), isNull(t.rollupInputs.reportId)))
+      .where(and(below(t, org), isNull(t.rollupInputs.reportId)))
       .orderBy(...treeOrder(t))
       .limit(limit),
   );

@@ -22,4 +22,5 @@ CREATE TABLE "rollup_sums" (
 ALTER TABLE "rollup_inputs" ADD CONSTRAINT "rollup_inputs_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollup_inputs" ADD CONSTRAINT "rollup_inputs_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollup_sums" ADD CONSTRAINT "rollup_sums_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "rollup_inputs_year_org_idx" ON "rollup_inputs" USING btree ("year","org_id");
+CREATE INDEX "rollup_inputs_year_org_idx" ON "rollup_inputs" USING btree ("year","org_id");--> statement-breakpoint
+CREATE INDEX "organisations_path_prefix_idx" ON "organisations" USING btree ("path" text_pattern_ops);
