@@ -31,10 +31,10 @@ const YEAR = 2024;
 /** The roll-up core computes from the documents, in the terms of aggregate.get (org ids for indices). */
 async function expectedRollup(db: Database, orgId: string) {
   const org = await getOrganisation(db, orgId);
-  const order = new Map((await listSubtree(db, org.path)).map((o, i) => [o.id, i]));
+  // Inputs in path order: each organisation, then its subtree.
   const counting = (await listReports(db, { scopePath: org.path, year: YEAR, limit: 1_000_000 }))
     .filter((r) => r.orgId !== org.id && countedRevision(r) !== null)
-    .sort((a, b) => order.get(a.orgId)! - order.get(b.orgId)!);
+    .sort((a, b) => (a.orgPath < b.orgPath ? -1 : 1));
   const docs: ReportDocument[] = [];
   for (const r of counting) docs.push((await getRevision(db, r.id, countedRevision(r)!)).document);
   const result = aggregateReports(docs, { agency: { name: org.name, kind: org.kind }, year: YEAR, lang: "zh", contributors: true });

@@ -2,21 +2,22 @@
  * The roll-up of an organisation's subtree for a year, from the sums kept in the database
  * (`rollup_sums`, current with every workflow step) instead of from every report's document: the
  * figures are core's `RollUp` fed those sums, so values, findings and reconciliation are exactly what
- * `aggregateReports` gives on the same reports. Per-cell lists come from one pass over the counting
- * reports' cell indices. A result is reused while nothing below the organisation changed.
+ * `aggregateReports` gives on the same reports, with the inputs in path order (each organisation, then
+ * its subtree). Per-cell lists come from the counting reports' cell indices, read in that order only
+ * until every list is full. A result is reused while nothing below the organisation changed.
  */
 import { type AggregateResult, type FormatVersion, getFormat, type Lang, reconcileReports, RollUp, type SummedLists } from "@nianbao/core";
 import {
   countedRevision,
-  type CountingInput,
   type Database,
   findReportByOrgYear,
   getRevision,
   listCountingDetails,
-  listCountingInputs,
   listNonCounting,
+  pageCountingInputs,
   type Organisation,
   readRollupSums,
+  type StoredRollup,
   type ReportStatus,
   subtreeStamp,
 } from "@nianbao/db";
@@ -55,14 +56,13 @@ export async function rollupOf(db: Database, org: Organisation, year: number, la
   const hit = cache.get(key);
   if (hit) return hit;
 
-  const rows = await listCountingInputs(db, org, year);
-  const mixed = new Set(rows.map((r) => r.formatVersion)).size > 1;
-  const { lists, counts } = cellLists(rows, mixed);
+  const inputCount = sums.reduce((n, sum) => n + sum.inputs, 0);
+  const { lists, orgIds } = await cellLists(db, org, year, sums);
   const rollUp = new RollUp({ agency: { name: org.name, kind: org.kind }, year, lang, contributors: true });
-  for (const sum of sums) rollUp.addSummed(sum, lists.get(sum.formatVersion) ?? { missing: [] });
+  for (const sum of sums) rollUp.addSummed(sum, lists.get(sum.formatVersion)!);
   const result = rollUp.result();
-  const orgIdAt = (i: number) => rows[i]!.orgId;
-  const target = result.formatVersion === "mixed" ? null : counts.get(result.formatVersion);
+  const orgIdAt = (i: number) => orgIds.get(i)!;
+  const counts = result.formatVersion === "mixed" ? null : sums.find((sum) => sum.formatVersion === result.formatVersion)?.nonZero;
   const cells: RollupOut["cells"] = {};
   for (const [id, cell] of Object.entries(result.cells)) {
     const contributors = cell.contributors ?? [];
@@ -71,22 +71,22 @@ export async function rollupOf(db: Database, org: Organisation, year: number, la
       reported: cell.reported,
       partialSum: cell.partialSum,
       contributors: contributors.slice(0, LISTED).map(orgIdAt),
-      contributorCount: target ? (target[getFormat(result.formatVersion as FormatVersion).cellById.get(id)!.index] ?? 0) : contributors.length,
+      contributorCount: counts ? (counts[getFormat(result.formatVersion as FormatVersion).cellById.get(id)!.index] ?? 0) : contributors.length,
       missing: cell.missingInputs.map(orgIdAt),
     };
   }
   const reconciliation =
-    own && ownRevision && result.report && rows.length
+    own && ownRevision && result.report && inputCount
       ? { reportId: own.id, revision: ownRevision, differences: reconcileReports(result.report, (await getRevision(db, own.id, ownRevision)).document, lang) }
       : null;
   const out: RollupOut = {
     year,
-    formatVersion: rows.length ? result.formatVersion : null,
+    formatVersion: inputCount ? result.formatVersion : null,
     inputs: (await listCountingDetails(db, org, year, LISTED)).map((r) => ({ reportId: r.reportId, orgId: r.orgId, orgName: r.orgName, status: r.status, revision: r.revisionNo })),
-    inputCount: rows.length,
+    inputCount,
     missing: await listNonCounting(db, org, year, LISTED),
-    missingCount: subtree.below - rows.length,
-    report: rows.length ? result.report : null,
+    missingCount: subtree.below - inputCount,
+    report: inputCount ? result.report : null,
     cells,
     findings: result.findings,
     reconciliation,
@@ -96,38 +96,60 @@ export async function rollupOf(db: Database, org: Organisation, year: number, la
   return out;
 }
 
+/** Rows read per query while collecting the per-cell lists. */
+const PAGE = 2000;
+
 /**
- * Per format, by cell index: the first inputs that left the cell empty, the first (all, in a mixed
- * roll-up, where core merges the formats' lists) that gave it a non-zero value, and how many did.
+ * Per format, by cell index: the first inputs that left the cell empty (core keeps 50) and the first
+ * that gave it a non-zero value (all of them in a mixed roll-up, where core merges the formats'
+ * lists), with the organisation of each input index met. The stored sums say how many of each there
+ * are, so the pass over the inputs, in input order, stops as soon as every list is full: for a
+ * nation that is a few pages, not 150,000 rows.
  */
-function cellLists(rows: readonly CountingInput[], mixed: boolean): { lists: Map<string, SummedLists>; counts: Map<string, number[]> } {
-  const missing = new Map<string, number[][]>();
-  const contributors = new Map<string, number[][]>();
-  const counts = new Map<string, number[]>();
-  const slot = <T>(map: Map<string, T[]>, version: string, i: number, make: () => T): T => {
-    let list = map.get(version);
-    if (!list) map.set(version, (list = []));
-    return (list[i] ??= make());
-  };
-  rows.forEach((row, input) => {
-    for (const cell of indices(row.missing)) {
-      const list = slot(missing, row.formatVersion, cell, () => []);
-      if (list.length < MISSING_LISTED) list.push(input);
+async function cellLists(db: Database, org: Organisation, year: number, sums: readonly StoredRollup[]) {
+  const mixed = sums.length > 1;
+  const wanted = new Map(
+    sums.map((sum) => [
+      sum.formatVersion as string,
+      {
+        contributors: sum.nonZero.map((n) => (mixed ? n : Math.min(n, LISTED))),
+        missing: sum.missingCount.map((n) => Math.min(n, MISSING_LISTED)),
+        lists: { missing: sum.sums.map(() => [] as number[]), contributors: sum.sums.map(() => [] as number[]) },
+      },
+    ]),
+  );
+  let outstanding = 0;
+  for (const w of wanted.values()) for (const n of [...w.contributors, ...w.missing]) outstanding += n;
+  const orgIds = new Map<number, string>();
+  let input = 0;
+  let after: string | undefined;
+  while (outstanding > 0) {
+    const page = await pageCountingInputs(db, org, year, PAGE, after);
+    for (const row of page) {
+      const w = wanted.get(row.formatVersion);
+      if (w) {
+        for (const cell of indices(row.missing)) {
+          if (w.lists.missing[cell]!.length < w.missing[cell]!) {
+            w.lists.missing[cell]!.push(input);
+            orgIds.set(input, row.orgId);
+            outstanding--;
+          }
+        }
+        for (const cell of indices(row.nonZero)) {
+          if (w.lists.contributors[cell]!.length < w.contributors[cell]!) {
+            w.lists.contributors[cell]!.push(input);
+            orgIds.set(input, row.orgId);
+            outstanding--;
+          }
+        }
+      }
+      input++;
     }
-    for (const cell of indices(row.nonZero)) {
-      const list = slot(contributors, row.formatVersion, cell, () => []);
-      if (mixed || list.length < LISTED) list.push(input);
-      let count = counts.get(row.formatVersion);
-      if (!count) counts.set(row.formatVersion, (count = []));
-      count[cell] = (count[cell] ?? 0) + 1;
-    }
-  });
-  const lists = new Map<string, SummedLists>();
-  for (const version of new Set(rows.map((r) => r.formatVersion))) {
-    lists.set(version, { missing: missing.get(version) ?? [], contributors: contributors.get(version) ?? [] });
+    if (page.length < PAGE) break;
+    after = page.at(-1)!.path;
   }
-  const dense = new Map([...counts].map(([v, c]) => [v, Array.from(c, (n) => n ?? 0)]));
-  return { lists, counts: dense };
+  const lists = new Map<string, SummedLists>([...wanted].map(([version, w]) => [version, w.lists]));
+  return { lists, orgIds };
 }
 
 function indices(list: string): number[] {

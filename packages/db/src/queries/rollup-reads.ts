@@ -3,7 +3,7 @@
  * input order (with the cells each leaves empty or fills with a non-zero value), the organisations
  * below it with nothing counting, and a cheap stamp of the subtree's organisations.
  */
-import { and, asc, count, eq, isNull, like, max, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, like, lt, max, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { ReportStatus } from "../domain";
 
@@ -24,25 +24,36 @@ export interface CountingInputDetail {
   revisionNo: number;
 }
 
-/** Parents before children, then by creation and name: the order organisations are listed everywhere. */
-const treeOrder = (t: Tx["t"]) => [
-  asc(sql`length(${t.organisations.path}) - length(replace(${t.organisations.path}, '/', ''))`),
-  asc(t.organisations.createdAt),
-  asc(t.organisations.name),
-];
+/**
+ * The organisations strictly below `org`, in path order (a parent, then its subtree: a county's
+ * departments together), optionally after a path already read: a range on the path, which on
+ * PostgreSQL the pattern-ops index answers (its operators compare bytes, whatever the collation) and
+ * on SQLite the unique index does (BINARY collation). Keyset paging over it costs the page, not the
+ * subtree.
+ */
+function pathRange(db: Database, t: Tx["t"], org: { id: string; path: string }, after?: string) {
+  const path = t.organisations.path;
+  // Every path with the prefix lies in [prefix, prefix with its final "/" raised to "0").
+  const upper = `${org.path.slice(0, -1)}0`;
+  const from = after ?? org.path;
+  if (db.dialect === "postgres") {
+    return { where: sql`${path} ~>~ ${from} and ${path} ~<~ ${upper}`, order: sql`${path} using ~<~` };
+  }
+  return { where: and(gt(path, from), lt(path, upper))!, order: asc(path) };
+}
 
-const below = (t: Tx["t"], org: { id: string; path: string }) => and(like(t.organisations.path, `${org.path}%`), ne(t.organisations.id, org.id));
-
-/** Every report counting in the roll-up of the organisation (itself excluded), in input order. */
-export async function listCountingInputs(db: Database, org: { id: string; path: string }, year: number): Promise<CountingInput[]> {
-  return db.read(({ q, t }) =>
-    q
-      .select({ orgId: t.rollupInputs.orgId, formatVersion: t.rollupInputs.formatVersion, nonZero: t.rollupInputs.nonZero, missing: t.rollupInputs.missing })
-      .from(t.rollupInputs)
-      .innerJoin(t.organisations, eq(t.organisations.id, t.rollupInputs.orgId))
-      .where(and(eq(t.rollupInputs.year, year), below(t, org)))
-      .orderBy(...treeOrder(t)),
-  );
+/** One page of the reports counting in the roll-up of `org` (itself excluded), in input order, after the path `after`. */
+export async function pageCountingInputs(db: Database, org: { id: string; path: string }, year: number, limit: number, after?: string): Promise<(CountingInput & { path: string })[]> {
+  return db.read(({ q, t }) => {
+    const range = pathRange(db, t, org, after);
+    return q
+      .select({ path: t.organisations.path, orgId: t.rollupInputs.orgId, formatVersion: t.rollupInputs.formatVersion, nonZero: t.rollupInputs.nonZero, missing: t.rollupInputs.missing })
+      .from(t.organisations)
+      .innerJoin(t.rollupInputs, and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year)))
+      .where(range.where)
+      .orderBy(range.order)
+      .limit(limit);
+  });
 }
 
 /** The first `limit` counting reports in input order, with what a reader is shown of them. */
@@ -56,11 +67,11 @@ export async function listCountingDetails(db: Database, org: { id: string; path:
         status: t.reports.status,
         revisionNo: t.rollupInputs.revisionNo,
       })
-      .from(t.rollupInputs)
-      .innerJoin(t.organisations, eq(t.organisations.id, t.rollupInputs.orgId))
+      .from(t.organisations)
+      .innerJoin(t.rollupInputs, and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year)))
       .innerJoin(t.reports, eq(t.reports.id, t.rollupInputs.reportId))
-      .where(and(eq(t.rollupInputs.year, year), below(t, org)))
-      .orderBy(...treeOrder(t))
+      .where(pathRange(db, t, org).where)
+      .orderBy(pathRange(db, t, org).order)
       .limit(limit),
   );
   return rows.map((row) => ({ ...row, status: row.status as ReportStatus }));
@@ -79,8 +90,8 @@ export async function listNonCounting(
       .from(t.organisations)
       .leftJoin(t.rollupInputs, and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year)))
       .leftJoin(t.reports, and(eq(t.reports.orgId, t.organisations.id), eq(t.reports.year, year)))
-      .where(and(below(t, org), isNull(t.rollupInputs.reportId)))
-      .orderBy(...treeOrder(t))
+      .where(and(pathRange(db, t, org).where, isNull(t.rollupInputs.reportId)))
+      .orderBy(pathRange(db, t, org).order)
       .limit(limit),
   );
   return rows.map((row) => ({ ...row, status: (row.status as ReportStatus | null) ?? null }));

@@ -34,15 +34,29 @@ export function pathIds(path: string): string[] {
   return path.split("/").filter(Boolean);
 }
 
-type StoredSums = Pick<SummedReports, "sums" | "reported" | "missingCount" | "money">;
+/** Stored sums, plus per cell how many of the reports gave it a non-zero value (how many contributors it has). */
+export type StoredRollup = SummedReports & { nonZero: number[] };
 
-export function parseSums(row: { year: number; formatVersion: string; inputs: number; sums: string }): SummedReports {
+type StoredSums = Pick<StoredRollup, "sums" | "reported" | "missingCount" | "money" | "nonZero">;
+
+export function emptyRollup(year: number, formatVersion: FormatVersion): StoredRollup {
+  const sum = emptySum(year, formatVersion);
+  return { ...sum, nonZero: sum.sums.map(() => 0) };
+}
+
+/** Adds (1) or takes away (−1) one report's figures. */
+export function addToRollup(rollup: StoredRollup, figures: ReportFigures, sign: 1 | -1): void {
+  addFigures(rollup, figures, sign);
+  for (const i of nonZeroCells(figures)) rollup.nonZero[i]! += sign;
+}
+
+export function parseSums(row: { year: number; formatVersion: string; inputs: number; sums: string }): StoredRollup {
   const stored = JSON.parse(row.sums) as StoredSums;
   return { year: row.year, formatVersion: row.formatVersion as FormatVersion, inputs: row.inputs, ...stored };
 }
 
-export function serializeSums(sum: SummedReports): string {
-  const stored: StoredSums = { sums: sum.sums, reported: sum.reported, missingCount: sum.missingCount, money: sum.money };
+export function serializeSums(sum: StoredRollup): string {
+  const stored: StoredSums = { sums: sum.sums, reported: sum.reported, missingCount: sum.missingCount, money: sum.money, nonZero: sum.nonZero };
   return JSON.stringify(stored);
 }
 
@@ -111,7 +125,7 @@ async function revisionDocument({ q, t }: Tx, reportId: string, revisionNo: numb
 
 /** Creates missing sums rows and raises `seq` on each; the update also takes each row's lock. */
 async function touchSums({ q, t }: Tx, orgIds: string[], year: number, formatVersion: FormatVersion): Promise<void> {
-  const empty = serializeSums(emptySum(year, formatVersion));
+  const empty = serializeSums(emptyRollup(year, formatVersion));
   for (const orgId of orgIds) {
     await q
       .insert(t.rollupSums)
@@ -126,12 +140,12 @@ async function changeSums(tx: Tx, orgId: string, figures: ReportFigures, sign: 1
   const where = and(eq(t.rollupSums.orgId, orgId), eq(t.rollupSums.year, figures.year), eq(t.rollupSums.formatVersion, figures.formatVersion));
   const [row] = await q.select().from(t.rollupSums).where(where);
   const sum = parseSums(row!);
-  addFigures(sum, figures, sign);
+  addToRollup(sum, figures, sign);
   await q.update(t.rollupSums).set({ inputs: sum.inputs, sums: serializeSums(sum) }).where(where);
 }
 
 /** The stored sums below an organisation for a year (one per format), and a stamp that changes with them. */
-export async function readRollupSums({ q, t }: Tx, orgId: string, year: number): Promise<{ sums: SummedReports[]; stamp: string }> {
+export async function readRollupSums({ q, t }: Tx, orgId: string, year: number): Promise<{ sums: StoredRollup[]; stamp: string }> {
   const rows = await q
     .select()
     .from(t.rollupSums)
@@ -141,7 +155,7 @@ export async function readRollupSums({ q, t }: Tx, orgId: string, year: number):
 }
 
 /** Sums rows for many organisations at once (the nation generator and rebuilds write them in bulk). */
-export async function replaceRollupSums({ q, t }: Tx, rows: { orgId: string; sum: SummedReports }[]): Promise<void> {
+export async function replaceRollupSums({ q, t }: Tx, rows: { orgId: string; sum: StoredRollup }[]): Promise<void> {
   for (const { orgId, sum } of rows) {
     await q
       .delete(t.rollupSums)

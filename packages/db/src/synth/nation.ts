@@ -6,11 +6,11 @@
  * with the organisation's name written in. Rows go in with multi-row inserts, the roll-up tables
  * included, computed here exactly as the workflow would write them.
  */
-import { addFigures, type AgencyKind, emptySum, type Finding, type ReportFigures, reportFigures, type SummedReports, validateReport } from "@nianbao/core";
+import { type AgencyKind, type Finding, type ReportFigures, reportFigures, validateReport } from "@nianbao/core";
 import { sampleReport, seededRandom } from "@nianbao/core/testing";
 import type { Database, Tables } from "../client";
 import type { ReportStatus } from "../domain";
-import { pathIds, replaceRollupSums, rollupInputRow } from "../queries/rollups";
+import { addToRollup, emptyRollup, pathIds, replaceRollupSums, rollupInputRow, type StoredRollup } from "../queries/rollups";
 
 export interface NationOptions {
   /** Counties across the nation (China has about 2,800). */
@@ -89,7 +89,7 @@ export async function synthesizeNation(db: Database, options: NationOptions): Pr
   let clock = 0;
   const rootId = id("n");
   const adminUserId = id("-admin");
-  const sums = new Map<string, { orgId: string; sum: SummedReports }>();
+  const sums = new Map<string, { orgId: string; sum: StoredRollup }>();
   const summary: NationSummary = { rootId, adminUserId, organisations: 0, reports: 0, year };
   const batch = new Batch(db);
 
@@ -137,8 +137,8 @@ export async function synthesizeNation(db: Database, options: NationOptions): Pr
       for (const ancestor of pathIds(path).slice(0, -1)) {
         const key = `${ancestor}:${y}`;
         let kept = sums.get(key);
-        if (!kept) sums.set(key, (kept = { orgId: ancestor, sum: emptySum(y, entry.figures.formatVersion) }));
-        addFigures(kept.sum, entry.figures, 1);
+        if (!kept) sums.set(key, (kept = { orgId: ancestor, sum: emptyRollup(y, entry.figures.formatVersion) }));
+        addToRollup(kept.sum, entry.figures, 1);
       }
       summary.reports++;
     }
