@@ -8,18 +8,19 @@
  */
 import { type AggregateResult, type FormatVersion, getFormat, type Lang, reconcileReports, RollUp, type SummedLists } from "@nianbao/core";
 import {
+  countBelow,
   countedRevision,
   type Database,
   findReportByOrgYear,
   getRevision,
   listCountingDetails,
   listNonCounting,
+  organisationsChangedAt,
   pageCountingInputs,
   type Organisation,
   readRollupSums,
   type StoredRollup,
   type ReportStatus,
-  subtreeStamp,
 } from "@nianbao/db";
 
 /** Lists in a roll-up (inputs, organisations with nothing counting, contributors of a cell) stop here; counts are always whole. */
@@ -44,13 +45,13 @@ const KEPT = 64;
 const kept = new WeakMap<Database, Map<string, RollupOut>>();
 
 export async function rollupOf(db: Database, org: Organisation, year: number, lang: Lang): Promise<RollupOut> {
-  const [{ sums, stamp }, subtree, own] = [
+  const [{ sums, stamp }, orgsChangedAt, own] = [
     await db.read((tx) => readRollupSums(tx, org.id, year)),
-    await subtreeStamp(db, org),
+    await organisationsChangedAt(db),
     await findReportByOrgYear(db, org.id, year),
   ];
   const ownRevision = own ? (countedRevision(own) ?? own.currentRevision) : null;
-  const key = [org.id, year, lang, stamp, subtree.below, subtree.changedAt, org.name, own?.id, ownRevision].join("|");
+  const key = [org.id, year, lang, stamp, orgsChangedAt, org.name, own?.id, ownRevision].join("|");
   let cache = kept.get(db);
   if (!cache) kept.set(db, (cache = new Map()));
   const hit = cache.get(key);
@@ -85,7 +86,7 @@ export async function rollupOf(db: Database, org: Organisation, year: number, la
     inputs: (await listCountingDetails(db, org, year, LISTED)).map((r) => ({ reportId: r.reportId, orgId: r.orgId, orgName: r.orgName, status: r.status, revision: r.revisionNo })),
     inputCount,
     missing: await listNonCounting(db, org, year, LISTED),
-    missingCount: subtree.below - inputCount,
+    missingCount: (await countBelow(db, org)) - inputCount,
     report: inputCount ? result.report : null,
     cells,
     findings: result.findings,

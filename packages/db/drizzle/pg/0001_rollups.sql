@@ -23,4 +23,5 @@ ALTER TABLE "rollup_inputs" ADD CONSTRAINT "rollup_inputs_report_id_reports_id_f
 ALTER TABLE "rollup_inputs" ADD CONSTRAINT "rollup_inputs_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollup_sums" ADD CONSTRAINT "rollup_sums_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "rollup_inputs_year_org_idx" ON "rollup_inputs" USING btree ("year","org_id");--> statement-breakpoint
-CREATE INDEX "organisations_path_prefix_idx" ON "organisations" USING btree ("path" text_pattern_ops);
+CREATE INDEX "organisations_path_prefix_idx" ON "organisations" USING btree ("path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "organisations_updated_idx" ON "organisations" USING btree ("updated_at");

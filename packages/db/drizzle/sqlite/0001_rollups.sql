@@ -22,3 +22,6 @@ CREATE TABLE `rollup_sums` (
 	PRIMARY KEY(`org_id`, `year`, `format_version`),
 	FOREIGN KEY (`org_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action
 );
+--> statement-breakpoint
+CREATE INDEX `organisations_path_prefix_idx` ON `organisations` (`path`);--> statement-breakpoint
+CREATE INDEX `organisations_updated_idx` ON `organisations` (`updated_at`);

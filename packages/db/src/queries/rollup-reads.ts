@@ -97,13 +97,17 @@ export async function listNonCounting(
   return rows.map((row) => ({ ...row, status: (row.status as ReportStatus | null) ?? null }));
 }
 
-/** How many organisations lie below `path` (itself excluded) and when any of the subtree last changed. */
-export async function subtreeStamp(db: Database, org: { id: string; path: string }): Promise<{ below: number; changedAt: number }> {
-  const [row] = await db.read(({ q, t }) =>
-    q
-      .select({ n: count(), changedAt: max(t.organisations.updatedAt) })
-      .from(t.organisations)
-      .where(like(t.organisations.path, `${org.path}%`)),
-  );
-  return { below: Number(row?.n ?? 1) - 1, changedAt: Number(row?.changedAt ?? 0) };
+/** How many organisations lie below `org` (itself excluded). */
+export async function countBelow(db: Database, org: { id: string; path: string }): Promise<number> {
+  const [row] = await db.read(({ q, t }) => q.select({ n: count() }).from(t.organisations).where(like(t.organisations.path, `${org.path}%`)));
+  return Number(row?.n ?? 1) - 1;
+}
+
+/**
+ * When any organisation last changed (created, renamed, moved): one probe of an index. Organisations
+ * are never deleted, so a new, renamed or moved one always raises it.
+ */
+export async function organisationsChangedAt(db: Database): Promise<number> {
+  const [row] = await db.read(({ q, t }) => q.select({ at: max(t.organisations.updatedAt) }).from(t.organisations));
+  return Number(row?.at ?? 0);
 }

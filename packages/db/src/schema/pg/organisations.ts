@@ -23,5 +23,7 @@ export const organisations = pgTable(
     index("organisations_parent_idx").on(t.parentId),
     // A subtree is `path LIKE '/a/b/%'`: only a pattern-ops index serves that prefix whatever the database's collation.
     index("organisations_path_prefix_idx").on(t.path.op("text_pattern_ops")),
+    // The newest change of any organisation, in one index probe: cached roll-ups compare it.
+    index("organisations_updated_idx").on(t.updatedAt),
   ],
 );
