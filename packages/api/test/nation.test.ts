@@ -118,6 +118,18 @@ describe.each(TEST_DIALECTS)("a synthetic nation on $dialect", ({ dialect, enabl
     await expectSameAsCore(county.id);
   });
 
+  it.skipIf(!enabled)("moves a county's figures with it to another province", async () => {
+    const orgs = await listSubtree(test.db, `/${rootId}/`);
+    const [first, second] = orgs.filter((o) => o.parentId === rootId);
+    const cityOf = (province: typeof first) => orgs.find((o) => o.parentId === province!.id)!;
+    const county = orgs.find((o) => o.parentId === cityOf(first).id && o.name.endsWith("县人民政府"))!;
+    const before = (await call.aggregate.get({ orgId: second!.id, year: YEAR })).inputCount;
+    await call.orgs.update({ orgId: county.id, parentId: cityOf(second).id });
+    const after = await call.aggregate.get({ orgId: second!.id, year: YEAR });
+    expect(after.inputCount).toBeGreaterThan(before);
+    for (const orgId of [rootId, first!.id, second!.id, cityOf(first).id, cityOf(second).id]) await expectSameAsCore(orgId);
+  });
+
   async function expectSameAsCore(orgId: string) {
     const got = await call.aggregate.get({ orgId, year: YEAR });
     const want = await expectedRollup(test.db, orgId);

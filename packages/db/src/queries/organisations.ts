@@ -5,6 +5,7 @@ import type { AuditContext } from "../domain";
 import { AppError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { moveRollups } from "./rollups";
 
 export interface Organisation {
   id: string;
@@ -121,6 +122,7 @@ export async function updateOrganisation(
           .update(t.organisations)
           .set({ path: sql`cast(${path} as text) || substr(${t.organisations.path}, ${org.path.length + 1})` })
           .where(and(like(t.organisations.path, `${org.path}%`)));
+        await moveRollups(tx, org.path, path);
       }
       const updated: Organisation = {
         ...org,

@@ -169,3 +169,38 @@ export async function replaceRollupSums({ q, t }: Tx, rows: { orgId: string; sum
     );
   }
 }
+
+/**
+ * After an organisation moved from `oldPath` to `newPath` (its subtree with it, paths already
+ * rewritten): the figures of every counting report in the subtree, the organisation's own included,
+ * leave the sums of the old ancestors and enter those of the new ones, in the move's transaction.
+ */
+export async function moveRollups(tx: Tx, oldPath: string, newPath: string): Promise<void> {
+  const { q, t } = tx;
+  const rows = await q
+    .select({ year: t.rollupInputs.year, formatVersion: t.rollupInputs.formatVersion, figures: t.rollupInputs.figures })
+    .from(t.rollupInputs)
+    .innerJoin(t.organisations, eq(t.organisations.id, t.rollupInputs.orgId))
+    .where(sql`${t.organisations.path} like ${`${newPath}%`}`);
+  const moved = new Map<string, ReportFigures[]>();
+  for (const row of rows) {
+    const key = `${row.year}|${row.formatVersion}`;
+    const figures: ReportFigures = { year: row.year, formatVersion: row.formatVersion as FormatVersion, values: JSON.parse(row.figures) as ReportFigures["values"] };
+    moved.set(key, [...(moved.get(key) ?? []), figures]);
+  }
+  const [from, to] = [pathIds(oldPath).slice(0, -1), pathIds(newPath).slice(0, -1)];
+  for (const group of moved.values()) {
+    const { year, formatVersion } = group[0]!;
+    // Root first, as in syncRollupInput; an ancestor on both sides loses and regains the same figures.
+    for (const [ancestors, sign] of [[from, -1], [to, 1]] as const) {
+      for (const orgId of ancestors) {
+        await touchSums(tx, [orgId], year, formatVersion);
+        const where = and(eq(t.rollupSums.orgId, orgId), eq(t.rollupSums.year, year), eq(t.rollupSums.formatVersion, formatVersion));
+        const [row] = await q.select().from(t.rollupSums).where(where);
+        const sum = parseSums(row!);
+        for (const figures of group) addToRollup(sum, figures, sign);
+        await q.update(t.rollupSums).set({ inputs: sum.inputs, sums: serializeSums(sum) }).where(where);
+      }
+    }
+  }
+}
