@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEFAULT_CONFIG, seedDemo } from "@nianbao/api";
-import { createDb, isPostgresUrl } from "@nianbao/db";
+import { createDb, fillRollupsIfEmpty, isPostgresUrl } from "@nianbao/db";
 import { buildServer } from "./app";
 import { bootstrapAdmin } from "./bootstrap";
 import { loadEnv, REPO_ROOT } from "./env";
@@ -23,6 +23,8 @@ const db = createDb({
   onIdleConnectionError: (error) => logger.warn({ err: error }, "an idle database connection failed; the pool replaces it"),
 });
 await db.migrate();
+const rolledUp = await fillRollupsIfEmpty(db);
+if (rolledUp) logger.info({ reports: rolledUp }, "roll-up tables filled from existing reports");
 logger.info({ database: db.description }, "database ready");
 
 const generated = env.adminPassword ? null : randomBytes(12).toString("base64url");

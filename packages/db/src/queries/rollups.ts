@@ -17,7 +17,7 @@ import {
   type SummedReports,
 } from "@nianbao/core";
 import { and, eq, sql } from "drizzle-orm";
-import type { Tx } from "../client";
+import type { Database, Tx } from "../client";
 import { parseStoredDocument } from "../documents";
 import type { ReportStatus } from "../domain";
 
@@ -203,4 +203,26 @@ export async function moveRollups(tx: Tx, oldPath: string, newPath: string): Pro
       }
     }
   }
+}
+
+/**
+ * A database whose reports predate the roll-up tables (or was restored without them) gets them
+ * filled once, report by report through the same path a workflow step takes. Returns how many
+ * reports were entered; 0 when the tables already hold something or nothing counts.
+ */
+export async function fillRollupsIfEmpty(db: Database): Promise<number> {
+  return db.write(async (tx) => {
+    const { q, t } = tx;
+    if ((await q.select({ id: t.rollupInputs.reportId }).from(t.rollupInputs).limit(1)).length) return 0;
+    const reports = await q
+      .select({ id: t.reports.id, status: t.reports.status, currentRevision: t.reports.currentRevision, publishedRevision: t.reports.publishedRevision })
+      .from(t.reports);
+    let entered = 0;
+    for (const report of reports) {
+      if (countedRevision({ ...report, status: report.status as ReportStatus }) === null) continue;
+      await syncRollupInput(tx, report.id);
+      entered++;
+    }
+    return entered;
+  });
 }
