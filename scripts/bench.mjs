@@ -14,6 +14,8 @@ const benches = [
   "packages/documents/bench/export.bench.ts",
   "apps/server/bench/load.bench.ts",
   "apps/server/bench/durability.bench.ts",
+  "apps/server/bench/nation.bench.ts",
+  "packages/cli/bench/aggregate.bench.ts",
   "apps/admin/bench/editor.bench.ts",
 ].filter((file) => existsSync(join(root, file)));
 

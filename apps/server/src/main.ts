@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEFAULT_CONFIG } from "@nianbao/api";
-import { createDb, isPostgresUrl } from "@nianbao/db";
+import { createDb, fillRollupsIfEmpty, isPostgresUrl } from "@nianbao/db";
 import { seedDemo } from "@nianbao/demo";
 import { buildServer } from "./app";
 import { bootstrapAdmin } from "./bootstrap";
@@ -25,6 +25,8 @@ const db = createDb({
   onIdleConnectionError: (error) => logger.warn({ err: error }, "an idle database connection failed; the pool replaces it"),
 });
 await db.migrate();
+const rolledUp = await fillRollupsIfEmpty(db);
+if (rolledUp) logger.info({ reports: rolledUp }, "roll-up tables filled from existing reports");
 logger.info({ database: db.description }, "database ready");
 
 const generated = env.adminPassword ? null : randomBytes(12).toString("base64url");

@@ -7,6 +7,7 @@ import { isLang, type Lang } from "@nianbao/core";
 import { aggregateCommand } from "./commands/aggregate";
 import { checkCorpusCommand } from "./commands/check-corpus";
 import { dbCommand } from "./commands/db";
+import { synthNationCommand } from "./commands/synth-nation";
 import { draftCommand } from "./commands/draft";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
@@ -28,6 +29,8 @@ const OPTIONS = {
   "check-corpus": { type: "string" },
   database: { type: "string" },
   force: { type: "boolean" },
+  counties: { type: "string" },
+  seed: { type: "string" },
 } as const;
 
 function langOf(argv: readonly string[]): Lang {
@@ -98,6 +101,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await draftCommand(oneFile(), io, lang);
       case "db": {
         const [action, file, ...extra] = positionals;
+        if (action === "synth-nation") {
+          const number = (name: "counties" | "seed" | "year", fallback: number) => {
+            const value = values[name] === undefined ? fallback : Number(values[name]);
+            if (!Number.isInteger(value) || value < 1) throw new UsageError(say(lang, "badOption", { detail: `--${name} ${values[name]}` }));
+            return value;
+          };
+          const url = values.database ?? (io.env ?? process.env).DATABASE_URL;
+          if (!url || file) throw new UsageError(say(lang, "dbUsage"));
+          return await synthNationCommand({ url, counties: number("counties", 2800), year: number("year", 2024), seed: number("seed", 1), lang }, io);
+        }
         if ((action !== "backup" && action !== "restore") || !file || extra.length) throw new UsageError(say(lang, "dbUsage"));
         return await dbCommand({ action, file, force: values.force === true, lang, ...(values.database ? { database: values.database } : {}) }, io);
       }

@@ -23,6 +23,8 @@ const MESSAGES = {
   db restore FILE [--database 路径] [--force]
       用备份 FILE 恢复数据库；数据库正被使用（服务未停止）时拒绝，--force 强制。
       数据库取 --database，其次 DATABASE_URL，默认 ./data/nianbao.sqlite；PostgreSQL 请用 pg_dump / pg_restore。
+  db synth-nation --database URL [--counties 2800] [--year 2024] [--seed 1]
+      在空数据库中生成一个合成的全国（省、市、县、部门，约 150,000 份本年度报告处于各流程状态，另有上年度报告），用于规模测试。
 
 FILE 为 "-" 时从标准输入读取，每行一份 JSON 报告（NDJSON）。`,
     en: `Usage: nianbao <command> [options]
@@ -45,6 +47,8 @@ Commands:
   db restore FILE [--database PATH] [--force]
       Restore the database from the backup FILE; refused while the database is in use (server running) unless --force.
       The database is --database, else DATABASE_URL, else ./data/nianbao.sqlite; for PostgreSQL use pg_dump / pg_restore.
+  db synth-nation --database URL [--counties 2800] [--year 2024] [--seed 1]
+      Fill an empty database with a synthetic nation (provinces, cities, counties, departments; about 150,000 reports of the year in every workflow state, plus last year's) for measuring at scale.
 
 FILE "-" reads newline-delimited JSON reports from standard input.`,
   },
@@ -74,7 +78,15 @@ FILE "-" reads newline-delimited JSON reports from standard input.`,
     en: "Roll-up of {year}: {inputs} reports, format {version}",
   },
   reportedOf: { zh: "{reported}/{inputs} 份填报", en: "{reported} of {inputs} reported" },
-  dbUsage: { zh: "用法：nianbao db backup|restore FILE [--database 路径] [--force]", en: "Usage: nianbao db backup|restore FILE [--database PATH] [--force]" },
+  dbUsage: {
+    zh: "用法：nianbao db backup|restore FILE [--database 路径] [--force]，或 nianbao db synth-nation --database URL [--counties N] [--year N] [--seed N]",
+    en: "Usage: nianbao db backup|restore FILE [--database PATH] [--force], or nianbao db synth-nation --database URL [--counties N] [--year N] [--seed N]",
+  },
+  synthProgress: { zh: "已生成 {provinces} 个省，{reports} 份计入汇总的报告", en: "{provinces} provinces done, {reports} reports counting in roll-ups" },
+  synthDone: {
+    zh: "已生成：{organisations} 个单位，{reports} 份计入汇总的报告（{year} 年及上年），用时 {seconds} 秒；全国节点 {root}",
+    en: "Done: {organisations} organisations, {reports} reports counting in roll-ups ({year} and the year before) in {seconds} s; nation root {root}",
+  },
   dbPostgres: {
     zh: "数据库是 PostgreSQL：请用 pg_dump 备份（pg_dump -Fc -f FILE URL）、pg_restore 恢复（pg_restore --clean --if-exists --no-owner -d URL FILE），见 docs/RELIABILITY.md",
     en: "The database is PostgreSQL: back it up with pg_dump (pg_dump -Fc -f FILE URL) and restore with pg_restore (pg_restore --clean --if-exists --no-owner -d URL FILE); see docs/RELIABILITY.md",

@@ -19,3 +19,5 @@ export * from "./queries/publications";
 export * from "./queries/idempotency-keys";
 export * from "./queries/webhooks";
 export * from "./queries/webhook-outbox";
+export * from "./queries/rollups";
+export * from "./queries/rollup-reads";

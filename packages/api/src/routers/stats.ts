@@ -1,10 +1,9 @@
-import { agencyKindSchema, daysUntil, deadlineFor } from "@nianbao/core";
-import { firstPublicationDates, listReports, listSubtree, reportStatusSchema, workflowActionSchema } from "@nianbao/db";
+import { agencyKindSchema } from "@nianbao/core";
+import { reportStatusSchema, workflowActionSchema } from "@nianbao/db";
 import { z } from "zod";
-import { chinaToday } from "../findings";
 import { findingsSummarySchema, yearInputSchema } from "../schemas";
+import { progressOf } from "../services/stats";
 import { ALL_ROLES, orgProcedure, router } from "../trpc";
-import { availableActions } from "../workflow";
 
 export const statsRouter = router({
   /**
@@ -38,39 +37,5 @@ export const statsRouter = router({
         totals: z.object({ organisations: z.number().int(), byStatus: z.record(z.string(), z.number().int()), missing: z.number().int(), late: z.number().int() }),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      const today = chinaToday(ctx.config.now());
-      const orgs = await listSubtree(ctx.db, ctx.org.path);
-      const reports = new Map((await listReports(ctx.db, { scopePath: ctx.org.path, year: input.year })).map((r) => [r.orgId, r]));
-      const published = await firstPublicationDates(ctx.db, ctx.org.path, input.year);
-      const rows = orgs.map((org) => {
-        const report = reports.get(org.id);
-        const deadline = deadlineFor(input.year, org.kind);
-        const publishedOn = report ? (published.get(report.id) ?? null) : null;
-        const late = publishedOn ? publishedOn > deadline : today > deadline;
-        return {
-          orgId: org.id,
-          orgName: org.name,
-          orgKind: org.kind,
-          parentId: org.parentId,
-          reportId: report?.id ?? null,
-          status: report?.status ?? null,
-          revision: report?.currentRevision ?? null,
-          findings: report?.summary ?? null,
-          deadline,
-          publishedOn,
-          late,
-          daysLate: late ? daysUntil(publishedOn ?? today, deadline) : null,
-          actions: report ? availableActions(report.status, ctx.actor.role) : [],
-        };
-      });
-      const byStatus: Record<string, number> = {};
-      for (const row of rows) if (row.status) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
-      return {
-        year: input.year,
-        today,
-        rows,
-        totals: { organisations: rows.length, byStatus, missing: rows.filter((r) => !r.status).length, late: rows.filter((r) => r.late).length },
-      };
-    }),
+    .query(({ ctx, input }) => progressOf(ctx.db, ctx.org, input.year, { role: ctx.actor.role, now: ctx.config.now() })),
 });

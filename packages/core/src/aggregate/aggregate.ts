@@ -10,11 +10,12 @@
  */
 import { type CellDef, type CompiledFormat, FORMAT_VERSIONS, type FormatVersion, formatVersionForYear, getFormat } from "../formats/index";
 import { type Lang, t } from "../i18n/index";
-import { MoneyAccumulator, isDecimalString } from "../money";
+import { MoneyAccumulator } from "../money";
 import type { Agency, ReportDocument } from "../schema/document";
 import type { Finding } from "../schema/findings";
 import { createEmptyReport, writeCell } from "../schema/values";
 import { CROSS_VERSION_TABLES, commonFormat, foldMap } from "./fold";
+import { type SummedLists, type SummedReports, summableValue } from "./summed";
 
 export interface AggregateOptions {
   /** The body the roll-up speaks for (default: a government named “汇总”). */
@@ -80,24 +81,37 @@ class Accumulator {
     for (const group of this.target.rowGroups) group.read(doc.tables, raw);
     const cells = this.target.cells;
     for (let i = 0; i < raw.length; i++) {
-      const value = raw[i];
-      const cell = cells[i]!;
+      const value = summableValue(cells[i]!, raw[i]);
       if (typeof value === "number") {
-        if (Number.isSafeInteger(value) && (value >= 0 || cell.kind === "signedCount")) {
-          this.sums[i]! += value;
-          this.reported[i]!++;
-          if (value !== 0 && this.contributors) this.contributors[i]!.push(input);
-          continue;
-        }
-      } else if (cell.kind === "money" && isDecimalString(value) && !value.startsWith("-")) {
+        this.sums[i]! += value;
+        this.reported[i]!++;
+        if (value !== 0 && this.contributors) this.contributors[i]!.push(input);
+      } else if (value !== undefined) {
         let acc = this.money.get(i);
         if (!acc) this.money.set(i, (acc = new MoneyAccumulator()));
         acc.add(value);
         this.reported[i]!++;
         if (value !== "0" && this.contributors) this.contributors[i]!.push(input);
-        continue;
+      } else {
+        this.markMissing(i, input);
       }
-      this.markMissing(i, input);
+    }
+  }
+
+  /** Adds reports summed elsewhere, with the inputs that left each cell empty or gave it a non-zero value. */
+  merge(part: SummedReports, lists: SummedLists): void {
+    for (let i = 0; i < this.target.cells.length; i++) {
+      this.sums[i]! += part.sums[i]!;
+      this.reported[i]! += part.reported[i]!;
+      this.missingCount[i]! += part.missingCount[i]!;
+      const list = this.missing[i]!;
+      for (const input of lists.missing[i] ?? []) if (list.length < MISSING_LISTED) list.push(input);
+      if (this.contributors) this.contributors[i]!.push(...(lists.contributors?.[i] ?? []));
+    }
+    for (const [i, amount] of Object.entries(part.money)) {
+      let acc = this.money.get(Number(i));
+      if (!acc) this.money.set(Number(i), (acc = new MoneyAccumulator()));
+      acc.add(amount);
     }
   }
 
@@ -172,14 +186,33 @@ export class RollUp {
       this.otherYears++;
       return;
     }
-    let acc = this.accumulators.get(doc.formatVersion);
-    if (!acc) {
-      const format = getFormat(doc.formatVersion);
-      acc = new Accumulator(format, this.options.contributors === true);
-      this.accumulators.set(doc.formatVersion, acc);
-    }
-    acc.add(doc, index);
+    this.accumulatorFor(doc.formatVersion).add(doc, index);
     this.inputs++;
+  }
+
+  /**
+   * Adds reports already summed (a stored partial roll-up) as if each had been added: `lists` holds, by
+   * cell index, the input indices that left the cell empty (first 50 suffice) and, with `contributors`,
+   * those that gave it a non-zero value.
+   */
+  addSummed(part: SummedReports, lists: SummedLists): void {
+    this.year ??= part.year;
+    if (part.year !== this.year) {
+      this.otherYears += part.inputs;
+      return;
+    }
+    if (part.inputs === 0) return;
+    this.accumulatorFor(part.formatVersion).merge(part, lists);
+    this.inputs += part.inputs;
+  }
+
+  private accumulatorFor(version: FormatVersion): Accumulator {
+    let acc = this.accumulators.get(version);
+    if (!acc) {
+      acc = new Accumulator(getFormat(version), this.options.contributors === true);
+      this.accumulators.set(version, acc);
+    }
+    return acc;
   }
 
   result(): AggregateResult {

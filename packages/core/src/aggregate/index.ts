@@ -3,3 +3,15 @@ export { foldMap, commonFormat, CROSS_VERSION_TABLES } from "./fold";
 export { draftNextYear, type DraftOptions } from "./draft";
 export { reportMetrics, yearOverYear, type ReportMetrics, type Change } from "./metrics";
 export { reconcileReports, type CellDifference } from "./reconcile";
+export {
+  addFigures,
+  addSums,
+  emptySum,
+  missingCells,
+  nonZeroCells,
+  reportFigures,
+  summableValue,
+  type ReportFigures,
+  type SummedLists,
+  type SummedReports,
+} from "./summed";

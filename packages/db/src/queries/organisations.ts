@@ -6,6 +6,7 @@ import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
 import { inSubtree, orgInSubtree } from "./scope";
+import { moveRollups } from "./rollups";
 
 export interface Organisation {
   id: string;
@@ -119,6 +120,7 @@ export async function updateOrganisation(
           .update(t.organisations)
           .set({ path: sql`cast(${path} as text) || substr(${t.organisations.path}, ${org.path.length + 1})` })
           .where(orgInSubtree(t, org.path));
+        await moveRollups(tx, org.path, path);
       }
       const updated: Organisation = {
         ...org,

@@ -10,6 +10,7 @@ import type { AuditContext, ReportStatus, RevisionSource, WorkflowAction } from 
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { syncRollupInput } from "./rollups";
 import type { FindingsSummary } from "./report-rows";
 import { findReport, type ReportDetail } from "./report-rows";
 import { queueWorkflowWebhookEvent } from "./webhook-outbox";
@@ -66,6 +67,7 @@ export async function createReport(db: Database, input: NewReport, audit: AuditC
         updatedAt: now,
       });
       await insertRevision(tx, id, 1, null, input, now);
+      await syncRollupInput(tx, id);
       await recordAudit(tx, audit, {
         action: "report.create",
         targetType: "report",
@@ -200,6 +202,7 @@ export async function transitionReport(db: Database, input: TransitionInput, aud
       orgId: row.orgId,
       detail: { from: input.from, to: input.to, revision, comment: input.comment },
     }, now);
+    await syncRollupInput(tx, input.reportId);
     return (await findReport(tx, input.reportId))!;
   });
 }

@@ -84,13 +84,13 @@ function RollupView({ data, year }: { data: Rollup; year: number }) {
   const describe = (cellId: string) => {
     const cell = data.cells[cellId];
     const base = cellLabel(version, cellId, lang);
-    return cell ? `${base}（${t("rollup.describe", { n: cell.contributors.length, m: cell.missing.length })}）` : base;
+    return cell ? `${base}（${t("rollup.describe", { n: cell.contributorCount, m: cell.missing.length })}）` : base;
   };
 
   return (
     <>
       <p className="text-sm text-slate-600">
-        {t("rollup.inputs", { n: data.inputs.length })} · {t("rollup.cellHint")}
+        {t("rollup.inputs", { n: data.inputCount })} · {t("rollup.cellHint")}
         {differences.size > 0 && <span className="text-red-700"> {t("rollup.differenceHint")}</span>}
       </p>
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[1fr_22rem]">

@@ -15,3 +15,4 @@ export { webhookSubscriptions } from "./webhook-subscriptions";
 export { webhookEvents } from "./webhook-events";
 export { webhookDeliveries } from "./webhook-deliveries";
 export { webhookAttempts } from "./webhook-attempts";
+export { rollupInputs, rollupSums } from "./rollups";

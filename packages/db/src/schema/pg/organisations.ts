@@ -17,5 +17,13 @@ export const organisations = pgTable(
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
-  (t) => [unique("organisations_path_unique").on(t.path), unique("organisations_parent_name_unique").on(t.parentId, t.name), index("organisations_parent_idx").on(t.parentId)],
+  (t) => [
+    unique("organisations_path_unique").on(t.path),
+    unique("organisations_parent_name_unique").on(t.parentId, t.name),
+    index("organisations_parent_idx").on(t.parentId),
+    // A subtree is `path LIKE '/a/b/%'`: only a pattern-ops index serves that prefix whatever the database's collation.
+    index("organisations_path_prefix_idx").on(t.path.op("text_pattern_ops")),
+    // The newest change of any organisation, in one index probe: cached roll-ups compare it.
+    index("organisations_updated_idx").on(t.updatedAt),
+  ],
 );

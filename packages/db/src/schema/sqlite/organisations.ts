@@ -17,5 +17,13 @@ export const organisations = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [unique("organisations_path_unique").on(t.path), unique("organisations_parent_name_unique").on(t.parentId, t.name), index("organisations_parent_idx").on(t.parentId)],
+  (t) => [
+    unique("organisations_path_unique").on(t.path),
+    unique("organisations_parent_name_unique").on(t.parentId, t.name),
+    index("organisations_parent_idx").on(t.parentId),
+    // PostgreSQL needs a pattern-ops index for subtree ranges; SQLite's BINARY collation serves them from a plain one.
+    index("organisations_path_prefix_idx").on(t.path),
+    // The newest change of any organisation, in one index probe: cached roll-ups compare it.
+    index("organisations_updated_idx").on(t.updatedAt),
+  ],
 );

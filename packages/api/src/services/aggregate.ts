@@ -1,0 +1,158 @@
+/**
+ * The roll-up of an organisation's subtree for a year, from the sums kept in the database
+ * (`rollup_sums`, current with every workflow step) instead of from every report's document: the
+ * figures are core's `RollUp` fed those sums, so values, findings and reconciliation are exactly what
+ * `aggregateReports` gives on the same reports, with the inputs in path order (each organisation, then
+ * its subtree). Per-cell lists come from the counting reports' cell indices, read in that order only
+ * until every list is full. A result is reused while nothing below the organisation changed.
+ */
+import { type AggregateResult, type FormatVersion, getFormat, type Lang, reconcileReports, RollUp, type SummedLists } from "@nianbao/core";
+import {
+  countBelow,
+  countedRevision,
+  type Database,
+  findReportByOrgYear,
+  getRevision,
+  listCountingDetails,
+  listNonCounting,
+  organisationsChangedAt,
+  pageCountingInputs,
+  type Organisation,
+  readRollupSums,
+  type StoredRollup,
+  type ReportStatus,
+} from "@nianbao/db";
+
+/** Lists in a roll-up (inputs, organisations with nothing counting, contributors of a cell) stop here; counts are always whole. */
+export const LISTED = 200;
+/** Core lists at most this many inputs that left a cell empty. */
+const MISSING_LISTED = 50;
+
+export interface RollupOut {
+  year: number;
+  formatVersion: AggregateResult["formatVersion"] | null;
+  inputs: { reportId: string; orgId: string; orgName: string; status: ReportStatus; revision: number }[];
+  inputCount: number;
+  missing: { orgId: string; orgName: string; status: ReportStatus | null }[];
+  missingCount: number;
+  report: AggregateResult["report"];
+  cells: Record<string, { value: number | string | null; reported: number; partialSum: number | string; contributors: string[]; contributorCount: number; missing: string[] }>;
+  findings: AggregateResult["findings"];
+  reconciliation: { reportId: string; revision: number; differences: ReturnType<typeof reconcileReports> } | null;
+}
+
+const KEPT = 64;
+const kept = new WeakMap<Database, Map<string, RollupOut>>();
+
+export async function rollupOf(db: Database, org: Organisation, year: number, lang: Lang): Promise<RollupOut> {
+  const [{ sums, stamp }, orgsChangedAt, own] = [
+    await db.read((tx) => readRollupSums(tx, org.id, year)),
+    await organisationsChangedAt(db),
+    await findReportByOrgYear(db, org.id, year),
+  ];
+  const ownRevision = own ? (countedRevision(own) ?? own.currentRevision) : null;
+  const key = [org.id, year, lang, stamp, orgsChangedAt, org.name, own?.id, ownRevision].join("|");
+  let cache = kept.get(db);
+  if (!cache) kept.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+
+  const inputCount = sums.reduce((n, sum) => n + sum.inputs, 0);
+  const { lists, orgIds } = await cellLists(db, org, year, sums);
+  const rollUp = new RollUp({ agency: { name: org.name, kind: org.kind }, year, lang, contributors: true });
+  for (const sum of sums) rollUp.addSummed(sum, lists.get(sum.formatVersion)!);
+  const result = rollUp.result();
+  const orgIdAt = (i: number) => orgIds.get(i)!;
+  const counts = result.formatVersion === "mixed" ? null : sums.find((sum) => sum.formatVersion === result.formatVersion)?.nonZero;
+  const cells: RollupOut["cells"] = {};
+  for (const [id, cell] of Object.entries(result.cells)) {
+    const contributors = cell.contributors ?? [];
+    cells[id] = {
+      value: cell.value,
+      reported: cell.reported,
+      partialSum: cell.partialSum,
+      contributors: contributors.slice(0, LISTED).map(orgIdAt),
+      contributorCount: counts ? (counts[getFormat(result.formatVersion as FormatVersion).cellById.get(id)!.index] ?? 0) : contributors.length,
+      missing: cell.missingInputs.map(orgIdAt),
+    };
+  }
+  const reconciliation =
+    own && ownRevision && result.report && inputCount
+      ? { reportId: own.id, revision: ownRevision, differences: reconcileReports(result.report, (await getRevision(db, own.id, ownRevision)).document, lang) }
+      : null;
+  const out: RollupOut = {
+    year,
+    formatVersion: inputCount ? result.formatVersion : null,
+    inputs: (await listCountingDetails(db, org, year, LISTED)).map((r) => ({ reportId: r.reportId, orgId: r.orgId, orgName: r.orgName, status: r.status, revision: r.revisionNo })),
+    inputCount,
+    missing: await listNonCounting(db, org, year, LISTED),
+    missingCount: (await countBelow(db, org)) - inputCount,
+    report: inputCount ? result.report : null,
+    cells,
+    findings: result.findings,
+    reconciliation,
+  };
+  cache.set(key, out);
+  if (cache.size > KEPT) cache.delete(cache.keys().next().value!);
+  return out;
+}
+
+/** Rows read per query while collecting the per-cell lists. */
+const PAGE = 2000;
+
+/**
+ * Per format, by cell index: the first inputs that left the cell empty (core keeps 50) and the first
+ * that gave it a non-zero value (all of them in a mixed roll-up, where core merges the formats'
+ * lists), with the organisation of each input index met. The stored sums say how many of each there
+ * are, so the pass over the inputs, in input order, stops as soon as every list is full: for a
+ * nation that is a few pages, not 150,000 rows.
+ */
+async function cellLists(db: Database, org: Organisation, year: number, sums: readonly StoredRollup[]) {
+  const mixed = sums.length > 1;
+  const wanted = new Map(
+    sums.map((sum) => [
+      sum.formatVersion as string,
+      {
+        contributors: sum.nonZero.map((n) => (mixed ? n : Math.min(n, LISTED))),
+        missing: sum.missingCount.map((n) => Math.min(n, MISSING_LISTED)),
+        lists: { missing: sum.sums.map(() => [] as number[]), contributors: sum.sums.map(() => [] as number[]) },
+      },
+    ]),
+  );
+  let outstanding = 0;
+  for (const w of wanted.values()) for (const n of [...w.contributors, ...w.missing]) outstanding += n;
+  const orgIds = new Map<number, string>();
+  let input = 0;
+  let after: string | undefined;
+  while (outstanding > 0) {
+    const page = await pageCountingInputs(db, org, year, PAGE, after);
+    for (const row of page) {
+      const w = wanted.get(row.formatVersion);
+      if (w) {
+        for (const cell of indices(row.missing)) {
+          if (w.lists.missing[cell]!.length < w.missing[cell]!) {
+            w.lists.missing[cell]!.push(input);
+            orgIds.set(input, row.orgId);
+            outstanding--;
+          }
+        }
+        for (const cell of indices(row.nonZero)) {
+          if (w.lists.contributors[cell]!.length < w.contributors[cell]!) {
+            w.lists.contributors[cell]!.push(input);
+            orgIds.set(input, row.orgId);
+            outstanding--;
+          }
+        }
+      }
+      input++;
+    }
+    if (page.length < PAGE) break;
+    after = page.at(-1)!.path;
+  }
+  const lists = new Map<string, SummedLists>([...wanted].map(([version, w]) => [version, w.lists]));
+  return { lists, orgIds };
+}
+
+function indices(list: string): number[] {
+  return list ? list.split(",").map(Number) : [];
+}

@@ -1,0 +1,1 @@
+export { synthesizeNation, type NationOptions, type NationSummary } from "./nation";
