@@ -73,7 +73,7 @@ export const ALL_ROLES: readonly Role[] = ["admin", "editor", "reviewer", "signe
  * not even whether the target exists), then the target is loaded from the input and must lie in the
  * caller's subtree. It reaches the resolver as `ctx[name]`.
  */
-function targetProcedure<Input extends z.ZodType, Name extends string, Target>(target: {
+export function targetProcedure<Input extends z.ZodType, Name extends string, Target>(target: {
   input: Input;
   name: Name;
   load: (db: Database, input: z.output<Input>, actor: Actor) => Promise<Target>;

@@ -28,6 +28,7 @@ export const TAGS = [
   { name: "orgs", description: "组织机构" },
   { name: "users", description: "用户账号" },
   { name: "tokens", description: "API 令牌（供其他系统调用）" },
+  { name: "webhooks", description: "事件推送：报告提交、退回、审核、签发、发布、更正、逾期时向其他系统推送签名通知（见 docs/WEBHOOKS.md）" },
   { name: "audit", description: "审计日志" },
 ];
 
@@ -164,6 +165,19 @@ export const PROCEDURE_DOCS: Record<string, ProcedureDoc> = {
       },
     },
   },
+
+  "webhooks.create": {
+    summary: "登记事件推送：某组织及其下级报告的所选事件推送到一个地址",
+    description: "签名密钥只在此返回一次。推送以 HMAC-SHA256 签名（Nianbao-Signature 头），失败按指数退避重试，持续失败自动暂停。",
+    access: ["admin"],
+    example: { input: { orgId: ORG_ID, url: "https://portal.example.gov.cn/hooks/nianbao", events: ["report.published", "report.corrected"], description: "门户网站年报专栏" } },
+  },
+  "webhooks.list": { summary: "组织范围内的事件推送及其状态（启用、暂停及原因、待送达数）", access: ["admin"] },
+  "webhooks.update": { summary: "修改事件推送的地址、事件或说明", access: ["admin"] },
+  "webhooks.pause": { summary: "暂停推送（事件继续排队，恢复后补发）", access: ["admin"] },
+  "webhooks.resume": { summary: "恢复推送", access: ["admin"] },
+  "webhooks.delete": { summary: "删除事件推送", access: ["admin"] },
+  "webhooks.deliveries": { summary: "送达记录：最近的推送尝试、响应状态、耗时与响应摘要", access: ["admin"] },
 
   "audit.list": { summary: "审计日志（最新在前）", access: ["admin"] },
 

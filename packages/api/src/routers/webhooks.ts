@@ -16,17 +16,17 @@ import { z } from "zod";
 import { auditOf } from "../context";
 import { idSchema } from "../schemas";
 import { newWebhookSecret, webhookAttemptOut, webhookAttemptOutSchema, webhookInputSchema, webhookOut, webhookOutSchema } from "../services/webhooks";
-import { authedProcedure, authorize, orgProcedure, router } from "../trpc";
+import { orgProcedure, router, targetProcedure } from "../trpc";
 
 const ROLES: readonly Role[] = ["admin"];
 
 /** Target: a subscription (`id`), in the actor's subtree. */
-const subscriptionProcedure = authedProcedure.input(z.object({ id: idSchema })).use(async ({ ctx, input, next }) => {
-  authorize(ctx.actor, ROLES);
-  const subscription = await getWebhookSubscription(ctx.db, input.id);
-  authorize(ctx.actor, ROLES, subscription.orgPath);
-  return next({ ctx: { subscription } });
-});
+const subscriptionProcedure = targetProcedure({
+  input: z.object({ id: idSchema }),
+  name: "subscription",
+  load: (db, input) => getWebhookSubscription(db, input.id),
+  pathOf: (subscription) => subscription.orgPath,
+})(ROLES);
 
 export const webhooksRouter = router({
   /** Registers a receiver for the subtree of `orgId`. The signing secret is shown only in this answer. */
