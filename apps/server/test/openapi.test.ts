@@ -6,6 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import { appRouter } from "@nianbao/api";
+import { FORMAT_VERSIONS } from "@nianbao/core";
+import { sampleReport } from "@nianbao/core/testing";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,6 +115,16 @@ describe("OpenAPI document and reference", () => {
     expect(checked).toBeGreaterThanOrEqual(20);
     const errorExample = (doc.components.schemas.Error as { examples: unknown[] }).examples[0];
     expect(errorSchema()(errorExample)).toBe(true);
+  });
+
+  it("describes the report document of every format, and refuses what the API refuses", () => {
+    const validate = schemaAt("components", "schemas", "ReportDocument");
+    for (const version of FORMAT_VERSIONS) {
+      const document = sampleReport({ formatVersion: version, year: version === "2019" ? 2020 : 2024, seed: 7 });
+      expect(validate(document), `${version}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      expect(validate({ ...document, tables: { ...document.tables, applications: "many" } }), version).toBe(false);
+    }
+    expect(validate({ ...sampleReport({ formatVersion: "2021", year: 2024, seed: 7 }), formatVersion: "1999" })).toBe(false);
   });
 
   it("describes the answers the server really gives a service with a viewer token", async () => {

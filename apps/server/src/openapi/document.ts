@@ -7,7 +7,7 @@
  * answer is `{ "result": { "data": … } }`, an error `{ "error": { message, code, data } }`.
  */
 import { appRouter } from "@nianbao/api";
-import { findingSchema, reportDocumentSchema } from "@nianbao/core";
+import { documentSchemaFor, FORMAT_VERSIONS, findingSchema, reportDocumentSchema } from "@nianbao/core";
 import { z } from "zod";
 import { IDEMPOTENCY_HEADER } from "../idempotency";
 import { INPUT_FIELD_DOCS, type ProcedureDoc, PROCEDURE_DOCS, TAGS } from "./procedures";
@@ -52,6 +52,18 @@ function mergeInputs(inputs: z.ZodType[]): z.ZodType | null {
 }
 
 const SHARED = { ReportDocument: reportDocumentSchema, Finding: findingSchema } as const;
+
+/**
+ * The report document parses by the schema of the format it names (a run-time dispatch zod cannot
+ * describe), so its JSON Schema is written out here: one alternative per registered format.
+ */
+function reportDocumentJson(io: "input" | "output"): JsonSchema {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(z.union(FORMAT_VERSIONS.map((version) => documentSchemaFor(version))), {
+    io,
+    unrepresentable: "any",
+  });
+  return { ...schema, description: "年度报告文档：formatVersion 决定表格的结构（见 spec/CONTRACT.md 与 spec/formats.json）" };
+}
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const componentName = (path: string, io: "Input" | "Output") => `${path}.${io}`;
 
@@ -71,6 +83,9 @@ function convert(procedures: ServiceProcedure[], io: "input" | "output", extra: 
     io,
     // z.unknown() refinements and the like: any JSON, described by the procedure's text.
     unrepresentable: "any",
+    override: (ctx) => {
+      if ((ctx.zodSchema as unknown) === reportDocumentSchema) Object.assign(ctx.jsonSchema, reportDocumentJson(io));
+    },
     uri: (id) => `#/components/schemas/${id in SHARED ? id + marker : id}`,
   });
   return schemas as Record<string, JsonSchema>;
