@@ -3,7 +3,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-export const base = tseslint.config(
+const base = tseslint.config(
   { ignores: ["**/dist/**", "**/.next*/**", "**/node_modules/**", "**/drizzle/**", "**/next-env.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -26,6 +26,11 @@ export const base = tseslint.config(
     },
   },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  // A test that asserts a value exists and then uses it says so with `!`; a wrong guess fails the test.
+  {
+    files: ["**/*.test.ts", "**/*.test.tsx", "**/test/**", "**/e2e/**", "**/bench/**", "**/stress/**", "**/testing/**"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
+  },
 );
 
 /** For code that must run in the browser and in Node alike: no Node built-ins outside tests. */

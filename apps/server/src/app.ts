@@ -36,7 +36,7 @@ export interface ServerOptions {
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
-export const MAX_BATCH_SIZE = 20;
+const MAX_BATCH_SIZE = 20;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;

@@ -22,7 +22,7 @@ const MESSAGES = {
 };
 
 /** `scheme://host[:port]` of an origin as the browser writes it, or null when it is not one. */
-export function normaliseOrigin(origin: string): string | null {
+function normaliseOrigin(origin: string): string | null {
   try {
     const url = new URL(origin);
     return url.origin === "null" ? null : url.origin;
@@ -41,7 +41,7 @@ function hasBody(req: FastifyRequest): boolean {
   return (length !== undefined && length !== "0") || req.headers["transfer-encoding"] !== undefined;
 }
 
-export function originAllowed(req: FastifyRequest, allowed: ReadonlySet<string>): boolean {
+function originAllowed(req: FastifyRequest, allowed: ReadonlySet<string>): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return req.headers["sec-fetch-site"] !== "cross-site";
   const normalised = normaliseOrigin(origin);

@@ -11,7 +11,7 @@ const flag = (fallback: boolean) =>
     .transform((value) => (value === undefined || value === "" ? fallback : ["1", "true", "yes", "on"].includes(value)));
 
 /** The repository's data folder: `pnpm start` from a fresh clone keeps its SQLite file there. */
-export const DEFAULT_SQLITE_PATH = fileURLToPath(new URL("../../../data/nianbao.sqlite", import.meta.url));
+const DEFAULT_SQLITE_PATH = fileURLToPath(new URL("../../../data/nianbao.sqlite", import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 const envSchema = z.object({

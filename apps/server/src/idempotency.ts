@@ -16,9 +16,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { refuse } from "./http-error";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 /** A key still running after this long is taken over: no request of this server runs that long. */
-export const IDEMPOTENCY_STALE_MS = 5 * 60_000;
+const IDEMPOTENCY_STALE_MS = 5 * 60_000;
 /** Visible ASCII, as a UUID or any client's own scheme would be. */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 

@@ -35,7 +35,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export const USERS: [string, Role, "district" | "dept"][] = [
+const USERS: [string, Role, "district" | "dept"][] = [
   ["admin", "admin", "district"],
   ["admin2", "admin", "district"],
   ["editor", "editor", "dept"],

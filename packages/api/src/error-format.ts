@@ -34,7 +34,7 @@ export interface ErrorData {
 const INTERNAL = { zh: "服务器内部错误", en: "Internal server error" };
 
 /** At most this many field errors and findings go out with one error: enough to fix, never megabytes. */
-export const ERROR_LIST_LIMIT = 50;
+const ERROR_LIST_LIMIT = 50;
 /** Unknown keys named in one message, each cut to a readable length. */
 const KEYS_NAMED = 5;
 const KEY_LENGTH = 40;

@@ -32,7 +32,7 @@ export function langFrom(acceptLanguage: string | undefined): Lang {
  * grant any role), otherwise only reading. Checked on every use, so demoting the creator demotes
  * their tokens at once; disabling or moving the creator ends them (findTokenActor).
  */
-export function tokenRole(granted: Role, creatorRole: Role): Role {
+function tokenRole(granted: Role, creatorRole: Role): Role {
   return creatorRole === "admin" || creatorRole === granted ? granted : "viewer";
 }
 

@@ -6,7 +6,7 @@
 import { type Lang, unsafeCharacterIn } from "@nianbao/core";
 import { z } from "zod";
 
-export const INPUT_LIMITS = {
+const INPUT_LIMITS = {
   /** A report document nests five levels deep inside a procedure's input; 32 leaves ample room. */
   depth: 32,
   /** Values and keys counted together: a full report has under 2,000. */

@@ -116,7 +116,7 @@ export const savedSchema = z.object({
   findings: z.array(findingSchema),
 });
 
-export const documentWithFindingsSchema = z.object({ document: reportDocumentSchema, findings: z.array(findingSchema) });
+const documentWithFindingsSchema = z.object({ document: reportDocumentSchema, findings: z.array(findingSchema) });
 
 export const workflowEventSchema = z.object({
   revisionNo: z.number().int(),
@@ -190,6 +190,6 @@ export function tokenOut(token: ApiToken): z.infer<typeof tokenOutSchema> {
 
 export const passwordSchema = z.string().min(8).max(200);
 
-export function summaryOut(summary: FindingsSummary) {
+function summaryOut(summary: FindingsSummary) {
   return summary;
 }

@@ -61,7 +61,7 @@ export const authedProcedure = base.use(({ ctx, next }) => {
 });
 
 /** The one access check: the role is allowed and the target lies in the actor's subtree. */
-export function authorize(actor: Actor, roles: readonly Role[], targetPath?: string): void {
+function authorize(actor: Actor, roles: readonly Role[], targetPath?: string): void {
   if (!roles.includes(actor.role)) throw new AppError("FORBIDDEN", "access.role", { role: actor.role });
   if (targetPath !== undefined && !inSubtree(targetPath, actor.orgPath)) throw new AppError("FORBIDDEN", "access.scope");
 }

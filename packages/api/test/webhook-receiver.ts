@@ -1,7 +1,7 @@
 /** A real HTTP receiver on loopback that records what it gets and answers with the status it is told. */
 import { createServer, type IncomingHttpHeaders } from "node:http";
 
-export interface Received {
+interface Received {
   headers: IncomingHttpHeaders;
   body: string;
   at: number;

@@ -12,7 +12,7 @@ import type { Io } from "./io";
 import { humanSize, say } from "./messages";
 
 /** Files larger than this are refused before they are read. */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 export type Input =
   | { label: string; ok: true; value: unknown; findings: Finding[]; kind: string }

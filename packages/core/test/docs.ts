@@ -11,7 +11,7 @@ import { sampleReport } from "../src/testing/sample";
 
 export type Doc = ReportDocument;
 
-export function cellDef(doc: Doc, id: string) {
+function cellDef(doc: Doc, id: string) {
   const cell = getFormat(doc.formatVersion).cellById.get(id);
   if (!cell) throw new Error(`no cell ${id} in ${doc.formatVersion}`);
   return cell;

@@ -13,11 +13,11 @@ export function readSpecJson(): SpecJson {
 }
 
 /* The parts of formats.json the tests read (loosely typed: it is data written by people). */
-export interface SpecLabelled {
+interface SpecLabelled {
   id: string;
   label: string;
 }
-export interface SpecColumn extends SpecLabelled {
+interface SpecColumn extends SpecLabelled {
   type: "integer" | "decimal";
   signed?: boolean;
   unit?: string | null;

@@ -23,7 +23,7 @@ interface ProcedureDef {
   output?: z.ZodType;
 }
 
-export interface ServiceProcedure {
+interface ServiceProcedure {
   path: string;
   type: "query" | "mutation";
   input: z.ZodType | null;
@@ -31,7 +31,7 @@ export interface ServiceProcedure {
 }
 
 /** Every procedure of the router with its input (the merged `.input()` parsers) and output parser. */
-export function routerProcedures(): ServiceProcedure[] {
+function routerProcedures(): ServiceProcedure[] {
   const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: ProcedureDef }> }).procedures;
   return Object.entries(procedures).map(([path, { _def }]) => {
     if (_def.type === "subscription") throw new Error(`subscriptions have no HTTP form: ${path}`);

@@ -10,7 +10,7 @@ import { z } from "zod";
 
 const errorCodes = Object.keys(TRPC_ERROR_CODES_BY_KEY) as [keyof typeof TRPC_ERROR_CODES_BY_KEY, ...(keyof typeof TRPC_ERROR_CODES_BY_KEY)[]];
 
-export const fieldErrorSchema = z
+const fieldErrorSchema = z
   .object({
     path: z.string().meta({ description: "输入中的字段路径，如 document.tables.applications.newReceived.natural" }),
     cell: z.string().optional().meta({ description: "字段是报告表格单元格时，其规范单元格编号" }),
@@ -18,7 +18,7 @@ export const fieldErrorSchema = z
   })
   .meta({ description: "一个字段的错误" });
 
-export const errorDataSchema = z.object({
+const errorDataSchema = z.object({
   code: z.enum(errorCodes).meta({ description: "错误类别（tRPC 错误码名称）" }),
   httpStatus: z.number().int(),
   path: z.string().optional().meta({ description: "出错的接口（过程）名" }),
@@ -63,4 +63,4 @@ export const errorBodySchema = z
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fails to compile when ErrorData and its schema here say different things. */
-export const errorDataMatches: Same<z.infer<typeof errorDataSchema>, ErrorData> = true;
+const errorDataMatches: Same<z.infer<typeof errorDataSchema>, ErrorData> = true;

@@ -24,7 +24,7 @@ import {
 } from "@nianbao/db";
 
 /** Lists in a roll-up (inputs, organisations with nothing counting, contributors of a cell) stop here; counts are always whole. */
-export const LISTED = 200;
+const LISTED = 200;
 /** Core lists at most this many inputs that left a cell empty. */
 const MISSING_LISTED = 50;
 

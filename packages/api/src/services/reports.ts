@@ -52,12 +52,12 @@ function agencyOf(org: Pick<Organisation, "name" | "kind" | "rulemaking">, base?
 }
 
 /** Last year's report of the organisation as the public knows it (published), else its latest revision. */
-export async function previousYearDocument(db: Database, orgId: string, year: number): Promise<ReportDocument | null> {
+async function previousYearDocument(db: Database, orgId: string, year: number): Promise<ReportDocument | null> {
   const previous = await findReportByOrgYear(db, orgId, year - 1);
   return previousYearDocumentOf(db, previous && { reportId: previous.id, revisionNo: previous.publishedRevision ?? previous.currentRevision });
 }
 
-export async function validateRevision(db: Database, report: Report, document: unknown, now: number, lang: Lang): Promise<Finding[]> {
+async function validateRevision(db: Database, report: Report, document: unknown, now: number, lang: Lang): Promise<Finding[]> {
   const previous = await previousYearDocumentOf(db, await previousYearRef(db, report));
   return validateForFiling(document, previous, now, lang);
 }
@@ -155,7 +155,7 @@ export async function saveDraft(db: Database, report: Report, input: SaveInput &
 }
 
 /** Warnings of a revision that have no explanation attached. */
-export async function unexplainedWarnings(db: Database, reportId: string, findings: readonly Finding[]): Promise<Finding[]> {
+async function unexplainedWarnings(db: Database, reportId: string, findings: readonly Finding[]): Promise<Finding[]> {
   const explained = new Set((await listExplanations(db, reportId)).map((e) => e.findingKey));
   return findings.filter((f) => f.severity === "warning" && !explained.has(findingKey(f)));
 }

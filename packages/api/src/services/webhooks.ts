@@ -5,7 +5,7 @@ import { z } from "zod";
 import { newSecret } from "../secrets";
 
 /** Secrets start with this, so a leaked one is recognisable in logs and code scanners. */
-export const WEBHOOK_SECRET_PREFIX = "whsec_";
+const WEBHOOK_SECRET_PREFIX = "whsec_";
 
 export const newWebhookSecret = (): string => newSecret(WEBHOOK_SECRET_PREFIX);
 

@@ -7,7 +7,7 @@ import type { HeaderCellDef, MatrixRowDef, SectionDef } from "./types";
 
 const l = (zh: string, en: string) => ({ zh, en }) as const;
 
-export const SECTION_HEADING_ALIASES = {
+const SECTION_HEADING_ALIASES = {
   reviewLitigation: [
     "四、政府信息公开行政复议和行政诉讼情况",
     "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况",
@@ -111,7 +111,7 @@ export const APPLICANT_ROLE = {
   total: "total",
 } as const;
 
-export const APPLICATIONS_FOOTNOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+const APPLICATIONS_FOOTNOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 export const APPLICATIONS_HEADER: readonly (readonly HeaderCellDef[])[] = [
   [
@@ -332,7 +332,7 @@ export const REVIEW_LITIGATION_COLUMNS = [
   ...outcomeColumns("litigationAfterReview", [LITIGATION, AFTER_REVIEW]),
 ];
 
-export const REVIEW_LITIGATION_BLOCKS = ["review", "litigationDirect", "litigationAfterReview"] as const;
+const REVIEW_LITIGATION_BLOCKS = ["review", "litigationDirect", "litigationAfterReview"] as const;
 
 export const REVIEW_LITIGATION_HEADER: readonly (readonly HeaderCellDef[])[] = [
   [

@@ -21,7 +21,7 @@ const PRIOR = { id: "priorYearItems", label: l("上一年项目数量", "Items l
 const NET = { id: "netChange", label: l("本年增/减", "Change this year (+/−)"), kind: "signedCount" } as const;
 const DECISIONS = { id: "decisions", label: l("处理决定数量", "Decisions"), kind: "count" } as const;
 
-export const activeDisclosure2019 = {
+const activeDisclosure2019 = {
   kind: "blocks",
   id: "activeDisclosure",
   section: "sections.activeDisclosure",
@@ -83,7 +83,7 @@ export const activeDisclosure2019 = {
   ],
 } as const;
 
-export const applications2019 = {
+const applications2019 = {
   kind: "matrix",
   id: "applications",
   section: "sections.applications",
@@ -107,7 +107,7 @@ export const applications2019 = {
   derivedRows: APPLICATION_DERIVED_SUBTOTALS,
 } as const;
 
-export const reviewLitigation2019 = {
+const reviewLitigation2019 = {
   kind: "singleRow",
   id: "reviewLitigation",
   section: "sections.reviewLitigation",

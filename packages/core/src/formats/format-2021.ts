@@ -19,7 +19,7 @@ const l = (zh: string, en: string) => ({ zh, en }) as const;
 
 const DECISIONS = { id: "decisions", label: l("本年处理决定数量", "Decisions this year"), kind: "count" } as const;
 
-export const activeDisclosure2021 = {
+const activeDisclosure2021 = {
   kind: "blocks",
   id: "activeDisclosure",
   section: "sections.activeDisclosure",
@@ -71,7 +71,7 @@ export const activeDisclosure2021 = {
   ],
 } as const;
 
-export const applications2021 = {
+const applications2021 = {
   kind: "matrix",
   id: "applications",
   section: "sections.applications",
@@ -127,7 +127,7 @@ export const applications2021 = {
   ],
 } as const;
 
-export const reviewLitigation2021 = {
+const reviewLitigation2021 = {
   kind: "singleRow",
   id: "reviewLitigation",
   section: "sections.reviewLitigation",

@@ -304,4 +304,4 @@ export function runCheck(rule: CheckRule, ctx: CheckContext): Finding[] {
   return check(rule, ctx);
 }
 
-export const CHECK_NAMES: readonly string[] = Object.keys(checks);
+const CHECK_NAMES: readonly string[] = Object.keys(checks);

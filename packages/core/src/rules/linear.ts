@@ -31,7 +31,7 @@ export interface LinearInstance {
 export class MissingCellError extends Error {}
 
 /** The values a placeholder takes in a format (see ListSpec). */
-export function listValues(rule: LinearRule, spec: ListSpec, format: CompiledFormat): readonly string[] {
+function listValues(rule: LinearRule, spec: ListSpec, format: CompiledFormat): readonly string[] {
   if (typeof spec !== "string") return spec;
   const [kind, arg = ""] = spec.split(/:(.*)/s) as [string, string?];
   if (kind === "role") {

@@ -7,7 +7,7 @@ import { type Lang, type TableLayout, resolveGrid } from "@nianbao/core";
 import { textWidth } from "./text";
 
 /** Characters of 五号 text across the GB/T 9704 text area (156 mm / 10.5 pt). */
-export const TABLE_WIDTH_CHARS = 42;
+const TABLE_WIDTH_CHARS = 42;
 
 /**
  * A data column: room for a five-digit count (2.5 characters) beside the cell's margins; headers such

@@ -8,7 +8,7 @@ import { textWidth } from "./text";
 
 const TWIPS_PER_MM = 1440 / 25.4;
 
-export function mmToTwips(mm: number): number {
+function mmToTwips(mm: number): number {
   return Math.round(mm * TWIPS_PER_MM);
 }
 
@@ -30,11 +30,11 @@ const TEXT_HEIGHT = PAGE.height - MARGINS.top - MARGINS.bottom;
 export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 } as const;
 
 /** GB/T 9704-2012 5.2.2: 22 lines a page. The pitch is rounded down so that 22 lines always fit (≈ 28.95 pt). */
-export const LINES_PER_PAGE = 22;
+const LINES_PER_PAGE = 22;
 export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
 
 /** 28 characters a line: each character cell is the text width over 28 (≈ 15.8 pt). */
-export const CHARS_PER_LINE = 28;
+const CHARS_PER_LINE = 28;
 export const CHAR_PITCH = TEXT_WIDTH / CHARS_PER_LINE;
 
 /**

@@ -16,7 +16,7 @@ import {
 } from "@nianbao/core";
 import { reportTitle, signatureDate } from "./labels";
 
-export type OutlineBlock =
+type OutlineBlock =
   | { readonly kind: "heading"; readonly text: string; readonly sectionKey: string }
   | { readonly kind: "paragraph"; readonly text: string }
   | { readonly kind: "table"; readonly layout: TableLayout; readonly sectionKey: string };
@@ -69,7 +69,7 @@ export function checkedDocument(input: unknown, lang: Lang): ReportDocument {
 }
 
 /** Paragraphs of a text section: one per line, blank lines and the indentation a source carried dropped. */
-export function paragraphs(text: string): string[] {
+function paragraphs(text: string): string[] {
   return text
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim())
@@ -90,7 +90,7 @@ export function cellUnit(doc: ReportDocument, cell: CellDef): string | null {
   return typeof unit === "string" && unit.length > 0 ? unit : null;
 }
 
-export function cellDisplay(doc: ReportDocument, cell: CellDef): string {
+function cellDisplay(doc: ReportDocument, cell: CellDef): string {
   const value = cellValue(doc, cell);
   if (value === null || value === undefined) return "";
   return `${value}${cellUnit(doc, cell) ?? ""}`;

@@ -28,7 +28,7 @@ export interface CorpusExpectation {
   readonly cells?: Readonly<Record<string, ExpectedValue>>;
 }
 
-export interface CellOutcome {
+interface CellOutcome {
   readonly cell: string;
   readonly expected: ExpectedValue | undefined;
   readonly actual: ExpectedValue;
@@ -123,7 +123,7 @@ export interface CorpusEntry {
   readonly score: CorpusScore;
 }
 
-export interface CorpusTotals {
+interface CorpusTotals {
   readonly files: number;
   readonly right: number;
   readonly wrong: number;

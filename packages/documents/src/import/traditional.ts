@@ -41,7 +41,7 @@ export function convert(text: string): string {
 }
 
 /** Whether a text has any character the table converts: only then is conversion worth a second look. */
-export function hasTraditional(text: string): boolean {
+function hasTraditional(text: string): boolean {
   for (const ch of text) if (TABLE.has(ch)) return true;
   return false;
 }

@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 
-export const FIXTURES = path.join(import.meta.dirname, "fixtures");
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
 /** The repository's own fixtures (spec/fixtures at its root; spec/README.md names their sources). */
-export const SPEC_FIXTURES = path.join(import.meta.dirname, "..", "..", "..", "..", "spec", "fixtures");
+const SPEC_FIXTURES = path.join(import.meta.dirname, "..", "..", "..", "..", "spec", "fixtures");
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(FIXTURES, name)));

@@ -17,7 +17,7 @@ import {
 /** Readings enumerated at most; beyond this the row is ambiguous without looking further. */
 export const MAX_READINGS = 5000;
 /** Digits at most in a row: more cannot be split within the bound anyway. */
-export const MAX_DIGITS = 64;
+const MAX_DIGITS = 64;
 
 /** Parts of a count never start with 0 unless they are 0 ("05" is not how a table writes 5). */
 function validPart(part: string): boolean {
