@@ -13,7 +13,6 @@ import {
   type MoneyUnit,
   type TableDef,
   label as pick,
-  readCells,
 } from "@nianbao/core";
 import { type FindingList, joinList, message } from "../findings";
 import { matchLabel } from "../normalize";
@@ -22,7 +21,8 @@ import { CellStore } from "./cells";
 import { ColumnCentres } from "./column-centres";
 import type { BlockRowRef, FormatLabels } from "./labels";
 import type { LogicalRow } from "./rows";
-import { consistentReadings, splitReadings } from "./runs";
+import { reportMissingRows, reportMissingTables } from "./missing";
+import { type PendingRun, resolvePendingRuns } from "./pending-runs";
 import {
   blockOfRow,
   columnOrder,
@@ -34,12 +34,6 @@ import {
   separateBlocks,
   uniqueBlocks,
 } from "./table-labels";
-
-interface PendingRun {
-  readonly cells: readonly CellDef[];
-  readonly tokens: readonly string[];
-  readonly rowName: string;
-}
 
 export class TablePlacer {
   readonly store: CellStore;
@@ -295,95 +289,19 @@ export class TablePlacer {
   }
 
   /**
-   * Run-together rows, once every other value is in: the table's identities decide, or the row stays
-   * null. A row placed this way is part of the table the next rows are checked against, so the rows
-   * are tried again until none is decided any more (one run's reading can settle another's).
+   * Run-together rows, once every other value is in (pending-runs.ts): the table's identities decide,
+   * or the row stays null.
    */
   resolveRuns(): void {
-    let open = [...this.pending];
-    for (let progress = true; progress && open.length; ) {
-      progress = false;
-      const still: PendingRun[] = [];
-      for (const run of open) {
-        const readings = splitReadings(run.tokens, run.cells.length);
-        if (readings === "tooMany") {
-          this.findings.add("IMPORT-AMBIGUOUS", "warning", run.cells.map((c) => c.id), "runTooMany", { row: run.rowName, text: run.tokens.join(" ") });
-          continue;
-        }
-        const rejectedBy = new Map<string, string>();
-        const kept = consistentReadings(this.labels.format.version, run.cells, readings, readCells(this.labels.format, this.store.tables()), rejectedBy);
-        if (kept.length !== 1) {
-          still.push(run);
-          continue;
-        }
-        const values = kept[0]!;
-        run.cells.forEach((cell, i) => this.store.set(cell, values[i]!, String(values[i])));
-        // Which identities fixed it: those that ruled out the other readings (none when the digits
-        // allow one reading only).
-        const rules = [...rejectedBy].map(([id, title]) => (this.lang === "zh" ? `${id}“${title}”` : id));
-        this.findings.add("IMPORT-SPLIT", "info", run.cells.map((c) => c.id), rules.length ? "runSplit" : "runSplitOnly", {
-          row: run.rowName,
-          text: run.tokens.join(" "),
-          reading: values.join(", "),
-          rules: joinList(this.lang, rules),
-        });
-        progress = true;
-      }
-      open = still;
-    }
-    for (const run of open) {
-      const readings = splitReadings(run.tokens, run.cells.length);
-      const kept = readings === "tooMany" ? [] : consistentReadings(this.labels.format.version, run.cells, readings, readCells(this.labels.format, this.store.tables()));
-      this.findings.add("IMPORT-AMBIGUOUS", "warning", run.cells.map((c) => c.id), kept.length ? "runAmbiguous" : "runNone", {
-        row: run.rowName,
-        text: run.tokens.join(" "),
-        count: kept.length,
-      });
-    }
+    resolvePendingRuns(this.pending, this.labels, this.store, this.findings);
   }
 
   /** Rows of found tables that no source row was matched to. */
   reportMissingRows(found: ReadonlySet<string>): void {
-    for (const table of this.labels.format.def.tables) {
-      if (!found.has(table.id)) continue;
-      const missing: { label: string; cells: CellDef[] }[] = [];
-      const tableCells = this.labels.format.cellsByTable.get(table.id) ?? [];
-      const cellsOf = (row: string) => tableCells.filter((c) => c.row === row);
-      if (table.kind === "singleRow") {
-        if (!this.store.rowsSeen.has(`${table.id}.data`)) {
-          missing.push({ label: joinList(this.lang, uniqueBlocks(table).map((l) => pick(this.lang, l))), cells: [...tableCells] });
-        }
-      } else {
-        const rowIds =
-          table.kind === "blocks"
-            ? table.blocks.flatMap((b) => b.rows.map((r) => ({ id: r.id, label: r.label })))
-            : table.rows.filter((r) => r.data).map((r) => ({ id: r.id, label: r.label }));
-        for (const row of rowIds) {
-          if (this.store.rowsSeen.has(`${table.id}.${row.id}`)) continue;
-          missing.push({ label: pick(this.lang, row.label), cells: cellsOf(row.id) });
-        }
-      }
-      if (!missing.length) continue;
-      const section = this.labels.format.def.sections.find((s) => s.table === table.id);
-      this.findings.add(
-        "IMPORT-ROWS-MISSING",
-        "warning",
-        missing.flatMap((m) => m.cells.map((c) => c.id)),
-        "rowsMissing",
-        { table: section ? pick(this.lang, section.heading) : table.id, count: missing.length, rows: joinList(this.lang, missing.map((m) => m.label)) },
-      );
-    }
+    reportMissingRows(this.labels, this.store, this.findings, found);
   }
 
   reportMissingTables(found: ReadonlySet<string>): void {
-    for (const table of this.labels.format.def.tables) {
-      if (found.has(table.id)) continue;
-      const cells = this.labels.format.cellsByTable.get(table.id) ?? [];
-      const section = this.labels.format.def.sections.find((s) => s.table === table.id);
-      this.findings.add("IMPORT-TABLE-MISSING", "warning", cells.map((c) => c.id), "tableMissing", {
-        table: section ? pick(this.lang, section.heading) : table.id,
-        count: cells.length,
-      });
-    }
+    reportMissingTables(this.labels, this.findings, found);
   }
 }
