@@ -19,8 +19,8 @@ export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const ADMIN_DIR = join(REPO_ROOT, "apps", "admin");
 const STAMP_FILE = "nianbao-build-stamp.json";
 
-/** Folders never part of a bundle: dependencies, builds, and the admin's tests and tools. */
-const SKIPPED_DIRS = new Set(["node_modules", ".turbo", "e2e", "bench", "scripts", "test", "coverage"]);
+/** Folders never part of a bundle: dependencies, builds, tests and their support, and tools. */
+const SKIPPED_DIRS = new Set(["node_modules", ".turbo", "e2e", "bench", "scripts", "test", "test-support", "coverage"]);
 const isBuildDir = (name) => name.startsWith(".next");
 const isTestFile = (name) => /\.(test|spec|bench)\.[cm]?[jt]sx?$/.test(name);
 /** Files that do not change the bundle: docs, and those Next writes itself (next-env.d.ts names the build folder). */

@@ -2,5 +2,5 @@ import { defineProject } from "vitest/config";
 import { sharedTestOptions } from "../../vitest.shared";
 
 export default defineProject({
-  test: { ...sharedTestOptions, name: "cli", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
+  test: { ...sharedTestOptions, name: "cli", include: ["src/**/*.test.ts"] },
 });

@@ -28,7 +28,16 @@ const base = tseslint.config(
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
   // A test that asserts a value exists and then uses it says so with `!`; a wrong guess fails the test.
   {
-    files: ["**/*.test.ts", "**/*.test.tsx", "**/test/**", "**/e2e/**", "**/bench/**", "**/stress/**", "**/testing/**"],
+    files: [
+      "**/*.test.ts",
+      "**/*.test.tsx",
+      "**/test/**",
+      "**/e2e/**",
+      "**/bench/**",
+      "**/stress/**",
+      "**/testing/**",
+      "**/test-support/**",
+    ],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
 );
@@ -38,7 +47,7 @@ export const isomorphic = [
   ...base,
   {
     files: ["src/**/*.ts"],
-    ignores: ["src/**/*.test.ts"],
+    ignores: ["src/**/*.test.ts", "src/test-support/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -3,7 +3,7 @@
  * refused or read within the import's bounds, while the server keeps answering its health check.
  */
 import { createDeflateRaw, crc32, deflateRawSync } from "node:zlib";
-import { manyPagePdf } from "../test/many-page-pdf";
+import { manyPagePdf } from "../src/test-support/many-page-pdf";
 import { Client } from "./client";
 import type { RunningServer } from "./server";
 

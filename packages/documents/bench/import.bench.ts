@@ -16,7 +16,7 @@ import { cellEntries, type ReportDocument } from "@nianbao/core";
 import { sampleReport } from "@nianbao/core/testing";
 import { exportDocx, exportHtml, exportXlsx } from "../src/export/index";
 import { importReport } from "../src/import/index";
-import { buildPdf } from "../test/import/helpers";
+import { buildPdf } from "../src/test-support/import";
 
 const RUNS = 15;
 

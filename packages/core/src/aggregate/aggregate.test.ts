@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { add, get, set, validDoc } from "../../test/docs";
+import { add, get, set, validDoc } from "../test-support/docs";
 import { getFormat } from "../formats/index";
 import { parseDecimal, formatDecimal } from "../money";
 import type { ReportDocument } from "../schema/document";

@@ -3,7 +3,7 @@
  * blocks, rows, columns, header grids with their spans, the printed layout and the cell counts.
  */
 import { describe, expect, it } from "vitest";
-import { readSpecJson, SPEC_DIR } from "../../test/spec";
+import { readSpecJson, SPEC_DIR } from "../test-support/spec";
 import { rulesFor, tablesWithoutRules } from "../rules/applicable";
 import { RULES } from "../rules/catalog";
 import { FORMAT_VERSIONS, formatVersionForYear, getFormat, resolveGrid } from "./index";

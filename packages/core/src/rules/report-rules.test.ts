@@ -3,7 +3,7 @@
  * unreadable cells, the messages' wording, and figures quoted in the text (T3-TEXT).
  */
 import { describe, expect, it } from "vitest";
-import { add, byRule, consistentPair, type Doc, get, set, validDoc } from "../../test/docs";
+import { add, byRule, consistentPair, type Doc, get, set, validDoc } from "../test-support/docs";
 import { validateReport } from "../validate";
 
 const a = (row: string, col: string) => `applications.${row}.${col}`;

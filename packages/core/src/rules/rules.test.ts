@@ -3,7 +3,7 @@
  * the cells involved. Cases are data: a rule id, how to break a valid document, and what to expect.
  */
 import { describe, expect, it } from "vitest";
-import { add, byRule, consistentPair, type Doc, get, set, validDoc } from "../../test/docs";
+import { add, byRule, consistentPair, type Doc, get, set, validDoc } from "../test-support/docs";
 import { type ValidateOptions, validateReport } from "../validate";
 import { RULES } from "./catalog";
 

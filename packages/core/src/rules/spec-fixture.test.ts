@@ -3,7 +3,7 @@
  * Its tables balance; its text contradicts its table (258 vs 275 disclosed, 265 vs 337 unable to provide).
  */
 import { describe, expect, it } from "vitest";
-import { readSpecJson } from "../../test/spec";
+import { readSpecJson } from "../test-support/spec";
 import { getFormat } from "../formats/index";
 import type { ReportDocument } from "../schema/document";
 import { emptyTables, writeCell } from "../schema/values";
