@@ -3,6 +3,7 @@
  * and text set in runs the way Word and WPS set it (see make-city-fixture.ts).
  */
 import { type IFontAttributesProperties, TextRun } from "docx";
+import { FONTS as OFFICIAL_FONTS } from "../../src/export/gbt9704";
 
 /** Points to twips. */
 export const pt = (points: number) => Math.round(points * 20);
@@ -14,14 +15,8 @@ export const MARGINS = { top: pt(80), bottom: pt(68), left: (PAGE.width - TEXT_W
 export const FOOTER_DISTANCE = pt(30);
 export const LINE = pt(28);
 
-export const FONTS = {
-  title: "方正小标宋简体",
-  body: "仿宋_GB2312",
-  heading1: "黑体",
-  heading2: "楷体_GB2312",
-  table: "宋体",
-  latin: "Times New Roman",
-} as const;
+/** The official faces of the Word export, and the ones the city's PDF sets its tables and figures in. */
+export const FONTS = { ...OFFICIAL_FONTS, table: "宋体", latin: "Times New Roman" } as const;
 
 export function font(eastAsia: string, latin: string = FONTS.latin): IFontAttributesProperties {
   return { ascii: latin, hAnsi: latin, cs: latin, eastAsia };
