@@ -47,7 +47,8 @@ function workspacePackages() {
     if (!existsSync(base)) continue;
     for (const entry of readdirSync(base, { withFileTypes: true })) {
       const manifestPath = join(base, entry.name, "package.json");
-      if (entry.isDirectory() && existsSync(manifestPath)) found.set(JSON.parse(readFileSync(manifestPath, "utf8")).name, join(base, entry.name));
+      if (entry.isDirectory() && existsSync(manifestPath))
+        found.set(JSON.parse(readFileSync(manifestPath, "utf8")).name, join(base, entry.name));
     }
   }
   return found;
@@ -152,7 +153,10 @@ export async function ensureAdminBuild({ distDir, extra, env = process.env, log 
       else reject(new Error(`next build failed (${signal ?? `exit ${code}`})${output ? `:\n${output.slice(-4000)}` : ""}`));
     });
   });
-  writeFileSync(join(distDirOf(distDir), STAMP_FILE), `${JSON.stringify({ hash, builtAt: new Date().toISOString(), seconds: (Date.now() - started) / 1000 })}\n`);
+  writeFileSync(
+    join(distDirOf(distDir), STAMP_FILE),
+    `${JSON.stringify({ hash, builtAt: new Date().toISOString(), seconds: (Date.now() - started) / 1000 })}\n`,
+  );
   return true;
 }
 
@@ -191,7 +195,13 @@ export function spawnApi({ env, stdio = ["ignore", "pipe", "pipe"] }) {
 export function spawnAdmin({ port, host = "127.0.0.1", apiUrl, distDir, env = process.env, stdio = ["ignore", "pipe", "pipe"] }) {
   return spawn(process.execPath, [nextBin(), "start", "--port", String(port), "--hostname", host], {
     cwd: ADMIN_DIR,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NIANBAO_API_URL: apiUrl, ...(distDir ? { NIANBAO_ADMIN_DIST_DIR: distDir } : {}) },
+    env: {
+      ...env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      NIANBAO_API_URL: apiUrl,
+      ...(distDir ? { NIANBAO_ADMIN_DIST_DIR: distDir } : {}),
+    },
     stdio,
   });
 }

@@ -81,7 +81,18 @@ try {
 
 const password = banner.length
   ? banner
-  : [env.NIANBAO_ADMIN_PASSWORD ? 'Sign in as "admin" with NIANBAO_ADMIN_PASSWORD.' : 'Sign in as "admin" with the password printed when this database was created.'];
+  : [
+      env.NIANBAO_ADMIN_PASSWORD
+        ? 'Sign in as "admin" with NIANBAO_ADMIN_PASSWORD.'
+        : 'Sign in as "admin" with the password printed when this database was created.',
+    ];
 process.stdout.write(
-  ["", `  nianbao is running: open ${adminUrl}`, `  API: ${apiUrl}/trpc`, ...password.map((line) => `  ${line}`), "  Ctrl+C stops both.", ""].join("\n") + "\n",
+  [
+    "",
+    `  nianbao is running: open ${adminUrl}`,
+    `  API: ${apiUrl}/trpc`,
+    ...password.map((line) => `  ${line}`),
+    "  Ctrl+C stops both.",
+    "",
+  ].join("\n") + "\n",
 );

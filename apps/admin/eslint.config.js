@@ -1,6 +1,3 @@
 import base from "@nianbao/eslint-config";
 
-export default [
-  ...base,
-  { ignores: [".next*/**", "next-env.d.ts"] },
-];
+export default [...base, { ignores: [".next*/**", "next-env.d.ts"] }];

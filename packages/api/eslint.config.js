@@ -10,7 +10,11 @@ export default [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@nianbao/core/testing", "@nianbao/demo"], message: "test and demo data stay out of the API (see @nianbao/demo)" }] },
+        {
+          patterns: [
+            { group: ["@nianbao/core/testing", "@nianbao/demo"], message: "test and demo data stay out of the API (see @nianbao/demo)" },
+          ],
+        },
       ],
     },
   },

@@ -88,20 +88,32 @@ async function measureKeystrokes(page: Page, cellId: string): Promise<{ dom: Sta
 }
 
 /** Gzipped bytes of every script a cold load of `path` fetches (new context: empty cache). */
-async function firstLoadScripts(browser: Browser, adminUrl: string, path: string, cookie: { name: string; value: string }, cellId: string): Promise<FirstLoad> {
+async function firstLoadScripts(
+  browser: Browser,
+  adminUrl: string,
+  path: string,
+  cookie: { name: string; value: string },
+  cellId: string,
+): Promise<FirstLoad> {
   const context = await browser.newContext({ ...CONTEXT_OPTIONS, baseURL: adminUrl });
   await context.addCookies([{ ...cookie, url: adminUrl }]);
   const page = await context.newPage();
   const bodies: Promise<{ name: string; body: Buffer }>[] = [];
   page.on("response", (response) => {
-    if (response.request().resourceType() === "script") bodies.push(response.body().then((body) => ({ name: new URL(response.url()).pathname.split("/").pop()!, body })));
+    if (response.request().resourceType() === "script")
+      bodies.push(response.body().then((body) => ({ name: new URL(response.url()).pathname.split("/").pop()!, body })));
   });
   await page.goto(path, { waitUntil: "networkidle" });
   await page.locator(`[data-cell="${cellId}"]`).waitFor();
   const scripts = (await Promise.all(bodies)).map(({ name, body }) => ({ name, raw: body.length, gzipped: gzipSync(body).length }));
   await context.close();
   const sum = (key: "raw" | "gzipped") => scripts.reduce((total, script) => total + script[key], 0);
-  return { files: scripts.length, gzipped: sum("gzipped"), raw: sum("raw"), largest: scripts.sort((a, b) => b.gzipped - a.gzipped).slice(0, 4) };
+  return {
+    files: scripts.length,
+    gzipped: sum("gzipped"),
+    raw: sum("raw"),
+    largest: scripts.sort((a, b) => b.gzipped - a.gzipped).slice(0, 4),
+  };
 }
 
 async function sessionCookie(apiUrl: string, username: string): Promise<{ name: string; value: string }> {
@@ -118,7 +130,12 @@ async function sessionCookie(apiUrl: string, username: string): Promise<{ name: 
 
 /** The editor's own call (filing mode, last year's report): what the rules cost per keystroke, without a browser. */
 function validationBaseline(document: ReportDocument, previous: ReportDocument | undefined): Stats {
-  const options = { ...(previous ? { previous } : {}), mode: "filing" as const, lang: "zh" as const, today: new Date().toISOString().slice(0, 10) };
+  const options = {
+    ...(previous ? { previous } : {}),
+    mode: "filing" as const,
+    lang: "zh" as const,
+    today: new Date().toISOString().slice(0, 10),
+  };
   for (let i = 0; i < 50; i++) validateReport(document, options);
   const samples: number[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {

@@ -29,7 +29,8 @@ describe("axe: no serious or critical violations", () => {
     // A report with a finding showing, so the findings list and marked cells are checked too.
     const draft = await freshFullDraft(api, "示范区市场监督管理局", 2025);
     const broken = structuredClone(draft.document);
-    (broken.tables.applications.newReceived as Record<string, unknown>).natural = Number(broken.tables.applications.newReceived.natural ?? 0) + 4;
+    (broken.tables.applications.newReceived as Record<string, unknown>).natural =
+      Number(broken.tables.applications.newReceived.natural ?? 0) + 4;
     await api.reports.update.mutate({ id: draft.id, baseRevision: draft.revision, document: broken });
     reportId = draft.id;
     admin = await e2e.signedInPage("admin");
@@ -45,7 +46,11 @@ describe("axe: no serious or critical violations", () => {
   it("home (工作台)", async () => {
     await admin.goto("/");
     await admin.locator("main").getByRole("heading").first().waitFor();
-    await admin.locator("main [aria-busy='true']").first().waitFor({ state: "detached" }).catch(() => undefined);
+    await admin
+      .locator("main [aria-busy='true']")
+      .first()
+      .waitFor({ state: "detached" })
+      .catch(() => undefined);
     expect(await seriousViolations(admin)).toEqual([]);
   });
 

@@ -74,7 +74,8 @@ describe("report editor", () => {
     const held: Route[] = [];
     await page.route("**/api/trpc/**", async (route) => {
       const isSave = route.request().method() === "POST" && route.request().url().includes("reports.update");
-      if (holding && isSave) held.push(route); // not answered; the reload cancels it
+      if (holding && isSave)
+        held.push(route); // not answered; the reload cancels it
       else await route.fallback();
     });
     await typeInCell(page, RECEIVED, typed);

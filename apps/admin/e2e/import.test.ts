@@ -15,7 +15,9 @@ const FIXTURE = join(import.meta.dirname, "..", "..", "..", "spec", "fixtures", 
 
 it("imports the seed fixture as a draft and shows its IMPORT-* findings", async () => {
   const data = readFileSync(FIXTURE);
-  const expected = [...new Set((await importReport(new Uint8Array(data))).findings.map((f) => f.ruleId).filter((id) => id.startsWith("IMPORT-")))].sort();
+  const expected = [
+    ...new Set((await importReport(new Uint8Array(data))).findings.map((f) => f.ruleId).filter((id) => id.startsWith("IMPORT-"))),
+  ].sort();
   expect(expected.length).toBeGreaterThan(0);
 
   // Every demo department has its 2021 report already: import into a new organisation of the district.

@@ -61,7 +61,11 @@ it("registers a webhook, shows its secret once, and logs the signed delivery of 
   const editor = await e2e.api("sfj.editor");
   const draft = await freshFullDraft(editor, ORG, 2025);
   for (const f of (await editor.reports.validate.query({ id: draft.id })).findings.filter((x) => x.severity === "warning")) {
-    await editor.reports.explain.mutate({ id: draft.id, finding: { ruleId: f.ruleId, cells: f.cells, ...(f.path ? { path: f.path } : {}) }, text: "经核实无误" });
+    await editor.reports.explain.mutate({
+      id: draft.id,
+      finding: { ruleId: f.ruleId, cells: f.cells, ...(f.path ? { path: f.path } : {}) },
+      text: "经核实无误",
+    });
   }
   await editor.reports.submit.mutate({ id: draft.id, revision: draft.revision });
   const delivery = await eventually(() => received.find((r) => r.body.includes(draft.id) && r.body.includes('"report.submitted"')));

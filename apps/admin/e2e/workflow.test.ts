@@ -68,7 +68,7 @@ it("takes a department's draft through submit, review, sign and publish, each by
   const [download] = await Promise.all([office.waitForEvent("download"), office.locator('[data-export="docx"]').click()]);
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   const chunks: Buffer[] = [];
-  for await (const chunk of (await download.createReadStream())) chunks.push(chunk as Buffer);
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   const bytes = new Uint8Array(Buffer.concat(chunks));
   expect(Buffer.from(bytes.subarray(0, 2)).toString("latin1")).toBe("PK");
   const read = await importReport(bytes, { filename: download.suggestedFilename() });

@@ -48,7 +48,11 @@ try {
 
   await admin.goto("/board?year=2024");
   await admin.locator("tr[data-org]").first().waitFor();
-  await admin.locator("canvas").first().waitFor().catch(() => undefined);
+  await admin
+    .locator("canvas")
+    .first()
+    .waitFor()
+    .catch(() => undefined);
   await shoot(admin, "board.png");
 
   await admin.goto("/rollup?year=2023");

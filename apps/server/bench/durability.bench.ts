@@ -27,7 +27,10 @@ async function measure(mode: Mode): Promise<{ mode: Mode; savesPerSecond: number
     await db.migrate();
     await seedDemo(db, { adminPassword: "bench-password-1", passwordHashing: FAST });
     // createDb sets FULL; the baseline turns it back to NORMAL on the same connection.
-    if (mode === "NORMAL") await db.read(async ({ q }) => void (q as unknown as { $client: { pragma(s: string): unknown } }).$client.pragma("synchronous = NORMAL"));
+    if (mode === "NORMAL")
+      await db.read(
+        async ({ q }) => void (q as unknown as { $client: { pragma(s: string): unknown } }).$client.pragma("synchronous = NORMAL"),
+      );
     const admin = (await findUserForLogin(db, "admin"))!;
     const caller = createCaller(createContextInner({ db, actor: actorFromUser(admin, null) }));
     const draft = (await listReports(db, { scopePath: admin.orgPath })).find((r) => r.status === "draft")!;
@@ -66,7 +69,8 @@ process.stdout.write(
     `SQLite saves (reports.update, ${SAVES} in a row, one transaction each): synchronous=FULL vs NORMAL in the same run`,
     `${"mode".padEnd(8)}${pad("saves/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("vs NORMAL", 11)}`,
     ...results.map(
-      (r) => `${r.mode.padEnd(8)}${pad(r.savesPerSecond.toFixed(1), 10)}${pad(r.p50.toFixed(2), 9)}${pad(r.p99.toFixed(2), 9)}${pad(`${((r.savesPerSecond / baseline) * 100).toFixed(1)}%`, 11)}`,
+      (r) =>
+        `${r.mode.padEnd(8)}${pad(r.savesPerSecond.toFixed(1), 10)}${pad(r.p50.toFixed(2), 9)}${pad(r.p99.toFixed(2), 9)}${pad(`${((r.savesPerSecond / baseline) * 100).toFixed(1)}%`, 11)}`,
     ),
     `mean: FULL ${mean("FULL").toFixed(1)} saves/s, NORMAL ${baseline.toFixed(1)} saves/s (FULL = ${((mean("FULL") / baseline) * 100).toFixed(1)}% of NORMAL)`,
   ].join("\n") + "\n",

@@ -76,7 +76,14 @@ async function run(dialect: Dialect) {
     // The per-token rate limit is off: it would answer 429 after the first burst, and this measures the
     // server's own work (the limit's cost is one map lookup, tested in rate-limit.test.ts).
     const rateLimit = { perMinute: 0, burst: 0 };
-    const app = await buildServer({ db: test.db, logger: pino({ level: "silent" }), bodyLimit: 1 << 20, cookieSecure: false, corsOrigins: [], rateLimit });
+    const app = await buildServer({
+      db: test.db,
+      logger: pino({ level: "silent" }),
+      bodyLimit: 1 << 20,
+      cookieSecure: false,
+      corsOrigins: [],
+      rateLimit,
+    });
     const answers = new Map<string, unknown>();
     await mountBaseline(app, test.db, answers);
     await app.listen({ port: 0, host: "127.0.0.1" });

@@ -48,7 +48,9 @@ async function median(fn: () => Promise<unknown>, runs = WARM_RUNS): Promise<num
 
 /** The roll-up as computed before stored sums: every counting document read, parsed and summed. */
 async function documentRollup(db: Database, org: Organisation, year: number) {
-  const reports = (await listReports(db, { scopePath: org.path, year, limit: Number.MAX_SAFE_INTEGER })).filter((r) => r.orgId !== org.id && countedRevision(r) !== null);
+  const reports = (await listReports(db, { scopePath: org.path, year, limit: Number.MAX_SAFE_INTEGER })).filter(
+    (r) => r.orgId !== org.id && countedRevision(r) !== null,
+  );
   const docs: ReportDocument[] = [];
   for (const r of reports) docs.push(structuredClone((await getRevision(db, r.id, countedRevision(r)!)).document));
   return aggregateReports(docs, { agency: { name: org.name, kind: org.kind }, year, contributors: true });
@@ -62,7 +64,11 @@ async function run(db: Database, synthSeconds: number | null) {
   const province = firstChild(root);
   const city = firstChild(province);
   const county = firstChild(city);
-  const admin = await createUser(db, { orgId: root.id, username: `bench-${Date.now()}`, displayName: "bench", role: "admin", passwordHash: "!" }, SYSTEM_AUDIT);
+  const admin = await createUser(
+    db,
+    { orgId: root.id, username: `bench-${Date.now()}`, displayName: "bench", role: "admin", passwordHash: "!" },
+    SYSTEM_AUDIT,
+  );
   const call = createCaller(createContextInner({ db, actor: actorFromUser(admin, null) }));
 
   const rows: [string, string][] = [];
@@ -87,7 +93,19 @@ async function run(db: Database, synthSeconds: number | null) {
   const pending = (await listReports(db, { scopePath: county.path, year, status: ["submitted"] }))[0];
   if (pending) {
     const step = await timed(() =>
-      transitionReport(db, { reportId: pending.id, action: "review", from: "submitted", to: "reviewed", revision: pending.currentRevision, actorId: admin.id, comment: null }, SYSTEM_AUDIT),
+      transitionReport(
+        db,
+        {
+          reportId: pending.id,
+          action: "review",
+          from: "submitted",
+          to: "reviewed",
+          revision: pending.currentRevision,
+          actorId: admin.id,
+          comment: null,
+        },
+        SYSTEM_AUDIT,
+      ),
     );
     line("workflow step 审核 (sums of 4 ancestors updated)", fmt(step.ms));
     const changed = await timed(() => call.aggregate.get({ orgId: root.id, year }));
@@ -107,7 +125,9 @@ async function run(db: Database, synthSeconds: number | null) {
 
   if (synthSeconds !== null) line(`synth-nation (${counties} counties)`, `${synthSeconds.toFixed(0)} s`);
   const width = Math.max(...rows.map(([name]) => name.length)) + 2;
-  process.stdout.write(`A country's year on ${db.dialect} (${db.description})\n${rows.map(([n, v]) => `${n.padEnd(width)}${v.padStart(9)}`).join("\n")}\n`);
+  process.stdout.write(
+    `A country's year on ${db.dialect} (${db.description})\n${rows.map(([n, v]) => `${n.padEnd(width)}${v.padStart(9)}`).join("\n")}\n`,
+  );
 }
 
 if (nationUrl) {

@@ -61,10 +61,42 @@ const HOSTILE_STRINGS = [
 ];
 const HOSTILE_NUMBERS = [2 ** 31, 2 ** 31 - 1, -1, 0, 2 ** 53, 2 ** 53 + 2, -(2 ** 63), 1e308, 0.5, -0, 2024.5];
 const FIELDS = [
-  "id", "orgId", "year", "revision", "baseRevision", "document", "note", "username", "password", "name", "role", "format",
-  "from", "to", "comment", "data", "filename", "parentId", "kind", "limit", "before", "action", "targetId", "finding", "text",
-  "status", "expiresInDays", "displayName", "disabled", "publishedOn", "currentPassword", "newPassword", "rulemaking",
-  "url", "events", "description",
+  "id",
+  "orgId",
+  "year",
+  "revision",
+  "baseRevision",
+  "document",
+  "note",
+  "username",
+  "password",
+  "name",
+  "role",
+  "format",
+  "from",
+  "to",
+  "comment",
+  "data",
+  "filename",
+  "parentId",
+  "kind",
+  "limit",
+  "before",
+  "action",
+  "targetId",
+  "finding",
+  "text",
+  "status",
+  "expiresInDays",
+  "displayName",
+  "disabled",
+  "publishedOn",
+  "currentPassword",
+  "newPassword",
+  "rulemaking",
+  "url",
+  "events",
+  "description",
 ] as const;
 
 type Gen = ReturnType<typeof generator>;
@@ -121,7 +153,11 @@ function validInputs(f: Fixture): Record<string, Record<string, unknown>> {
     "reports.sign": step,
     "reports.publish": { ...step, publishedOn: "2025-01-20" },
     "reports.correct": step,
-    "reports.import": { orgId: f.deptId, filename: "report.txt", data: Buffer.from("示范区科学技术局2024年政府信息公开工作年度报告").toString("base64") },
+    "reports.import": {
+      orgId: f.deptId,
+      filename: "report.txt",
+      data: Buffer.from("示范区科学技术局2024年政府信息公开工作年度报告").toString("base64"),
+    },
     "reports.export": { id: f.report, format: "json", revision: 1 },
     "aggregate.get": { orgId: f.districtId, year: 2024 },
     "stats.progress": { orgId: f.districtId, year: 2024 },
@@ -138,7 +174,14 @@ function fieldPaths(input: Record<string, unknown>): string[][] {
   for (const [key, value] of Object.entries(input)) {
     paths.push([key]);
     if (key === "document") {
-      for (const inner of [["year"], ["formatVersion"], ["agency", "name"], ["sections", "overview"], ["publishedAt"], ["tables", "applications", "newReceived", "natural"]]) {
+      for (const inner of [
+        ["year"],
+        ["formatVersion"],
+        ["agency", "name"],
+        ["sections", "overview"],
+        ["publishedAt"],
+        ["tables", "applications", "newReceived", "natural"],
+      ]) {
         paths.push([key, ...inner]);
       }
     } else if (value && typeof value === "object" && !Array.isArray(value)) {
@@ -206,9 +249,9 @@ function hostileObject(gen: Gen, ids: string[], depth = 0): Record<string, unkno
 /** Everything a body may not reveal: stack frames, source or dependency paths. */
 const LEAK = /\bat [\w.<>]+ \(|"stack"|node_modules|\/(?:work|home|root|usr|tmp)\/|\.(?:ts|js|mjs|cjs):\d+/;
 
-const PROCEDURES = Object.entries((appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def.procedures).map(
-  ([path, procedure]) => ({ path, type: procedure._def.type as "query" | "mutation" }),
-);
+const PROCEDURES = Object.entries(
+  (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def.procedures,
+).map(([path, procedure]) => ({ path, type: procedure._def.type as "query" | "mutation" }));
 
 describe.each(TEST_DIALECTS)("attack suite on $dialect", ({ dialect, enabled }) => {
   let s: TestServer;
@@ -222,7 +265,9 @@ describe.each(TEST_DIALECTS)("attack suite on $dialect", ({ dialect, enabled }) 
     if (!enabled) return;
     // Throttling would soon answer every sign-in with 429 from this one address; here it is out of the way.
     const open = { freeFailures: 1_000_000, baseDelayMs: 1, maxDelayMs: 1, windowMs: 1 };
-    s = await startServer(dialect, { apiConfig: { passwordHashing: FAST, now: () => NOW, loginThrottle: { accountAddress: open, address: open, account: open } } });
+    s = await startServer(dialect, {
+      apiConfig: { passwordHashing: FAST, now: () => NOW, loginThrottle: { accountAddress: open, address: open, account: open } },
+    });
     for (const user of ["admin", "editor"]) await s.login(user);
     const report = reportIdOf(await s.call("mutation", "reports.create", { orgId: s.deptId, year: 2024 }, "editor"));
     const token = await s.call("mutation", "tokens.create", { orgId: s.deptId, name: "attack", role: "editor" }, "admin");
@@ -243,7 +288,10 @@ describe.each(TEST_DIALECTS)("attack suite on $dialect", ({ dialect, enabled }) 
   }, 120_000);
   afterAll(async () => {
     if (!enabled) return;
-    const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(" ");
+    const summary = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(" ");
     process.stdout.write(`attack suite on ${dialect}: ${[...statuses.values()].reduce((a, b) => a + b, 0)} requests, ${summary}\n`);
     await s?.close();
   });
@@ -263,43 +311,51 @@ describe.each(TEST_DIALECTS)("attack suite on $dialect", ({ dialect, enabled }) 
     return answer;
   }
 
-  it.skipIf(!enabled)(`answers hostile input to every procedure below 500 and without leaks (seed ${SEED})`, async () => {
-    // A new procedure needs its valid input here before the suite can attack it.
-    expect(PROCEDURES.map((p) => p.path).filter((path) => !valid[path])).toEqual([]);
-    const gen = generator(SEED);
-    for (const { path, type } of PROCEDURES) {
-      for (let i = 0; i < PER_PROCEDURE; i++) {
-        // Mostly signed in with rights, so that the hostile value gets past the access check.
-        const who = gen.pick(["admin", "admin", "editor", "token", "anonymous"] as const);
-        let input = attacked(gen, valid[path]!, ids);
-        // GET carries the input in the URL (16 KiB at most): the huge cases of queries go without a document.
-        if (type === "query" && JSON.stringify(input).length > 8_000) input = { ...valid[path], id: gen.pick(ids) };
-        check(`${who} ${path} #${i}`, await as(who, type, path, input));
+  it.skipIf(!enabled)(
+    `answers hostile input to every procedure below 500 and without leaks (seed ${SEED})`,
+    async () => {
+      // A new procedure needs its valid input here before the suite can attack it.
+      expect(PROCEDURES.map((p) => p.path).filter((path) => !valid[path])).toEqual([]);
+      const gen = generator(SEED);
+      for (const { path, type } of PROCEDURES) {
+        for (let i = 0; i < PER_PROCEDURE; i++) {
+          // Mostly signed in with rights, so that the hostile value gets past the access check.
+          const who = gen.pick(["admin", "admin", "editor", "token", "anonymous"] as const);
+          let input = attacked(gen, valid[path]!, ids);
+          // GET carries the input in the URL (16 KiB at most): the huge cases of queries go without a document.
+          if (type === "query" && JSON.stringify(input).length > 8_000) input = { ...valid[path], id: gen.pick(ids) };
+          check(`${who} ${path} #${i}`, await as(who, type, path, input));
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  }, 300_000);
+      expect(failures).toEqual([]);
+    },
+    300_000,
+  );
 
-  it.skipIf(!enabled)("answers malformed requests below 500: broken JSON, deep nesting, batches, wrong methods", async () => {
-    failures.length = 0;
-    const cookie = s.cookies.get("editor")!;
-    const json = { "content-type": "application/json", cookie };
-    check("broken JSON", await s.post("reports.update", "{not json", json));
-    check("deep JSON", await s.post("reports.update", "[".repeat(100_000) + "]".repeat(100_000), json));
-    check("deep object", await s.post("reports.update", `${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}`, json));
-    check("NUL key", await s.post("reports.update", '{"a\\u0000":1}', json));
-    check("empty body", await s.post("reports.update", "", json));
-    check("no body, no type", await s.post("auth.me", "", { cookie }));
-    // Fastify limits the path to 100 characters, so only short names can make a long batch: past 20 it is refused.
-    const batch = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [String(i), {}]));
-    const big = await s.post(`${Array.from({ length: 21 }, () => "x").join(",")}?batch=1`, JSON.stringify(batch), json);
-    check("batch of 21", big);
-    expect(big.status).toBe(400);
-    check("query by POST", await s.post("reports.get", "{}", json));
-    const getMutation = await fetch(`${s.base}/trpc/reports.update?input=%7B%7D`, { headers: { cookie } });
-    check("mutation by GET", { status: getMutation.status, text: await getMutation.text(), body: null, headers: getMutation.headers });
-    const badQuery = await fetch(`${s.base}/trpc/reports.get?input=%E0%A4%A`, { headers: { cookie } });
-    check("broken URL encoding", { status: badQuery.status, text: await badQuery.text(), body: null, headers: badQuery.headers });
-    expect(failures).toEqual([]);
-  }, 120_000);
+  it.skipIf(!enabled)(
+    "answers malformed requests below 500: broken JSON, deep nesting, batches, wrong methods",
+    async () => {
+      failures.length = 0;
+      const cookie = s.cookies.get("editor")!;
+      const json = { "content-type": "application/json", cookie };
+      check("broken JSON", await s.post("reports.update", "{not json", json));
+      check("deep JSON", await s.post("reports.update", "[".repeat(100_000) + "]".repeat(100_000), json));
+      check("deep object", await s.post("reports.update", `${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}`, json));
+      check("NUL key", await s.post("reports.update", '{"a\\u0000":1}', json));
+      check("empty body", await s.post("reports.update", "", json));
+      check("no body, no type", await s.post("auth.me", "", { cookie }));
+      // Fastify limits the path to 100 characters, so only short names can make a long batch: past 20 it is refused.
+      const batch = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [String(i), {}]));
+      const big = await s.post(`${Array.from({ length: 21 }, () => "x").join(",")}?batch=1`, JSON.stringify(batch), json);
+      check("batch of 21", big);
+      expect(big.status).toBe(400);
+      check("query by POST", await s.post("reports.get", "{}", json));
+      const getMutation = await fetch(`${s.base}/trpc/reports.update?input=%7B%7D`, { headers: { cookie } });
+      check("mutation by GET", { status: getMutation.status, text: await getMutation.text(), body: null, headers: getMutation.headers });
+      const badQuery = await fetch(`${s.base}/trpc/reports.get?input=%E0%A4%A`, { headers: { cookie } });
+      check("broken URL encoding", { status: badQuery.status, text: await badQuery.text(), body: null, headers: badQuery.headers });
+      expect(failures).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -30,13 +30,18 @@ describe("the typed client on the demo district", () => {
   const scratch = mkdtempSync(join(tmpdir(), "nianbao-client-"));
 
   async function post(path: string, input: unknown, headers: Record<string, string> = {}) {
-    const response = await fetch(`${base}/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(input) });
+    const response = await fetch(`${base}/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(input),
+    });
     return { response, body: (await response.json()) as { result: { data: Record<string, unknown> } } };
   }
 
   async function token(orgName: string, role: string): Promise<string> {
     const viewer = await fetch(`${base}/trpc/orgs.tree`, { headers: { cookie } });
-    const tree = ((await viewer.json()) as { result: { data: { id: string; name: string; children: { id: string; name: string }[] } } }).result.data;
+    const tree = ((await viewer.json()) as { result: { data: { id: string; name: string; children: { id: string; name: string }[] } } })
+      .result.data;
     const org = [tree, ...tree.children].find((o) => o.name === orgName)!;
     const created = await post("tokens.create", { orgId: org.id, name: `对接测试 ${role}`, role }, { cookie });
     return created.body.result.data.token as string;
@@ -45,7 +50,14 @@ describe("the typed client on the demo district", () => {
   beforeAll(async () => {
     test = await createTestDb("sqlite");
     await seedDemo(test.db, { adminPassword: PASSWORD, passwordHashing: FAST });
-    app = await buildServer({ db: test.db, logger: pino({ level: "silent" }), bodyLimit: 10 * 1024 * 1024, cookieSecure: false, corsOrigins: [], apiConfig: { passwordHashing: FAST } });
+    app = await buildServer({
+      db: test.db,
+      logger: pino({ level: "silent" }),
+      bodyLimit: 10 * 1024 * 1024,
+      cookieSecure: false,
+      corsOrigins: [],
+      apiConfig: { passwordHashing: FAST },
+    });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -61,16 +73,25 @@ describe("the typed client on the demo district", () => {
   it("runs the example: a year's progress listed, the region's roll-up saved as CSV", async () => {
     const viewer = await token("示范区人民政府", "viewer");
     const out = join(scratch, "rollup.csv");
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "examples/progress-and-rollup.ts", String(YEAR), out], {
-      cwd: CLIENT_DIR,
-      env: { ...process.env, NIANBAO_URL: base, NIANBAO_TOKEN: viewer },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "examples/progress-and-rollup.ts", String(YEAR), out],
+      {
+        cwd: CLIENT_DIR,
+        env: { ...process.env, NIANBAO_URL: base, NIANBAO_TOKEN: viewer },
+      },
+    );
     // What the server says, asked directly, is what the example printed and wrote.
     const auth = { authorization: `Bearer ${viewer}` };
     const ask = async (path: string) =>
-      ((await (await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ year: YEAR }))}`, { headers: auth })).json()) as { result: { data: never } }).result.data;
+      (
+        (await (
+          await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ year: YEAR }))}`, { headers: auth })
+        ).json()) as { result: { data: never } }
+      ).result.data;
     const progress: { rows: { orgName: string }[]; totals: { organisations: number } } = await ask("stats.progress");
-    const rollUp: { cells: Record<string, { value: number | string | null; reported: number }>; inputs: unknown[] } = await ask("aggregate.get");
+    const rollUp: { cells: Record<string, { value: number | string | null; reported: number }>; inputs: unknown[] } =
+      await ask("aggregate.get");
 
     expect(stdout).toContain(`示范区人民政府 ${YEAR} 年度报告填报进度`);
     for (const row of progress.rows) expect(stdout).toContain(row.orgName);
@@ -79,7 +100,14 @@ describe("the typed client on the demo district", () => {
 
     const csv = readFileSync(out, "utf8");
     expect(csv.startsWith("\uFEFF单元格,合计,已填报单位数,未填写单位数\r\n")).toBe(true);
-    const rows = new Map(csv.slice(1).trim().split("\r\n").slice(1).map((line) => [line.split(",")[0]!, line.split(",")]));
+    const rows = new Map(
+      csv
+        .slice(1)
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => [line.split(",")[0]!, line.split(",")]),
+    );
     expect(rows.size).toBe(Object.keys(rollUp.cells).length);
     for (const [cellId, cell] of Object.entries(rollUp.cells)) {
       expect(rows.get(cellId)?.slice(1, 3), cellId).toEqual([cell.value === null ? "" : String(cell.value), String(cell.reported)]);
@@ -108,7 +136,12 @@ describe("the typed client on the demo district", () => {
 
     lose = true;
     keys.length = 0;
-    const saved = await nianbao.reports.update.mutate({ id: created.report.id, baseRevision: current.revision.revisionNo, document: current.document, note: "网络中断后重试" });
+    const saved = await nianbao.reports.update.mutate({
+      id: created.report.id,
+      baseRevision: current.revision.revisionNo,
+      document: current.document,
+      note: "网络中断后重试",
+    });
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     const history = await nianbao.reports.history.query({ id: created.report.id });
@@ -116,7 +149,12 @@ describe("the typed client on the demo district", () => {
     expect(saved.revision).toBe(history.revisions.at(-1)!.revisionNo);
 
     // Each call has its own key: the next save is a new request, not a replay.
-    const next = await nianbao.reports.update.mutate({ id: created.report.id, baseRevision: saved.revision, document: current.document, note: "再次保存" });
+    const next = await nianbao.reports.update.mutate({
+      id: created.report.id,
+      baseRevision: saved.revision,
+      document: current.document,
+      note: "再次保存",
+    });
     expect(next.revision).toBe(saved.revision + 1);
     expect(new Set(keys).size).toBe(2);
   });
@@ -127,7 +165,9 @@ describe("the typed client on the demo district", () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, inlineRefs: false });
     ajv.addSchema(doc, "openapi.json");
     const query = async (path: string, input: unknown) => {
-      const response = await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { authorization: `Bearer ${viewer}` } });
+      const response = await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+        headers: { authorization: `Bearer ${viewer}` },
+      });
       expect(response.status, path).toBe(200);
       const body = (await response.json()) as { result: { data: unknown } };
       const validate = ajv.compile({ $ref: `openapi.json#/paths/~1trpc~1${path}/get/responses/200/content/application~1json/schema` });

@@ -28,8 +28,7 @@ describe.each(TEST_DIALECTS)("issue 9 holes on $dialect", ({ dialect, enabled })
     await s?.close();
   });
 
-  const fieldPaths = (body: Reply["body"]) =>
-    ((body?.error?.data.fieldErrors ?? []) as { path: string }[]).map((f) => f.path);
+  const fieldPaths = (body: Reply["body"]) => ((body?.error?.data.fieldErrors ?? []) as { path: string }[]).map((f) => f.path);
 
   it.skipIf(!enabled)("hole 1: a NUL or other control character is a 400 naming the field, not a database error", async () => {
     const login = await s.call("mutation", "auth.login", { username: "a\u0000b", password: "x" });
@@ -51,8 +50,15 @@ describe.each(TEST_DIALECTS)("issue 9 holes on $dialect", ({ dialect, enabled })
     expect(fieldPaths(section.body)).toEqual(["document.sections.overview"]);
 
     // A lone surrogate cannot be stored as UTF-8 either; tabs and line breaks are ordinary text.
-    expect((await s.call("mutation", "reports.update", { id: reportId, baseRevision: 2, document, note: "x\ud800" }, "editor")).status).toBe(400);
-    const fine = await s.call("mutation", "reports.update", { id: reportId, baseRevision: 2, document, note: "第一行\n\t第二行\r\n" }, "editor");
+    expect(
+      (await s.call("mutation", "reports.update", { id: reportId, baseRevision: 2, document, note: "x\ud800" }, "editor")).status,
+    ).toBe(400);
+    const fine = await s.call(
+      "mutation",
+      "reports.update",
+      { id: reportId, baseRevision: 2, document, note: "第一行\n\t第二行\r\n" },
+      "editor",
+    );
     expect(fine.status).toBe(200);
   });
 
@@ -86,12 +92,18 @@ describe.each(TEST_DIALECTS)("issue 9 holes on $dialect", ({ dialect, enabled })
 
   it.skipIf(!enabled)("hole 4: many unknown keys or broken cells give a short answer with a capped list", async () => {
     const keys = Object.fromEntries(Array.from({ length: 15_000 }, (_, i) => [`unknown${i}`, i]));
-    const answer = await s.call("mutation", "reports.update", { id: reportId, baseRevision: 3, document: { ...document, ...keys } }, "editor");
+    const answer = await s.call(
+      "mutation",
+      "reports.update",
+      { id: reportId, baseRevision: 3, document: { ...document, ...keys } },
+      "editor",
+    );
     expect(answer.status).toBe(400);
     expect(answer.text.length).toBeLessThan(20_000);
 
     const broken = structuredClone(document) as unknown as { tables: Record<string, Record<string, Record<string, unknown>>> };
-    for (const table of Object.values(broken.tables)) for (const row of Object.values(table)) for (const key of Object.keys(row)) row[key] = "十二";
+    for (const table of Object.values(broken.tables))
+      for (const row of Object.values(table)) for (const key of Object.keys(row)) row[key] = "十二";
     const many = await s.call("mutation", "reports.update", { id: reportId, baseRevision: 3, document: broken }, "editor");
     expect(many.status).toBe(400);
     const fieldErrors = many.body!.error!.data.fieldErrors as unknown[];
@@ -104,7 +116,13 @@ describe.each(TEST_DIALECTS)("issue 9 holes on $dialect", ({ dialect, enabled })
     const created = await s.call("mutation", "tokens.create", { orgId: s.districtId, name: "同步", role: "admin" }, "admin");
     expect(created.status).toBe(200);
     const bearer = { authorization: `Bearer ${(created.body!.result!.data as { token: string }).token}` };
-    const newUser = (name: string) => ({ orgId: s.deptId, username: name, displayName: name, role: "admin", password: "a-long-password-1" });
+    const newUser = (name: string) => ({
+      orgId: s.deptId,
+      username: name,
+      displayName: name,
+      role: "admin",
+      password: "a-long-password-1",
+    });
     expect((await s.call("mutation", "users.create", newUser("made.by.token"), undefined, bearer)).status).toBe(200);
 
     const users = (await s.call("query", "users.list", {}, "admin2")).body!.result!.data as { id: string; username: string }[];
@@ -124,7 +142,11 @@ describe.each(TEST_DIALECTS)("issue 9 holes on $dialect", ({ dialect, enabled })
     const cookie = s.cookies.get("viewer")!;
     const multipart = new FormData();
     multipart.set("x", "1");
-    const csrf = await fetch(`${s.base}/trpc/auth.logout`, { method: "POST", headers: { cookie, origin: "http://evil.example" }, body: multipart });
+    const csrf = await fetch(`${s.base}/trpc/auth.logout`, {
+      method: "POST",
+      headers: { cookie, origin: "http://evil.example" },
+      body: multipart,
+    });
     expect(csrf.status).toBe(403);
     const evilJson = await s.call("mutation", "auth.logout", {}, "viewer", { origin: "http://evil.example" });
     expect(evilJson.status).toBe(403);
@@ -133,20 +155,31 @@ describe.each(TEST_DIALECTS)("issue 9 holes on $dialect", ({ dialect, enabled })
     const text = await s.post("auth.logout", "{}", { cookie, "content-type": "text/plain" });
     expect(text.status).toBe(415);
     // Signing in from another site is refused too (it would plant the attacker's session).
-    const loginCsrf = await s.call("mutation", "auth.login", { username: "viewer", password: "x" }, undefined, { origin: "http://evil.example" });
+    const loginCsrf = await s.call("mutation", "auth.login", { username: "viewer", password: "x" }, undefined, {
+      origin: "http://evil.example",
+    });
     expect(loginCsrf.status).toBe(403);
     expect((await s.call("query", "auth.me", {}, "viewer")).status).toBe(200);
 
     // Bearer calls carry no ambient credential: no Origin rule applies.
     const created = await s.call("mutation", "tokens.create", { orgId: s.deptId, name: "跨域", role: "viewer" }, "admin2");
     const token = (created.body!.result!.data as { token: string }).token;
-    const bearer = await s.call("mutation", "auth.logout", {}, undefined, { authorization: `Bearer ${token}`, origin: "http://evil.example" });
+    const bearer = await s.call("mutation", "auth.logout", {}, undefined, {
+      authorization: `Bearer ${token}`,
+      origin: "http://evil.example",
+    });
     expect(bearer.status).toBe(200);
 
     // The admin app's proxy forwards the browser's Origin and its own host as X-Forwarded-Host.
-    const proxied = await s.call("query", "auth.me", {}, "viewer", { origin: "http://127.0.0.1:3000", "x-forwarded-host": "127.0.0.1:3000" });
+    const proxied = await s.call("query", "auth.me", {}, "viewer", {
+      origin: "http://127.0.0.1:3000",
+      "x-forwarded-host": "127.0.0.1:3000",
+    });
     expect(proxied.status).toBe(200);
-    const proxiedMutation = await s.call("mutation", "auth.logout", {}, "viewer", { origin: "http://127.0.0.1:3000", "x-forwarded-host": "127.0.0.1:3000" });
+    const proxiedMutation = await s.call("mutation", "auth.logout", {}, "viewer", {
+      origin: "http://127.0.0.1:3000",
+      "x-forwarded-host": "127.0.0.1:3000",
+    });
     expect(proxiedMutation.status).toBe(200);
     await s.login("viewer");
     const sameHost = await s.call("mutation", "auth.logout", {}, "viewer", { origin: s.base });
@@ -167,8 +200,12 @@ describe.each(TEST_DIALECTS)("issue 9 hole 3 on $dialect", ({ dialect, enabled }
   beforeAll(async () => {
     if (!enabled) return;
     // 5 ms: no reader gets through 80 pages in that (the worker's start-up is not counted).
-    strict = await startServer(dialect, { apiConfig: { passwordHashing: FAST, now: () => NOW, importLimits: { timeMs: 5, heapMb: 256, concurrency: 1 } } });
-    roomy = await startServer(dialect, { apiConfig: { passwordHashing: FAST, now: () => NOW, importLimits: { timeMs: 120_000, heapMb: 512, concurrency: 1 } } });
+    strict = await startServer(dialect, {
+      apiConfig: { passwordHashing: FAST, now: () => NOW, importLimits: { timeMs: 5, heapMb: 256, concurrency: 1 } },
+    });
+    roomy = await startServer(dialect, {
+      apiConfig: { passwordHashing: FAST, now: () => NOW, importLimits: { timeMs: 120_000, heapMb: 512, concurrency: 1 } },
+    });
     await strict.login("editor");
     await roomy.login("editor");
   }, 180_000);
@@ -177,32 +214,42 @@ describe.each(TEST_DIALECTS)("issue 9 hole 3 on $dialect", ({ dialect, enabled }
     await roomy?.close();
   });
 
-  it.skipIf(!enabled)("hole 3: a PDF that takes too long is stopped with a clear message, and the next file gets a new worker", async () => {
-    const data = Buffer.from(manyPagePdf(80)).toString("base64");
-    const answer = await strict.call("mutation", "reports.import", { orgId: strict.deptId, filename: "long.pdf", data }, "editor");
-    expect(answer.status).toBe(400);
-    expect(answer.body!.error!.message).toMatch(/读取文件超过0\.005秒，已停止/);
-    // The stopped worker was replaced: the next file is taken up and judged by the same limit.
-    const again = await strict.call("mutation", "reports.import", { orgId: strict.deptId, ...textFile }, "editor");
-    expect(again.status).toBe(400);
-    expect(again.body!.error!.message).toMatch(/读取文件超过|文件中没有/);
-  }, 120_000);
+  it.skipIf(!enabled)(
+    "hole 3: a PDF that takes too long is stopped with a clear message, and the next file gets a new worker",
+    async () => {
+      const data = Buffer.from(manyPagePdf(80)).toString("base64");
+      const answer = await strict.call("mutation", "reports.import", { orgId: strict.deptId, filename: "long.pdf", data }, "editor");
+      expect(answer.status).toBe(400);
+      expect(answer.body!.error!.message).toMatch(/读取文件超过0\.005秒，已停止/);
+      // The stopped worker was replaced: the next file is taken up and judged by the same limit.
+      const again = await strict.call("mutation", "reports.import", { orgId: strict.deptId, ...textFile }, "editor");
+      expect(again.status).toBe(400);
+      expect(again.body!.error!.message).toMatch(/读取文件超过|文件中没有/);
+    },
+    120_000,
+  );
 
-  it.skipIf(!enabled)("hole 3: the server answers other requests while a long file is read", async () => {
-    // Warm the worker, so that what runs below is the reading, not the worker's start.
-    const small = await roomy.call("mutation", "reports.import", { orgId: roomy.deptId, ...textFile }, "editor");
-    expect(small.body!.error!.message).toContain("文件中没有");
-    const data = Buffer.from(manyPagePdf(300)).toString("base64");
-    let importDone = false;
-    const upload = roomy.call("mutation", "reports.import", { orgId: roomy.deptId, filename: "long.pdf", data }, "editor").then((answer) => {
-      importDone = true;
-      return answer;
-    });
-    // Reading 300 pages takes seconds; the health check is answered between the reader's steps, not
-    // after them (with the import on the request thread it would come back only once the file was read).
-    const health = await fetch(`${roomy.base}/healthz`);
-    expect(health.status).toBe(200);
-    expect(importDone).toBe(false);
-    expect((await upload).status).not.toBe(500);
-  }, 180_000);
+  it.skipIf(!enabled)(
+    "hole 3: the server answers other requests while a long file is read",
+    async () => {
+      // Warm the worker, so that what runs below is the reading, not the worker's start.
+      const small = await roomy.call("mutation", "reports.import", { orgId: roomy.deptId, ...textFile }, "editor");
+      expect(small.body!.error!.message).toContain("文件中没有");
+      const data = Buffer.from(manyPagePdf(300)).toString("base64");
+      let importDone = false;
+      const upload = roomy
+        .call("mutation", "reports.import", { orgId: roomy.deptId, filename: "long.pdf", data }, "editor")
+        .then((answer) => {
+          importDone = true;
+          return answer;
+        });
+      // Reading 300 pages takes seconds; the health check is answered between the reader's steps, not
+      // after them (with the import on the request thread it would come back only once the file was read).
+      const health = await fetch(`${roomy.base}/healthz`);
+      expect(health.status).toBe(200);
+      expect(importDone).toBe(false);
+      expect((await upload).status).not.toBe(500);
+    },
+    180_000,
+  );
 });

@@ -37,7 +37,8 @@ describe.each(TEST_DIALECTS)("HTTP server on $dialect", ({ dialect, enabled }) =
       ["reviewer", "reviewer", dept.id],
       ["signer", "signer", dept.id],
     ];
-    for (const [username, role, orgId] of users) await createUser(db, { orgId, username, displayName: username, role, passwordHash }, SYSTEM_AUDIT);
+    for (const [username, role, orgId] of users)
+      await createUser(db, { orgId, username, displayName: username, role, passwordHash }, SYSTEM_AUDIT);
     app = await buildServer({
       db,
       logger: pino({ level: "silent" }),
@@ -90,9 +91,16 @@ describe.each(TEST_DIALECTS)("HTTP server on $dialect", ({ dialect, enabled }) =
     const document: ReportDocument = { ...sampleReport({ seed: 7, year: 2024, agencyName: "示范区科学技术局" }), publishedAt: null };
     const saved = await call("mutation", "reports.update", { id, baseRevision: 1, document }, "editor");
     expect(saved.status).toBe(200);
-    const findings = (await call("query", "reports.validate", { id }, "editor")).body.result!.data as { findings: { ruleId: string; severity: string; cells: string[]; path?: string }[] };
+    const findings = (await call("query", "reports.validate", { id }, "editor")).body.result!.data as {
+      findings: { ruleId: string; severity: string; cells: string[]; path?: string }[];
+    };
     for (const f of findings.findings.filter((x) => x.severity === "warning")) {
-      await call("mutation", "reports.explain", { id, finding: { ruleId: f.ruleId, cells: f.cells, path: f.path }, text: "已核实" }, "editor");
+      await call(
+        "mutation",
+        "reports.explain",
+        { id, finding: { ruleId: f.ruleId, cells: f.cells, path: f.path }, text: "已核实" },
+        "editor",
+      );
     }
     expect((await call("mutation", "reports.submit", { id, revision: 2 }, "editor")).status).toBe(200);
     expect((await call("mutation", "reports.review", { id, revision: 2, comment: "同意" }, "reviewer")).status).toBe(200);
@@ -125,7 +133,9 @@ describe.each(TEST_DIALECTS)("HTTP server on $dialect", ({ dialect, enabled }) =
   it.skipIf(!enabled)("answers malformed input with 400 naming the cell, never a stack trace", async () => {
     const created = await call("mutation", "reports.create", { orgId: deptId, year: 2023 }, "editor");
     const id = (created.body.result!.data as { report: { id: string } }).report.id;
-    const document = sampleReport({ seed: 8, year: 2023, agencyName: "示范区科学技术局" }) as unknown as { tables: { applications: { newReceived: Record<string, unknown> } } };
+    const document = sampleReport({ seed: 8, year: 2023, agencyName: "示范区科学技术局" }) as unknown as {
+      tables: { applications: { newReceived: Record<string, unknown> } };
+    };
     document.tables.applications.newReceived.natural = "十二";
     const bad = await call("mutation", "reports.update", { id, baseRevision: 1, document }, "editor");
     expect(bad.status).toBe(400);
@@ -139,9 +149,18 @@ describe.each(TEST_DIALECTS)("HTTP server on $dialect", ({ dialect, enabled }) =
     const current = await call("query", "reports.get", { id }, "editor");
     expect((current.body.result!.data as { report: { currentRevision: number } }).report.currentRevision).toBe(1);
 
-    const stale = await call("mutation", "reports.update", { id, baseRevision: 7, document: sampleReport({ seed: 8, year: 2023 }) }, "editor");
+    const stale = await call(
+      "mutation",
+      "reports.update",
+      { id, baseRevision: 7, document: sampleReport({ seed: 8, year: 2023 }) },
+      "editor",
+    );
     expect(stale.status).toBe(409);
-    const garbage = await fetch(`${base}/trpc/reports.update`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies.get("editor")! }, body: "{not json" });
+    const garbage = await fetch(`${base}/trpc/reports.update`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: cookies.get("editor")! },
+      body: "{not json",
+    });
     expect(garbage.status).toBe(400);
   });
 
@@ -174,18 +193,21 @@ describe.each(TEST_DIALECTS)("HTTP server on $dialect", ({ dialect, enabled }) =
     expect((await call("query", "reports.list", { orgId: deptId }, undefined, bearer)).status).toBe(401);
   });
 
-  it.skipIf(!enabled)("answers a query without input as one with {}: optional fields take their defaults, required ones are named", async () => {
-    const bare = await fetch(`${base}/trpc/orgs.tree`, { headers: { cookie: cookies.get("admin")! } });
-    expect(bare.status).toBe(200);
-    const tree = ((await bare.json()) as { result: { data: { name: string } } }).result.data;
-    expect(tree.name).toBe("示范区人民政府");
-    const list = await fetch(`${base}/trpc/reports.list`, { headers: { cookie: cookies.get("admin")! } });
-    expect(list.status).toBe(200);
-    // reports.get needs an id: the answer names it rather than refusing the missing input as a whole.
-    const get = await fetch(`${base}/trpc/reports.get`, { headers: { cookie: cookies.get("admin")! } });
-    expect(get.status).toBe(400);
-    expect(JSON.stringify(await get.json())).toContain('"id"');
-  });
+  it.skipIf(!enabled)(
+    "answers a query without input as one with {}: optional fields take their defaults, required ones are named",
+    async () => {
+      const bare = await fetch(`${base}/trpc/orgs.tree`, { headers: { cookie: cookies.get("admin")! } });
+      expect(bare.status).toBe(200);
+      const tree = ((await bare.json()) as { result: { data: { name: string } } }).result.data;
+      expect(tree.name).toBe("示范区人民政府");
+      const list = await fetch(`${base}/trpc/reports.list`, { headers: { cookie: cookies.get("admin")! } });
+      expect(list.status).toBe(200);
+      // reports.get needs an id: the answer names it rather than refusing the missing input as a whole.
+      const get = await fetch(`${base}/trpc/reports.get`, { headers: { cookie: cookies.get("admin")! } });
+      expect(get.status).toBe(400);
+      expect(JSON.stringify(await get.json())).toContain('"id"');
+    },
+  );
 
   it.skipIf(!enabled)("makes an account wait after repeated wrong passwords from one address", async () => {
     const answers = [];

@@ -14,7 +14,10 @@ describe.each(TEST_DIALECTS)("idempotency keys on $dialect", ({ dialect, enabled
   let adminToken: string;
   let reportId: string;
 
-  const withToken = (token: string, key?: string): Record<string, string> => ({ authorization: `Bearer ${token}`, ...(key ? { "idempotency-key": key } : {}) });
+  const withToken = (token: string, key?: string): Record<string, string> => ({
+    authorization: `Bearer ${token}`,
+    ...(key ? { "idempotency-key": key } : {}),
+  });
 
   async function createToken(role: string, orgId: string): Promise<string> {
     const created = await s.call("mutation", "tokens.create", { orgId, name: `重试测试 ${role}`, role }, "admin");
@@ -34,7 +37,8 @@ describe.each(TEST_DIALECTS)("idempotency keys on $dialect", ({ dialect, enabled
     return { id: reportId, baseRevision: data.revision.revisionNo, document: data.document, note };
   }
 
-  const save = (body: unknown, key: string, token = editorToken): Promise<Reply> => s.call("mutation", "reports.update", body, undefined, withToken(token, key));
+  const save = (body: unknown, key: string, token = editorToken): Promise<Reply> =>
+    s.call("mutation", "reports.update", body, undefined, withToken(token, key));
 
   beforeAll(async () => {
     if (!enabled) return;
@@ -71,7 +75,10 @@ describe.each(TEST_DIALECTS)("idempotency keys on $dialect", ({ dialect, enabled
     expect(other.status).toBe(422);
     expect(other.body!.error!.data).toMatchObject({ code: "UNPROCESSABLE_CONTENT", httpStatus: 422, path: "reports.update" });
     expect(other.body!.error!.message).toContain("Idempotency-Key 已用于另一个请求");
-    const english = await s.call("mutation", "reports.update", { ...body, note: "另一次保存" }, undefined, { ...withToken(editorToken, "reused-key"), "accept-language": "en" });
+    const english = await s.call("mutation", "reports.update", { ...body, note: "另一次保存" }, undefined, {
+      ...withToken(editorToken, "reused-key"),
+      "accept-language": "en",
+    });
     expect(english.body!.error!.message).toMatch(/used for a different request/);
     expect(await revisions()).toEqual(before);
   });

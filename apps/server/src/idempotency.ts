@@ -23,12 +23,18 @@ const IDEMPOTENCY_STALE_MS = 5 * 60_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 const MESSAGES = {
-  invalid: { zh: "Idempotency-Key 应为 1–255 个可见 ASCII 字符（建议使用 UUID）", en: "Idempotency-Key must be 1–255 visible ASCII characters (a UUID, say)" },
+  invalid: {
+    zh: "Idempotency-Key 应为 1–255 个可见 ASCII 字符（建议使用 UUID）",
+    en: "Idempotency-Key must be 1–255 visible ASCII characters (a UUID, say)",
+  },
   mismatch: {
     zh: "该 Idempotency-Key 已用于另一个请求（接口或请求内容不同）；新的请求请使用新的幂等键",
     en: "This Idempotency-Key was used for a different request (another procedure or body); use a new key for a new request",
   },
-  running: { zh: "使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试", en: "A request with this Idempotency-Key is still being processed; retry shortly" },
+  running: {
+    zh: "使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试",
+    en: "A request with this Idempotency-Key is still being processed; retry shortly",
+  },
 };
 
 interface Held {
@@ -37,7 +43,10 @@ interface Held {
 }
 
 /** The answer as text, whatever form it is sent in (tRPC's adapter sends a fetch Response). */
-async function answerOf(reply: FastifyReply, payload: unknown): Promise<{ status: number; body: string; contentType: string | null; replace: boolean }> {
+async function answerOf(
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<{ status: number; body: string; contentType: string | null; replace: boolean }> {
   if (payload instanceof Response) {
     const body = await payload.text();
     // The Response will no longer reach Fastify, which would have taken its status and headers.
@@ -66,7 +75,14 @@ export function registerIdempotency(app: FastifyInstance, db: Database, now: () 
     const scope = actor.kind === "token" ? `token:${actor.tokenId}` : `user:${actor.userId}`;
     const body = typeof req.body === "string" ? req.body : JSON.stringify(req.body ?? null);
     const fingerprint = createHash("sha256").update(req.url).update("\n").update(body).digest("hex");
-    const outcome = await claimIdempotencyKey(db, { scope, key: header, fingerprint, now: now(), ttlMs: IDEMPOTENCY_TTL_MS, staleMs: IDEMPOTENCY_STALE_MS });
+    const outcome = await claimIdempotencyKey(db, {
+      scope,
+      key: header,
+      fingerprint,
+      now: now(),
+      ttlMs: IDEMPOTENCY_TTL_MS,
+      staleMs: IDEMPOTENCY_STALE_MS,
+    });
     switch (outcome.kind) {
       case "claimed":
         held.set(req, { scope, key: header });

@@ -40,13 +40,23 @@ const seeded = env.seedDemo
   : await bootstrapAdmin(db, password);
 
 if (seeded.created) {
-  logger.info({ users: seeded.users.length, reports: seeded.reports, fixtureImported: seeded.fixtureImported, fixtureError: seeded.fixtureError }, "empty database seeded");
+  logger.info(
+    { users: seeded.users.length, reports: seeded.reports, fixtureImported: seeded.fixtureImported, fixtureError: seeded.fixtureError },
+    "empty database seeded",
+  );
   const lines = [
     "",
     "  nianbao: a fresh database was set up.",
     `  Sign in as "admin"${generated ? ` with the password ${generated}` : " with NIANBAO_ADMIN_PASSWORD"}.`,
     ...(generated ? ["  This password is shown only now: note it down."] : []),
-    ...(seeded.users.length > 1 ? [`  Demo accounts (same password): ${seeded.users.filter((u) => u.username !== "admin").map((u) => u.username).join(", ")}`] : []),
+    ...(seeded.users.length > 1
+      ? [
+          `  Demo accounts (same password): ${seeded.users
+            .filter((u) => u.username !== "admin")
+            .map((u) => u.username)
+            .join(", ")}`,
+        ]
+      : []),
     "",
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

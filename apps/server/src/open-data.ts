@@ -21,7 +21,9 @@ const querySchema = z.object({
 
 export function registerOpenData(app: FastifyInstance, db: Database): void {
   const callerFor = (req: FastifyRequest) =>
-    createCaller(createContextInner({ db, logger: req.log, lang: langFrom(req.headers["accept-language"]), meta: { ip: req.ip, requestId: req.id } }));
+    createCaller(
+      createContextInner({ db, logger: req.log, lang: langFrom(req.headers["accept-language"]), meta: { ip: req.ip, requestId: req.id } }),
+    );
 
   const fail = (reply: FastifyReply, error: unknown) => {
     if (error instanceof TRPCError) {

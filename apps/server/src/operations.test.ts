@@ -10,7 +10,13 @@ import { buildServer } from "./app";
 describe.each(TEST_DIALECTS)("operations on $dialect", ({ dialect, enabled }) => {
   const serve = async () => {
     const test = await createTestDb(dialect);
-    const app = await buildServer({ db: test.db, logger: pino({ level: "silent" }), bodyLimit: 1 << 20, cookieSecure: false, corsOrigins: [] });
+    const app = await buildServer({
+      db: test.db,
+      logger: pino({ level: "silent" }),
+      bodyLimit: 1 << 20,
+      cookieSecure: false,
+      corsOrigins: [],
+    });
     return { test, app };
   };
 
@@ -36,7 +42,12 @@ describe.each(TEST_DIALECTS)("operations on $dialect", ({ dialect, enabled }) =>
       await test.db.close();
       const down = await app.inject({ method: "GET", url: "/readyz" });
       expect(down.statusCode).toBe(503);
-      expect(down.json()).toEqual({ ready: false, database: dialect, migration: { expected: expect.any(String), applied: false }, problem: "database unavailable" });
+      expect(down.json()).toEqual({
+        ready: false,
+        database: dialect,
+        migration: { expected: expect.any(String), applied: false },
+        problem: "database unavailable",
+      });
     } finally {
       await app.close();
       await test.drop().catch(() => undefined);

@@ -49,7 +49,9 @@ describe("per-token rate limit", () => {
 
   it("a batch counts as the calls it carries", async () => {
     const token = tokens[2]!;
-    const batch = await fetch(`${s.base}/trpc/auth.me,auth.me,auth.me?batch=1&input=${encodeURIComponent("{}")}`, { headers: { authorization: `Bearer ${token}` } });
+    const batch = await fetch(`${s.base}/trpc/auth.me,auth.me,auth.me?batch=1&input=${encodeURIComponent("{}")}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(batch.status).toBe(200);
     expect((await me(token)).status).toBe(429);
   });

@@ -84,14 +84,19 @@ describe.each(TEST_DIALECTS.filter((d) => d.enabled))("read responses on $dialec
       expect(response.status).toBe(200);
       cookies.set(username, response.headers.get("set-cookie")!.split(";")[0]!);
     }
-    const as = (who: string): Record<string, string> => (who === "token" ? { authorization: `Bearer ${token}` } : who === "anonymous" ? {} : { cookie: cookies.get(who)! });
+    const as = (who: string): Record<string, string> =>
+      who === "token" ? { authorization: `Bearer ${token}` } : who === "anonymous" ? {} : { cookie: cookies.get(who)! };
 
     const lines: string[] = [];
     const record = async (who: string, kind: "query" | "mutation", path: string, input: unknown, headers: Record<string, string> = {}) => {
       const response =
         kind === "query"
           ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { ...as(who), ...headers } })
-          : await fetch(`${base}/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", ...as(who), ...headers }, body: JSON.stringify(input) });
+          : await fetch(`${base}/trpc/${path}`, {
+              method: "POST",
+              headers: { "content-type": "application/json", ...as(who), ...headers },
+              body: JSON.stringify(input),
+            });
       const text = await response.text();
       lines.push(`${who} ${path} ${JSON.stringify(input)}${headers["accept-language"] ? " en" : ""} → ${response.status}\n${text}\n`);
       return text;
@@ -102,9 +107,15 @@ describe.each(TEST_DIALECTS.filter((d) => d.enabled))("read responses on $dialec
     const draft = all.find((r) => r.year === 2024 && r.status === "draft" && r.orgName.includes("教育"))!;
 
     // A save first (its answer and what the reads then see of it), then every read.
-    const before = JSON.parse(await record("jyj.editor", "query", "reports.get", { id: draft.id })) as { result: { data: { document: { sections: object } } } };
+    const before = JSON.parse(await record("jyj.editor", "query", "reports.get", { id: draft.id })) as {
+      result: { data: { document: { sections: object } } };
+    };
     const document = before.result.data.document;
-    await record("jyj.editor", "mutation", "reports.update", { id: draft.id, baseRevision: draft.currentRevision, document: { ...document, sections: { ...document.sections, other: "无其他需要报告的事项。" } } });
+    await record("jyj.editor", "mutation", "reports.update", {
+      id: draft.id,
+      baseRevision: draft.currentRevision,
+      document: { ...document, sections: { ...document.sections, other: "无其他需要报告的事项。" } },
+    });
     await record("jyj.editor", "mutation", "reports.update", { id: draft.id, baseRevision: draft.currentRevision, document });
 
     for (const who of ["token", "admin"]) {

@@ -50,7 +50,12 @@ export async function readiness(db: Database, onError: (error: unknown) => void)
   try {
     const applied = await latestApplied(db);
     const ok = applied >= expected.when;
-    return { ready: ok, database: db.dialect, migration: { expected: expected.tag, applied: ok }, ...(ok ? {} : { problem: "migrations pending" }) };
+    return {
+      ready: ok,
+      database: db.dialect,
+      migration: { expected: expected.tag, applied: ok },
+      ...(ok ? {} : { problem: "migrations pending" }),
+    };
   } catch (error) {
     // Unreachable, or no migrations table yet: not ready either way.
     onError(error);

@@ -25,7 +25,10 @@ async function freePort(): Promise<number> {
 async function waitForHealth(base: string, child: ChildProcess, output: () => string): Promise<void> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -42,7 +45,14 @@ describe("pnpm start on a fresh database", () => {
     base = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: SERVER_DIR,
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: join(dir, "demo.sqlite"), NIANBAO_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: join(dir, "demo.sqlite"),
+        NIANBAO_ADMIN_PASSWORD: PASSWORD,
+        LOG_LEVEL: "warn",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -100,7 +100,11 @@ export interface HostileFile {
 }
 
 export async function hostileFiles(): Promise<HostileFile[]> {
-  const bomb = zip([entry("[Content_Types].xml", DOCX_TYPES), entry("_rels/.rels", DOCX_RELS), await zeros("word/document.xml", 1024 * 1024 * 1024)]);
+  const bomb = zip([
+    entry("[Content_Types].xml", DOCX_TYPES),
+    entry("_rels/.rels", DOCX_RELS),
+    await zeros("word/document.xml", 1024 * 1024 * 1024),
+  ]);
   const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ""};`.repeat(10)}">`).join("")}]><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`;
   const entities = zip([entry("[Content_Types].xml", DOCX_TYPES), entry("_rels/.rels", DOCX_RELS), entry("word/document.xml", lol)]);
 
@@ -108,7 +112,9 @@ export async function hostileFiles(): Promise<HostileFile[]> {
   const numbers = digits(9);
   const rows: string[] = [];
   for (let r = 1; r <= 150_000; r++) {
-    rows.push(`<row r="${r}">${Array.from({ length: 8 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r}"><v>${numbers.next().value}</v></c>`).join("")}</row>`);
+    rows.push(
+      `<row r="${r}">${Array.from({ length: 8 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r}"><v>${numbers.next().value}</v></c>`).join("")}</row>`,
+    );
   }
   const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
   const xlsx = zip([
@@ -130,14 +136,25 @@ export async function hostileFiles(): Promise<HostileFile[]> {
 
   // 7 MB of HTML: a table of 60,000 rows of numbers, and 2,000 nested <div>s.
   const cells = digits(11);
-  const tableRows = Array.from({ length: 60_000 }, () => `<tr><td>项目</td><td>${cells.next().value}</td><td>${cells.next().value}</td><td>${cells.next().value}</td></tr>`).join("");
-  const html = Buffer.from(`<!DOCTYPE html><html><body><h1>2019年政府信息公开工作年度报告</h1>${"<div>".repeat(2000)}一、总体情况${"</div>".repeat(2000)}<table>${tableRows}</table></body></html>`, "utf8");
+  const tableRows = Array.from(
+    { length: 60_000 },
+    () => `<tr><td>项目</td><td>${cells.next().value}</td><td>${cells.next().value}</td><td>${cells.next().value}</td></tr>`,
+  ).join("");
+  const html = Buffer.from(
+    `<!DOCTYPE html><html><body><h1>2019年政府信息公开工作年度报告</h1>${"<div>".repeat(2000)}一、总体情况${"</div>".repeat(2000)}<table>${tableRows}</table></body></html>`,
+    "utf8",
+  );
 
   return [
     { name: "zip bomb (.docx)", filename: "bomb.docx", data: bomb, what: "1 GiB of zeros in word/document.xml" },
     { name: "entity expansion (.docx)", filename: "lol.docx", data: entities, what: "10^9 × “lol” (billion laughs)" },
     { name: "1,000-page PDF", filename: "long.pdf", data: Buffer.from(manyPagePdf(1000)), what: "1,000 pages of text" },
-    { name: "huge .xlsx", filename: "huge.xlsx", data: xlsx, what: `150,000 rows × 8 numbers, ${(sheet.length / 1e6).toFixed(0)} MB of sheet XML` },
+    {
+      name: "huge .xlsx",
+      filename: "huge.xlsx",
+      data: xlsx,
+      what: `150,000 rows × 8 numbers, ${(sheet.length / 1e6).toFixed(0)} MB of sheet XML`,
+    },
     { name: "huge HTML", filename: "huge.html", data: html, what: "60,000 table rows, 2,000 nested <div>s" },
   ];
 }

@@ -50,7 +50,11 @@ export async function load(server: RunningServer, seconds: number, clients: numb
         let status: number;
         switch (n % 4) {
           case 0: {
-            const answer = await w.client.call("mutation", "reports.update", { id: w.id, baseRevision: w.revision, document: marked(w.document, `load ${i} ${n}`) });
+            const answer = await w.client.call("mutation", "reports.update", {
+              id: w.id,
+              baseRevision: w.revision,
+              document: marked(w.document, `load ${i} ${n}`),
+            });
             if (answer.status === 200) w.revision = (answer.data as { revision: number }).revision;
             status = answer.status;
             break;

@@ -50,7 +50,10 @@ function table(rows: readonly (readonly (string | number)[])[]): void {
 /** SQLite's own check of the file (better-sqlite3 is the database package's driver). */
 function sqliteIntegrity(path: string): string {
   const require = createRequire(fileURLToPath(new URL("../../../packages/db/package.json", import.meta.url)));
-  const Sqlite = require("better-sqlite3") as new (path: string, options: { readonly: boolean }) => {
+  const Sqlite = require("better-sqlite3") as new (
+    path: string,
+    options: { readonly: boolean },
+  ) => {
     pragma(source: string, options: { simple: true }): unknown;
     close(): void;
   };
@@ -69,7 +72,15 @@ async function onDatabase(label: string, url: string, sqlitePath: string | null)
   running.add(server);
   table([
     ["round", "killed after", "acknowledged", "found after restart", "cut by the kill", "of those committed", "restart to ready"],
-    ...crash.rounds.map((r: CrashRound) => [r.round, `${r.killedAfterMs} ms`, r.acknowledged, r.found, r.cut, r.cutButCommitted, `${r.restartMs} ms`]),
+    ...crash.rounds.map((r: CrashRound) => [
+      r.round,
+      `${r.killedAfterMs} ms`,
+      r.acknowledged,
+      r.found,
+      r.cut,
+      r.cutButCommitted,
+      `${r.restartMs} ms`,
+    ]),
   ]);
   for (const r of crash.rounds) failures.push(...r.problems.map((p) => `${label} crash round ${r.round}: ${p}`));
 
@@ -126,7 +137,9 @@ async function hostileAndLoad(server: RunningServer): Promise<void> {
     [
       figures.requests,
       figures.perSecond.toFixed(0),
-      Object.entries(figures.byStatus).map(([s, n]) => `${s}×${n}`).join(" "),
+      Object.entries(figures.byStatus)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" "),
       `${figures.p50Ms.toFixed(1)} ms`,
       `${figures.p99Ms.toFixed(1)} ms`,
       `${figures.rss[0]} → ${Math.max(...figures.rss)} → ${figures.rss.at(-1)} MB`,

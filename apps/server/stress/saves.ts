@@ -60,7 +60,12 @@ export async function crashRounds(databaseUrl: string, rounds: number): Promise<
       for (let n = 1; !stop; n++) {
         const note = `round ${round} client ${c} save ${n}`;
         try {
-          const answer = await client.call("mutation", "reports.update", { id: draft.id, baseRevision: draft.revision, document: marked(draft.document, note), note });
+          const answer = await client.call("mutation", "reports.update", {
+            id: draft.id,
+            baseRevision: draft.revision,
+            document: marked(draft.document, note),
+            note,
+          });
           if (answer.status !== 200) {
             problems.push(`${note}: ${answer.status} ${answer.message}`);
             return;
@@ -89,7 +94,8 @@ export async function crashRounds(databaseUrl: string, rounds: number): Promise<
     for (const draft of drafts) {
       const { notes, current } = await readBack(client, draft.id);
       const expected = Array.from({ length: current }, (_, i) => i + 1);
-      if (expected.some((r) => !notes.has(r)) || notes.size !== current) problems.push(`report ${draft.id}: revisions are not 1…${current}`);
+      if (expected.some((r) => !notes.has(r)) || notes.size !== current)
+        problems.push(`report ${draft.id}: revisions are not 1…${current}`);
       for (const save of acknowledged.filter((a) => a.draft === draft)) {
         if (notes.get(save.revision) === save.note) found++;
         else problems.push(`lost: ${save.note} (revision ${save.revision}) reads ${JSON.stringify(notes.get(save.revision))}`);
@@ -98,7 +104,8 @@ export async function crashRounds(databaseUrl: string, rounds: number): Promise<
       // The content of the last revision is the last save's.
       const last = await client.call("query", "reports.get", { id: draft.id, revision: current });
       const overview = (last.data as { document: ReportDocument }).document.sections.overview ?? "";
-      if (notes.get(current) && !overview.endsWith(notes.get(current)!)) problems.push(`report ${draft.id}: revision ${current} does not hold its save`);
+      if (notes.get(current) && !overview.endsWith(notes.get(current)!))
+        problems.push(`report ${draft.id}: revision ${current} does not hold its save`);
       draft.revision = current;
     }
     results.push({ round, killedAfterMs, acknowledged: acknowledged.length, found, cut: cut.length, cutButCommitted, restartMs, problems });
@@ -135,7 +142,9 @@ export async function contention(server: RunningServer, clients: number, rounds:
     const answers = await Promise.all(
       all.map((c, i) => {
         const note = `round ${round} client ${i}`;
-        return c.call("mutation", "reports.update", { id: draft.id, baseRevision: base, document: marked(draft.document, note), note }).then((a) => ({ a, note }));
+        return c
+          .call("mutation", "reports.update", { id: draft.id, baseRevision: base, document: marked(draft.document, note), note })
+          .then((a) => ({ a, note }));
       }),
     );
     const ok = answers.filter(({ a }) => a.status === 200);

@@ -62,16 +62,31 @@ async function webhookOf(fx: Fixture): Promise<string> {
 
 const CASES: Case[] = [
   { procedure: "orgs.tree", roles: ALL, call: (c, fx) => c.orgs.tree({ orgId: fx.orgId }) },
-  { procedure: "orgs.create", roles: ["admin"], call: (c, fx) => c.orgs.create({ parentId: fx.orgId, name: `科室${Math.random()}`, kind: "department" }) },
+  {
+    procedure: "orgs.create",
+    roles: ["admin"],
+    call: (c, fx) => c.orgs.create({ parentId: fx.orgId, name: `科室${Math.random()}`, kind: "department" }),
+  },
   { procedure: "orgs.update", roles: ["admin"], call: (c, fx) => c.orgs.update({ orgId: fx.orgId, rulemaking: false }) },
   { procedure: "users.list", roles: ["admin"], call: (c, fx) => c.users.list({ orgId: fx.orgId }) },
   {
     procedure: "users.create",
     roles: ["admin"],
-    call: (c, fx) => c.users.create({ orgId: fx.orgId, username: `u${Math.random().toString(36).slice(2)}`, displayName: "新用户", role: "viewer", password: "long-enough-1" }),
+    call: (c, fx) =>
+      c.users.create({
+        orgId: fx.orgId,
+        username: `u${Math.random().toString(36).slice(2)}`,
+        displayName: "新用户",
+        role: "viewer",
+        password: "long-enough-1",
+      }),
   },
   { procedure: "users.update", roles: ["admin"], call: (c, fx) => c.users.update({ id: fx.team.viewer.userId, displayName: "查阅人员" }) },
-  { procedure: "users.setPassword", roles: ["admin"], call: (c, fx) => c.users.setPassword({ id: fx.team.viewer.userId, password: "another-secret-2" }) },
+  {
+    procedure: "users.setPassword",
+    roles: ["admin"],
+    call: (c, fx) => c.users.setPassword({ id: fx.team.viewer.userId, password: "another-secret-2" }),
+  },
   { procedure: "tokens.create", roles: ["admin"], call: (c, fx) => c.tokens.create({ orgId: fx.orgId, name: "统计接口", role: "viewer" }) },
   { procedure: "tokens.list", roles: ["admin"], call: (c, fx) => c.tokens.list({ orgId: fx.orgId }) },
   {
@@ -87,7 +102,11 @@ const CASES: Case[] = [
   { procedure: "reports.validate", roles: ALL, call: async (c, fx) => c.reports.validate({ id: (await fx.report("draft")).id }) },
   { procedure: "reports.history", roles: ALL, call: async (c, fx) => c.reports.history({ id: (await fx.report("draft")).id }) },
   { procedure: "reports.diff", roles: ALL, call: async (c, fx) => c.reports.diff({ id: (await fx.report("draft")).id, from: 1, to: 2 }) },
-  { procedure: "reports.export", roles: ALL, call: async (c, fx) => c.reports.export({ id: (await fx.report("draft")).id, format: "json" }) },
+  {
+    procedure: "reports.export",
+    roles: ALL,
+    call: async (c, fx) => c.reports.export({ id: (await fx.report("draft")).id, format: "json" }),
+  },
   { procedure: "reports.create", roles: EDIT, call: (c, fx) => c.reports.create({ orgId: fx.orgId, year: nextYear++ }) },
   {
     procedure: "reports.update",
@@ -101,7 +120,8 @@ const CASES: Case[] = [
   {
     procedure: "reports.explain",
     roles: EDIT,
-    call: async (c, fx) => c.reports.explain({ id: (await fx.report("draft")).id, finding: { ruleId: "R-SIMILAR", cells: [] }, text: "说明" }),
+    call: async (c, fx) =>
+      c.reports.explain({ id: (await fx.report("draft")).id, finding: { ruleId: "R-SIMILAR", cells: [] }, text: "说明" }),
   },
   {
     procedure: "reports.import",
@@ -122,16 +142,32 @@ const CASES: Case[] = [
     },
   },
   { procedure: "reports.review", roles: ["reviewer"], call: async (c, fx) => c.reports.review(await fx.report("submitted")) },
-  { procedure: "reports.return", roles: ["reviewer"], call: async (c, fx) => c.reports.return({ ...(await fx.report("submitted")), comment: "退回修改" }) },
+  {
+    procedure: "reports.return",
+    roles: ["reviewer"],
+    call: async (c, fx) => c.reports.return({ ...(await fx.report("submitted")), comment: "退回修改" }),
+  },
   { procedure: "reports.sign", roles: ["signer"], call: async (c, fx) => c.reports.sign(await fx.report("reviewed")) },
   { procedure: "reports.publish", roles: ["admin"], call: async (c, fx) => c.reports.publish(await fx.report("signed")) },
-  { procedure: "reports.correct", roles: EDIT, call: async (c, fx) => c.reports.correct({ ...(await fx.report("published")), comment: "更正" }) },
+  {
+    procedure: "reports.correct",
+    roles: EDIT,
+    call: async (c, fx) => c.reports.correct({ ...(await fx.report("published")), comment: "更正" }),
+  },
   { procedure: "aggregate.get", roles: ALL, call: (c, fx) => c.aggregate.get({ orgId: fx.orgId, year: 2023 }) },
   { procedure: "stats.progress", roles: ALL, call: (c, fx) => c.stats.progress({ orgId: fx.orgId, year: 2023 }) },
   { procedure: "audit.list", roles: ["admin"], call: (c, fx) => c.audit.list({ orgId: fx.orgId }) },
-  { procedure: "webhooks.create", roles: ["admin"], call: (c, fx) => c.webhooks.create({ orgId: fx.orgId, url: "https://stats.example.gov.cn/hook" }) },
+  {
+    procedure: "webhooks.create",
+    roles: ["admin"],
+    call: (c, fx) => c.webhooks.create({ orgId: fx.orgId, url: "https://stats.example.gov.cn/hook" }),
+  },
   { procedure: "webhooks.list", roles: ["admin"], call: (c, fx) => c.webhooks.list({ orgId: fx.orgId }) },
-  { procedure: "webhooks.update", roles: ["admin"], call: async (c, fx) => c.webhooks.update({ id: await webhookOf(fx), description: "统计系统" }) },
+  {
+    procedure: "webhooks.update",
+    roles: ["admin"],
+    call: async (c, fx) => c.webhooks.update({ id: await webhookOf(fx), description: "统计系统" }),
+  },
   { procedure: "webhooks.pause", roles: ["admin"], call: async (c, fx) => c.webhooks.pause({ id: await webhookOf(fx) }) },
   { procedure: "webhooks.resume", roles: ["admin"], call: async (c, fx) => c.webhooks.resume({ id: await webhookOf(fx) }) },
   { procedure: "webhooks.delete", roles: ["admin"], call: async (c, fx) => c.webhooks.delete({ id: await webhookOf(fx) }) },
@@ -168,9 +204,10 @@ describe.each(TEST_DIALECTS)("access matrix on $dialect", ({ dialect, enabled })
           const error = await errorOf(testCase.call(world.call(world.inA[role]), fixture(side)));
           const expected = side === "a" && testCase.roles.includes(role) ? "ok" : "FORBIDDEN";
           outcomes.push(`${role}/${side === "a" ? "own" : "other"}: ${error ? error.code : "ok"} (expected ${expected})`);
-          expect(error ? `${error.code}: ${error.message}` : "ok", `${testCase.procedure} as ${role} on ${side === "a" ? "own" : "other"} org`).toBe(
-            expected === "ok" ? "ok" : error ? `FORBIDDEN: ${error.message}` : "FORBIDDEN",
-          );
+          expect(
+            error ? `${error.code}: ${error.message}` : "ok",
+            `${testCase.procedure} as ${role} on ${side === "a" ? "own" : "other"} org`,
+          ).toBe(expected === "ok" ? "ok" : error ? `FORBIDDEN: ${error.message}` : "FORBIDDEN");
         }
       }
       expect(outcomes).toHaveLength(ROLES.length * 2);

@@ -31,4 +31,7 @@ function unlessChecked<S extends z.ZodType>(schema: S, isChecked: (value: unknow
 /** A report document in an answer. */
 export const documentOutSchema = unlessChecked<typeof reportDocumentSchema>(reportDocumentSchema, isCheckedDocument);
 /** Findings in an answer. */
-export const findingsOutSchema = unlessChecked<typeof findingsSchema>(findingsSchema, (value) => typeof value === "object" && value !== null && checkedFindings.has(value));
+export const findingsOutSchema = unlessChecked<typeof findingsSchema>(
+  findingsSchema,
+  (value) => typeof value === "object" && value !== null && checkedFindings.has(value),
+);

@@ -47,7 +47,8 @@ function keyList(keys: readonly string[], lang: Lang): string {
 }
 
 function issueMessage(issue: z.core.$ZodIssue, lang: Lang): string {
-  if (issue.code === "unrecognized_keys") return lang === "en" ? `Unrecognized keys: ${keyList(issue.keys, lang)}` : `不应有字段 ${keyList(issue.keys, lang)}`;
+  if (issue.code === "unrecognized_keys")
+    return lang === "en" ? `Unrecognized keys: ${keyList(issue.keys, lang)}` : `不应有字段 ${keyList(issue.keys, lang)}`;
   if (lang === "en") return issue.message;
   switch (issue.code) {
     case "invalid_type":
@@ -92,15 +93,18 @@ function documentFindings(issues: readonly z.core.$ZodIssue[], input: unknown, l
   return errors.length ? errors : undefined;
 }
 
-export function formatError(opts: {
-  shape: DefaultErrorShape;
-  error: TRPCError;
-  input: unknown;
-  ctx: { lang: Lang } | undefined;
-}): { message: string; code: number; data: ErrorData } {
+export function formatError(opts: { shape: DefaultErrorShape; error: TRPCError; input: unknown; ctx: { lang: Lang } | undefined }): {
+  message: string;
+  code: number;
+  data: ErrorData;
+} {
   const { shape, error, input } = opts;
   const lang = opts.ctx?.lang ?? "zh";
-  const data: ErrorData = { code: shape.data.code, httpStatus: shape.data.httpStatus, ...(shape.data.path ? { path: shape.data.path } : {}) };
+  const data: ErrorData = {
+    code: shape.data.code,
+    httpStatus: shape.data.httpStatus,
+    ...(shape.data.path ? { path: shape.data.path } : {}),
+  };
   let message = shape.message;
   const cause = error.cause;
   if (cause instanceof AppError) {
@@ -117,7 +121,10 @@ export function formatError(opts: {
       data.findings = findings.slice(0, ERROR_LIST_LIMIT);
       if (findings.length > ERROR_LIST_LIMIT) data.findingsOmitted = findings.length - ERROR_LIST_LIMIT;
     }
-    message = data.fieldErrors.slice(0, 3).map((f) => f.message).join("；");
+    message = data.fieldErrors
+      .slice(0, 3)
+      .map((f) => f.message)
+      .join("；");
   } else if (error.code === "INTERNAL_SERVER_ERROR") {
     message = INTERNAL[lang];
   }

@@ -53,7 +53,13 @@ function keep(db: Database, key: string, findings: Finding[]): readonly Finding[
 }
 
 /** Findings of a stored revision of this report, as filing sees them on the day of `now`. */
-export async function storedRevisionFindings(db: Database, report: Report, revisionNo: number, now: number, lang: Lang): Promise<readonly Finding[]> {
+export async function storedRevisionFindings(
+  db: Database,
+  report: Report,
+  revisionNo: number,
+  now: number,
+  lang: Lang,
+): Promise<readonly Finding[]> {
   const previous = await previousYearRef(db, report);
   const key = keyOf({ reportId: report.id, revisionNo }, previous, chinaToday(now), lang);
   const map = entries(db);
@@ -64,11 +70,21 @@ export async function storedRevisionFindings(db: Database, report: Report, revis
     map.set(key, found);
     return found;
   }
-  const [document, previousDocument] = await Promise.all([getRevisionDocument(db, report.id, revisionNo), previousYearDocumentOf(db, previous)]);
+  const [document, previousDocument] = await Promise.all([
+    getRevisionDocument(db, report.id, revisionNo),
+    previousYearDocumentOf(db, previous),
+  ]);
   return keep(db, key, validateForFiling(document, previousDocument, now, lang));
 }
 
 /** After a save: the findings just computed for the new revision, so that reading it back costs nothing. */
-export function rememberFindings(db: Database, revision: RevisionRef, previous: RevisionRef | null, now: number, lang: Lang, findings: Finding[]): void {
+export function rememberFindings(
+  db: Database,
+  revision: RevisionRef,
+  previous: RevisionRef | null,
+  now: number,
+  lang: Lang,
+  findings: Finding[],
+): void {
   keep(db, keyOf(revision, previous, chinaToday(now), lang), findings);
 }

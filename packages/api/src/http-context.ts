@@ -36,7 +36,12 @@ function tokenRole(granted: Role, creatorRole: Role): Role {
   return creatorRole === "admin" || creatorRole === granted ? granted : "viewer";
 }
 
-export async function resolveActor(db: Database, sessionCookie: string | undefined, authorization: string | undefined, now: number): Promise<Actor | null> {
+export async function resolveActor(
+  db: Database,
+  sessionCookie: string | undefined,
+  authorization: string | undefined,
+  now: number,
+): Promise<Actor | null> {
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer?.startsWith(API_TOKEN_PREFIX)) {
     const found = await findTokenActor(db, sha256(bearer), now);

@@ -26,4 +26,12 @@ export { actorFromUser } from "./services/accounts";
 export { EXPORT_FORMATS, type ExportFormat } from "./services/documents";
 /** The workflow as plain functions, for callers that act without a request (the demo seed). */
 export { createDraft, importFile, saveDraft, takeStep, validateForRevision, type Caller } from "./services/reports";
-export { DEFAULT_WEBHOOK_SETTINGS, newWorkerName, runWebhookPass, sendWebhook, webhookRetryDelay, type WebhookPassResult, type WebhookSettings } from "./services/webhooks-delivery";
+export {
+  DEFAULT_WEBHOOK_SETTINGS,
+  newWorkerName,
+  runWebhookPass,
+  sendWebhook,
+  webhookRetryDelay,
+  type WebhookPassResult,
+  type WebhookSettings,
+} from "./services/webhooks-delivery";

@@ -42,7 +42,11 @@ export function inputProblem(input: unknown): InputProblem | null {
       return { path, message: { zh: `嵌套超过${INPUT_LIMITS.depth}层`, en: `nested deeper than ${INPUT_LIMITS.depth} levels` } };
     }
     const size = Array.isArray(value) ? value.length : Object.keys(value).length;
-    if (tooMany(size)) return { path: [], message: { zh: `输入过大：超过${INPUT_LIMITS.values}个值`, en: `input too large: over ${INPUT_LIMITS.values} values` } };
+    if (tooMany(size))
+      return {
+        path: [],
+        message: { zh: `输入过大：超过${INPUT_LIMITS.values}个值`, en: `input too large: over ${INPUT_LIMITS.values} values` },
+      };
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
       continue;

@@ -23,7 +23,8 @@ describe.each(TEST_DIALECTS)("kept answers on $dialect", ({ dialect, enabled }) 
     await other?.close();
     await test?.drop();
   });
-  const onOther = (actor: World["districtAdmin"]) => createCaller(createContextInner({ db: other, actor, config: { passwordHashing: FAST_HASHING, now: () => TEST_NOW } }));
+  const onOther = (actor: World["districtAdmin"]) =>
+    createCaller(createContextInner({ db: other, actor, config: { passwordHashing: FAST_HASHING, now: () => TEST_NOW } }));
 
   it.skipIf(!enabled)("follow last year's report saved through another instance, and a renamed author", async () => {
     const editor = world.inA.editor;
@@ -67,7 +68,9 @@ describe.each(TEST_DIALECTS)("kept answers on $dialect", ({ dialect, enabled }) 
     const inJune = await world.call(world.inB.editor, { now: () => june }).reports.get({ id });
     // Past 1月31日 the deadline finding says so: not January's kept answer.
     expect(inJune.findings.filter(deadline)).not.toEqual(january.findings.filter(deadline));
-    const fresh = createCaller(createContextInner({ db: other, actor: world.inB.editor, config: { passwordHashing: FAST_HASHING, now: () => june } }));
+    const fresh = createCaller(
+      createContextInner({ db: other, actor: world.inB.editor, config: { passwordHashing: FAST_HASHING, now: () => june } }),
+    );
     expect(inJune).toEqual(await fresh.reports.get({ id }));
     expect(await here.reports.get({ id })).toEqual(january);
   });

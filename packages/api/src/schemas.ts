@@ -116,8 +116,6 @@ export const savedSchema = z.object({
   findings: z.array(findingSchema),
 });
 
-const documentWithFindingsSchema = z.object({ document: reportDocumentSchema, findings: z.array(findingSchema) });
-
 export const workflowEventSchema = z.object({
   revisionNo: z.number().int(),
   action: workflowActionSchema,
@@ -189,7 +187,3 @@ export function tokenOut(token: ApiToken): z.infer<typeof tokenOutSchema> {
 }
 
 export const passwordSchema = z.string().min(8).max(200);
-
-function summaryOut(summary: FindingsSummary) {
-  return summary;
-}

@@ -100,13 +100,28 @@ export const orgProcedure = targetProcedure({
 });
 
 /** Target: a report (`id`). */
-export const reportProcedure = targetProcedure({ input: byId, name: "report", load: (db, input) => getReport(db, input.id), pathOf: (report) => report.orgPath });
+export const reportProcedure = targetProcedure({
+  input: byId,
+  name: "report",
+  load: (db, input) => getReport(db, input.id),
+  pathOf: (report) => report.orgPath,
+});
 
 /** Target: a user account (`id`). */
-export const userProcedure = targetProcedure({ input: byId, name: "user", load: (db, input) => getUser(db, input.id), pathOf: (user) => user.orgPath });
+export const userProcedure = targetProcedure({
+  input: byId,
+  name: "user",
+  load: (db, input) => getUser(db, input.id),
+  pathOf: (user) => user.orgPath,
+});
 
 /** Target: an API token (`id`). */
-export const tokenProcedure = targetProcedure({ input: byId, name: "token", load: (db, input) => getToken(db, input.id), pathOf: (token) => token.orgPath });
+export const tokenProcedure = targetProcedure({
+  input: byId,
+  name: "token",
+  load: (db, input) => getToken(db, input.id),
+  pathOf: (token) => token.orgPath,
+});
 
 /** For procedures that name a second organisation in their input (a new parent, a user's new org). */
 export async function authorizeOrg(db: Database, actor: Actor, roles: readonly Role[], orgId: string): Promise<Organisation> {

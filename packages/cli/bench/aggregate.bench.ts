@@ -22,7 +22,8 @@ const input = join(dir, "reports.ndjson");
 
 const pool = Array.from({ length: 500 }, (_, i) => JSON.stringify(sampleReport({ seed: i + 1, year: 2024 })));
 const out = createWriteStream(input);
-for (let i = 0; i < REPORTS; i++) if (!out.write(`${pool[i % pool.length]}\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
+for (let i = 0; i < REPORTS; i++)
+  if (!out.write(`${pool[i % pool.length]}\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
 await new Promise<void>((r) => out.end(() => r()));
 
 /** Wall time and peak resident memory of a child process reading the file on its standard input. */
@@ -48,7 +49,8 @@ const baseline = measure([readerFile]);
 const command = measure(["--import", "tsx", join(root, "packages/cli/src/bin.ts"), "aggregate", "-", "--json"]);
 rmSync(dir, { recursive: true, force: true });
 
-const row = (name: string, m: { seconds: number; maxRssMb: number }) => `${name.padEnd(44)}${m.seconds.toFixed(2).padStart(8)} s${m.maxRssMb.toFixed(0).padStart(8)} MB`;
+const row = (name: string, m: { seconds: number; maxRssMb: number }) =>
+  `${name.padEnd(44)}${m.seconds.toFixed(2).padStart(8)} s${m.maxRssMb.toFixed(0).padStart(8)} MB`;
 process.stdout.write(
   [
     `nianbao aggregate, ${REPORTS.toLocaleString("en")} reports of NDJSON on standard input (wall time, peak RSS)`,

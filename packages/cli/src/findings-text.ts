@@ -6,7 +6,9 @@ const MARK = { error: "✗", warning: "!", info: "·" } as const;
 
 export function findingsText(label: string, findings: readonly Finding[], lang: Lang): string {
   const counts = countBySeverity(findings);
-  const lines = [`${label}: ${findings.length ? say(lang, "summary", { errors: counts.error, warnings: counts.warning, infos: counts.info }) : say(lang, "noFindings")}`];
+  const lines = [
+    `${label}: ${findings.length ? say(lang, "summary", { errors: counts.error, warnings: counts.warning, infos: counts.info }) : say(lang, "noFindings")}`,
+  ];
   for (const f of findings) {
     lines.push(`  ${MARK[f.severity]} ${say(lang, `severity_${f.severity}`)} ${f.ruleId}  ${f.message}`);
     if (f.cells.length) lines.push(`      ${say(lang, "cells")}: ${cellList(f.cells, lang)}`);

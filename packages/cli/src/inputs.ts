@@ -15,8 +15,7 @@ import { humanSize, say } from "./messages";
 const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 export type Input =
-  | { label: string; ok: true; value: unknown; findings: Finding[]; kind: string }
-  | { label: string; ok: false; error: string };
+  { label: string; ok: true; value: unknown; findings: Finding[]; kind: string } | { label: string; ok: false; error: string };
 
 const UTF8 = new TextDecoder("utf-8");
 

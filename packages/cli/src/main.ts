@@ -58,7 +58,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${say(lang, "usage")}\n`);
       return 0;
     }
-    if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(say(lang, "badOption", { detail: `--lang ${values.lang}` }));
+    if (values.lang !== undefined && !isLang(values.lang))
+      throw new UsageError(say(lang, "badOption", { detail: `--lang ${values.lang}` }));
     const needFiles = () => {
       if (positionals.length === 0) throw new UsageError(say(lang, "noFiles"));
     };
@@ -83,9 +84,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case "aggregate": {
         needFiles();
         const year = values.year === undefined ? undefined : Number(values.year);
-        if (year !== undefined && !Number.isInteger(year)) throw new UsageError(say(lang, "badOption", { detail: `--year ${values.year}` }));
+        if (year !== undefined && !Number.isInteger(year))
+          throw new UsageError(say(lang, "badOption", { detail: `--year ${values.year}` }));
         return await aggregateCommand(
-          { files: positionals, json: values.json === true, lang, ...(year ? { year } : {}), ...(values.agency ? { agency: values.agency } : {}) },
+          {
+            files: positionals,
+            json: values.json === true,
+            lang,
+            ...(year ? { year } : {}),
+            ...(values.agency ? { agency: values.agency } : {}),
+          },
           io,
         );
       }
@@ -96,7 +104,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         }
         return await importCommand(oneFile(), io, lang);
       case "export":
-        return await exportCommand({ file: oneFile(), lang, ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) }, io);
+        return await exportCommand(
+          { file: oneFile(), lang, ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) },
+          io,
+        );
       case "draft":
         return await draftCommand(oneFile(), io, lang);
       case "db": {
@@ -104,15 +115,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         if (action === "synth-nation") {
           const number = (name: "counties" | "seed" | "year", fallback: number) => {
             const value = values[name] === undefined ? fallback : Number(values[name]);
-            if (!Number.isInteger(value) || value < 1) throw new UsageError(say(lang, "badOption", { detail: `--${name} ${values[name]}` }));
+            if (!Number.isInteger(value) || value < 1)
+              throw new UsageError(say(lang, "badOption", { detail: `--${name} ${values[name]}` }));
             return value;
           };
           const url = values.database ?? (io.env ?? process.env).DATABASE_URL;
           if (!url || file) throw new UsageError(say(lang, "dbUsage"));
-          return await synthNationCommand({ url, counties: number("counties", 2800), year: number("year", 2024), seed: number("seed", 1), lang }, io);
+          return await synthNationCommand(
+            { url, counties: number("counties", 2800), year: number("year", 2024), seed: number("seed", 1), lang },
+            io,
+          );
         }
         if ((action !== "backup" && action !== "restore") || !file || extra.length) throw new UsageError(say(lang, "dbUsage"));
-        return await dbCommand({ action, file, force: values.force === true, lang, ...(values.database ? { database: values.database } : {}) }, io);
+        return await dbCommand(
+          { action, file, force: values.force === true, lang, ...(values.database ? { database: values.database } : {}) },
+          io,
+        );
       }
       default:
         throw new UsageError(say(lang, "unknownCommand", { command }));

@@ -82,7 +82,10 @@ FILE "-" reads newline-delimited JSON reports from standard input.`,
     zh: "用法：nianbao db backup|restore FILE [--database 路径] [--force]，或 nianbao db synth-nation --database URL [--counties N] [--year N] [--seed N]",
     en: "Usage: nianbao db backup|restore FILE [--database PATH] [--force], or nianbao db synth-nation --database URL [--counties N] [--year N] [--seed N]",
   },
-  synthProgress: { zh: "已生成 {provinces} 个省，{reports} 份计入汇总的报告", en: "{provinces} provinces done, {reports} reports counting in roll-ups" },
+  synthProgress: {
+    zh: "已生成 {provinces} 个省，{reports} 份计入汇总的报告",
+    en: "{provinces} provinces done, {reports} reports counting in roll-ups",
+  },
   synthDone: {
     zh: "已生成：{organisations} 个单位，{reports} 份计入汇总的报告（{year} 年及上年），用时 {seconds} 秒；全国节点 {root}",
     en: "Done: {organisations} organisations, {reports} reports counting in roll-ups ({year} and the year before) in {seconds} s; nation root {root}",

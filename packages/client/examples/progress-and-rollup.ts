@@ -13,7 +13,9 @@ const STATUS: Record<string, string> = { draft: "草稿", submitted: "已提交"
 
 /** One CSV line; a field with a comma, quote or line break is quoted. */
 const csvLine = (fields: (string | number | null)[]) =>
-  fields.map((field) => (field === null ? "" : /[",\r\n]/.test(String(field)) ? `"${String(field).replaceAll('"', '""')}"` : String(field))).join(",");
+  fields
+    .map((field) => (field === null ? "" : /[",\r\n]/.test(String(field)) ? `"${String(field).replaceAll('"', '""')}"` : String(field)))
+    .join(",");
 
 const token = process.env.NIANBAO_TOKEN;
 if (!token) {
@@ -30,7 +32,7 @@ const me = await nianbao.auth.me.query();
 const progress = await nianbao.stats.progress.query({ year });
 process.stdout.write(`${me.org.name} ${year} 年度报告填报进度（${progress.today}）\n`);
 for (const row of progress.rows) {
-  const status = row.status ? STATUS[row.status] ?? row.status : "未建立";
+  const status = row.status ? (STATUS[row.status] ?? row.status) : "未建立";
   const late = row.late ? `逾期 ${row.daysLate} 天` : "";
   process.stdout.write(`${row.orgName}\t${status}\t截止 ${row.deadline}\t${late}\n`);
 }
@@ -42,4 +44,6 @@ const lines = [csvLine(["单元格", "合计", "已填报单位数", "未填写�
 for (const [cellId, cell] of Object.entries(rollUp.cells)) lines.push(csvLine([cellId, cell.value, cell.reported, cell.missing.length]));
 // A byte-order mark, so that Excel and WPS read the file as UTF-8.
 await writeFile(out, `\uFEFF${lines.join("\r\n")}\r\n`);
-process.stdout.write(`汇总已保存：${out}（${lines.length - 1} 个单元格，${rollUp.inputs.length} 个单位参与汇总，${rollUp.missing.length} 个单位未纳入）\n`);
+process.stdout.write(
+  `汇总已保存：${out}（${lines.length - 1} 个单元格，${rollUp.inputs.length} 个单位参与汇总，${rollUp.missing.length} 个单位未纳入）\n`,
+);

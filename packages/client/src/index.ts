@@ -44,7 +44,9 @@ export function createClient(options: ClientOptions): NianbaoClient {
         headers: ({ op }) => ({
           authorization: `Bearer ${options.token}`,
           ...(options.lang === "en" ? { "accept-language": "en" } : {}),
-          ...(op.type === "mutation" ? { "idempotency-key": typeof op.context.idempotencyKey === "string" ? op.context.idempotencyKey : randomUUID() } : {}),
+          ...(op.type === "mutation"
+            ? { "idempotency-key": typeof op.context.idempotencyKey === "string" ? op.context.idempotencyKey : randomUUID() }
+            : {}),
         }),
       }),
     ],

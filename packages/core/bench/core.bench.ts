@@ -41,7 +41,13 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFracti
 const full = sampleReport({ seed: 42, year: 2024, scale: 300, agencyKind: "government", agencyName: "示范区人民政府" });
 const validatePerSecond = perSecond(() => validateReport(full), 2000);
 const parsePerSecond = perSecond(() => reportDocumentSchema.parse(full), 2000);
-rows.push(["validateReport (full 2021 report)", `${fmt(validatePerSecond)} /s`, "zod parse of the same document", `${fmt(parsePerSecond)} /s`, `${fmt(parsePerSecond / validatePerSecond, 2)}× the parse time`]);
+rows.push([
+  "validateReport (full 2021 report)",
+  `${fmt(validatePerSecond)} /s`,
+  "zod parse of the same document",
+  `${fmt(parsePerSecond)} /s`,
+  `${fmt(parsePerSecond / validatePerSecond, 2)}× the parse time`,
+]);
 
 // ------------------------------------------------------------------ aggregation
 const distinct = Array.from({ length: 200 }, (_, i) => sampleReport({ seed: i + 1, year: 2024, scale: 1 + (i % 50) }));
@@ -56,7 +62,11 @@ function baseline(n: number): Float64Array {
   // The same numbers, already in one flat typed array: the cost of the additions alone.
   const cells = format.cells.length;
   const flat = new Float64Array(n * cells);
-  for (let i = 0; i < n; i++) flat.set(readCells(format, distinct[i % distinct.length]!.tables).values.map((v) => (Number.isNaN(v) ? 0 : v)), i * cells);
+  for (let i = 0; i < n; i++)
+    flat.set(
+      readCells(format, distinct[i % distinct.length]!.tables).values.map((v) => (Number.isNaN(v) ? 0 : v)),
+      i * cells,
+    );
   return flat;
 }
 
@@ -87,4 +97,6 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.
 const line = (cols: string[]) => `| ${cols.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
 process.stdout.write(`\n@nianbao/core — node ${process.version}, ${new Date().toISOString()}\n`);
 process.stdout.write(`${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}\n`);
-process.stdout.write("Targets: validation ≤ 2× a bare parse; 100,000 reports rolled up in < 500 ms, cost linear in the number of reports.\n");
+process.stdout.write(
+  "Targets: validation ≤ 2× a bare parse; 100,000 reports rolled up in < 500 ms, cost linear in the number of reports.\n",
+);

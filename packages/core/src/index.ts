@@ -11,5 +11,17 @@ export * from "./rules/index";
 export { validateReport, errorsOf, type ValidateOptions } from "./validate";
 export * from "./aggregate/index";
 export * from "./editing/index";
-export { calendarDate, chinaToday, DAY_MS, daysBetween, daysUntil, deadlineFor, isIsoDate, isoDate, isoTimestamp, STATUTORY_DEADLINES, type Deadlines } from "./dates";
+export {
+  calendarDate,
+  chinaToday,
+  DAY_MS,
+  daysBetween,
+  daysUntil,
+  deadlineFor,
+  isIsoDate,
+  isoDate,
+  isoTimestamp,
+  STATUTORY_DEADLINES,
+  type Deadlines,
+} from "./dates";
 export * from "./webhooks";

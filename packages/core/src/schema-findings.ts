@@ -75,12 +75,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-export function schemaFindings(
-  result: z.ZodSafeParseResult<unknown>,
-  format: CompiledFormat,
-  lang: Lang,
-  input?: unknown,
-): Finding[] {
+export function schemaFindings(result: z.ZodSafeParseResult<unknown>, format: CompiledFormat, lang: Lang, input?: unknown): Finding[] {
   if (result.success) return [];
   const findings: Finding[] = [];
   for (const issue of result.error.issues) {

@@ -19,13 +19,19 @@ const noInternal = (input: unknown, options = {}) => {
 
 describe("validateReport never throws", () => {
   it("on any JSON value", () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => void noInternal(value)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => void noInternal(value)),
+      { numRuns: 300 },
+    );
   });
 
   it("on any value, previous included", () => {
-    fc.assert(fc.property(fc.anything(), fc.anything(), (value, previous) => void noInternal(value, { previous })), {
-      numRuns: 200,
-    });
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (value, previous) => void noInternal(value, { previous })),
+      {
+        numRuns: 200,
+      },
+    );
   });
 
   it("on a valid report with random values in random cells, naming each bad cell", () => {
@@ -45,7 +51,11 @@ describe("validateReport never throws", () => {
           for (const [index, value] of written) {
             const cell = format.cells[index]!;
             const valid = value === null || isValidCellValue(cell, value);
-            if (!valid) expect(findings.some((f) => f.cells.includes(cell.id)), cell.id).toBe(true);
+            if (!valid)
+              expect(
+                findings.some((f) => f.cells.includes(cell.id)),
+                cell.id,
+              ).toBe(true);
           }
         },
       ),
@@ -77,7 +87,9 @@ describe("validateReport never throws", () => {
     const doc = sampleReport({ seed: 3, year: 2022 }) as unknown as Record<string, Record<string, unknown>>;
     delete doc.agency!.name;
     (doc as Record<string, unknown>).publishedAt = "2022-13-45";
-    const paths = validateReport(doc).filter((f) => f.ruleId === "SCHEMA").map((f) => [f.path, f.message]);
+    const paths = validateReport(doc)
+      .filter((f) => f.ruleId === "SCHEMA")
+      .map((f) => [f.path, f.message]);
     expect(paths).toEqual([
       ["agency.name", "机关名称（agency.name）：缺少此项"],
       ["publishedAt", "发布日期（publishedAt）：日期应为 YYYY-MM-DD"],

@@ -140,7 +140,6 @@ function runRule(rule: RuleDefinition, ctx: CheckContext, mode: ValidationMode, 
   }
 }
 
-
 export function validateReport(input: unknown, options: ValidateOptions = {}): Finding[] {
   const lang = options.lang ?? "zh";
   const mode = options.mode ?? "filing";
@@ -156,14 +155,15 @@ export function validateReport(input: unknown, options: ValidateOptions = {}): F
         severity: "error",
         cells: [],
         path: "formatVersion",
-        message: t(lang, "schema.formatVersion", { versions: versionList(lang), value: JSON.stringify(input.formatVersion) ?? "undefined" }),
+        message: t(lang, "schema.formatVersion", {
+          versions: versionList(lang),
+          value: JSON.stringify(input.formatVersion) ?? "undefined",
+        }),
       });
     }
     if (!version) {
       findings.push(
-        ...schemaFindings(schemaFor(NEWEST()).safeParse(input), getFormat(NEWEST()), lang, input).filter(
-          (f) => f.path !== "formatVersion",
-        ),
+        ...schemaFindings(schemaFor(NEWEST()).safeParse(input), getFormat(NEWEST()), lang, input).filter((f) => f.path !== "formatVersion"),
       );
       return sortFindings(findings);
     }
@@ -216,7 +216,8 @@ function notReadCells(importFindings: readonly Finding[] | undefined): Map<strin
 function notReadSections(importFindings: readonly Finding[] | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of importFindings ?? []) {
-    if (f.ruleId.startsWith("IMPORT-") && f.severity !== "info" && f.path?.startsWith("sections.") && !out.has(f.path)) out.set(f.path, f.ruleId);
+    if (f.ruleId.startsWith("IMPORT-") && f.severity !== "info" && f.path?.startsWith("sections.") && !out.has(f.path))
+      out.set(f.path, f.ruleId);
   }
   return out;
 }
@@ -228,7 +229,12 @@ function notReadSections(importFindings: readonly Finding[] | undefined): Map<st
 function unreadSectionNote(f: Finding, unread: ReadonlyMap<string, string>, lang: Lang): Finding {
   const importRule = f.path ? unread.get(f.path) : undefined;
   if (!importRule || f.outcome === "unchecked") return f;
-  return { ...f, severity: "info", outcome: "unchecked", message: t(lang, "section.notImported", { message: f.message, finding: importRule }) };
+  return {
+    ...f,
+    severity: "info",
+    outcome: "unchecked",
+    message: t(lang, "section.notImported", { message: f.message, finding: importRule }),
+  };
 }
 
 /** Only the findings that block submission. */

@@ -17,8 +17,14 @@ describe("webhook signatures", () => {
     expect(await verifyWebhookSignature({ secret: SECRET, header, body: `${BODY} `, now: NOW })).toEqual({ ok: false, reason: "mismatch" });
     expect(await verifyWebhookSignature({ secret: "another", header, body: BODY, now: NOW })).toEqual({ ok: false, reason: "mismatch" });
     expect(await verifyWebhookSignature({ secret: SECRET, header, body: BODY, now: NOW + 301 })).toEqual({ ok: false, reason: "expired" });
-    expect(await verifyWebhookSignature({ secret: SECRET, header: "v1=abc", body: BODY, now: NOW })).toEqual({ ok: false, reason: "malformed" });
-    expect(await verifyWebhookSignature({ secret: SECRET, header: null, body: BODY, now: NOW })).toEqual({ ok: false, reason: "malformed" });
+    expect(await verifyWebhookSignature({ secret: SECRET, header: "v1=abc", body: BODY, now: NOW })).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
+    expect(await verifyWebhookSignature({ secret: SECRET, header: null, body: BODY, now: NOW })).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
   });
 
   it("matches an independent HMAC-SHA256 of `t.body` (what the Python check in the docs computes)", async () => {

@@ -102,9 +102,7 @@ function equalInConstantTime(a: string, b: string): boolean {
   return diff === 0;
 }
 
-export type WebhookVerification =
-  | { ok: true; timestamp: number }
-  | { ok: false; reason: "malformed" | "expired" | "mismatch" };
+export type WebhookVerification = { ok: true; timestamp: number } | { ok: false; reason: "malformed" | "expired" | "mismatch" };
 
 export interface VerifyWebhookInput {
   secret: string;
@@ -130,5 +128,7 @@ export async function verifyWebhookSignature(input: VerifyWebhookInput): Promise
   const now = input.now ?? Math.floor(Date.now() / 1000);
   if (Math.abs(now - timestamp) > (input.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS)) return { ok: false, reason: "expired" };
   const expected = await hmacHex(input.secret, `${timestamp}.${input.body}`);
-  return signatures.some((signature) => equalInConstantTime(signature, expected)) ? { ok: true, timestamp } : { ok: false, reason: "mismatch" };
+  return signatures.some((signature) => equalInConstantTime(signature, expected))
+    ? { ok: true, timestamp }
+    : { ok: false, reason: "mismatch" };
 }

@@ -50,4 +50,3 @@ export class DomainError extends Error {
     this.field = details.field;
   }
 }
-

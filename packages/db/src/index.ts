@@ -3,7 +3,17 @@
  * explanations, publications and the audit log, on SQLite (default) or PostgreSQL through Drizzle.
  * Query functions take the database first; nothing connects until `createDb` is called.
  */
-export { createDb, isPostgresUrl, isUniqueViolation, type Database, type DbConfig, type Dialect, type Executor, type Tables, type Tx } from "./client";
+export {
+  createDb,
+  isPostgresUrl,
+  isUniqueViolation,
+  type Database,
+  type DbConfig,
+  type Dialect,
+  type Executor,
+  type Tables,
+  type Tx,
+} from "./client";
 export * from "./domain";
 export { DomainError, type DomainErrorKind, type DomainReason } from "./errors";
 export { isCheckedDocument, markCheckedDocument, parseStoredDocument, serializeDocument } from "./documents";

@@ -30,7 +30,9 @@ describe.each(TEST_DIALECTS)("the demo on $dialect", ({ dialect, enabled }) => {
     expect(admin?.orgName).toBe(DISTRICT);
     const orgs = await listSubtree(test.db, admin!.orgPath);
     expect(orgs.map((o) => o.name).sort()).toEqual([DISTRICT, ...DEPARTMENTS.map((d) => d.name)].sort());
-    expect(seeded.users.map((u) => u.username)).toEqual(expect.arrayContaining(["admin", "kjj.editor", "kjj.reviewer", "kjj.signer", "gov.signer"]));
+    expect(seeded.users.map((u) => u.username)).toEqual(
+      expect.arrayContaining(["admin", "kjj.editor", "kjj.reviewer", "kjj.signer", "gov.signer"]),
+    );
   });
 
   it.skipIf(!enabled)("imports the fixture and leaves 2024 in every workflow state", async () => {
@@ -47,6 +49,10 @@ describe.each(TEST_DIALECTS)("the demo on $dialect", ({ dialect, enabled }) => {
   });
 
   it.skipIf(!enabled)("does nothing on a database that already has users", async () => {
-    expect(await seedDemo(test.db, { adminPassword: "other-password-2", passwordHashing: FAST_HASHING })).toEqual({ created: false, users: [], reports: 0 });
+    expect(await seedDemo(test.db, { adminPassword: "other-password-2", passwordHashing: FAST_HASHING })).toEqual({
+      created: false,
+      users: [],
+      reports: 0,
+    });
   });
 });

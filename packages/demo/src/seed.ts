@@ -77,7 +77,10 @@ function continueFrom(doc: ReportDocument, previous: ReportDocument | null): Rep
   for (const column of [...APPLICANT_COLUMNS, "total"]) {
     if (column === "total") {
       for (const row of ["newReceived", "carriedOver", "carriedForward"]) {
-        set(`applications.${row}.total`, APPLICANT_COLUMNS.reduce((sum, c) => sum + num(doc, `applications.${row}.${c}`), 0));
+        set(
+          `applications.${row}.total`,
+          APPLICANT_COLUMNS.reduce((sum, c) => sum + num(doc, `applications.${row}.${c}`), 0),
+        );
       }
       continue;
     }
@@ -111,7 +114,10 @@ function demoDocument(org: Organisation, year: number, seed: number, previous: R
   const continued = continueFrom(doc, previous);
   // The overview states the number received (T3-TEXT): keep it in step with the carried-over table.
   const received = getCell(continued, "applications.newReceived.total");
-  continued.sections.overview = continued.sections.overview.replace(/共收到政府信息公开申请\d+件/, `共收到政府信息公开申请${String(received)}件`);
+  continued.sections.overview = continued.sections.overview.replace(
+    /共收到政府信息公开申请\d+件/,
+    `共收到政府信息公开申请${String(received)}件`,
+  );
   return continued;
 }
 
@@ -168,13 +174,19 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     const org = await createOrganisation(db, { parentId: district.id, name: dept.name, kind: "department" }, SYSTEM_AUDIT);
     const editor = actorFromUser(await addUser(org, `${dept.code}.editor`, `${dept.name.replace("示范区", "")}办公室`, "editor"), null);
     // Leaders have accounts in the science bureau (the full workflow); elsewhere the district leaders act.
-    const reviewer = dept.code === "kjj" ? actorFromUser(await addUser(org, "kjj.reviewer", "科技局分管副局长", "reviewer"), null) : govTeam.reviewer;
+    const reviewer =
+      dept.code === "kjj" ? actorFromUser(await addUser(org, "kjj.reviewer", "科技局分管副局长", "reviewer"), null) : govTeam.reviewer;
     const signer = dept.code === "kjj" ? actorFromUser(await addUser(org, "kjj.signer", "科技局局长", "signer"), null) : govTeam.signer;
     if (dept.code === "kjj") await addUser(org, "kjj.viewer", "科技局查阅人员", "viewer");
     teams.set(dept.code, { org, editor, reviewer, signer, admin: adminActor });
   }
 
-  const caller = (actor: Actor): Caller => ({ actor, audit: { ...SYSTEM_AUDIT, actorKind: "user", actorId: actor.userId, actorName: actor.displayName }, now, lang: "zh" });
+  const caller = (actor: Actor): Caller => ({
+    actor,
+    audit: { ...SYSTEM_AUDIT, actorKind: "user", actorId: actor.userId, actorName: actor.displayName },
+    now,
+    lang: "zh",
+  });
   let reports = 0;
   const previous = new Map<string, ReportDocument>();
   let fixtureError: string | undefined;
@@ -187,7 +199,12 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       if (state === "none") continue;
       if (code === "kjj" && year === 2021 && options.fixture) {
         try {
-          const imported = await importFile(db, team.org, { data: options.fixture.data, filename: options.fixture.filename }, caller(team.editor));
+          const imported = await importFile(
+            db,
+            team.org,
+            { data: options.fixture.data, filename: options.fixture.filename },
+            caller(team.editor),
+          );
           previous.set(code, (await getRevision(db, imported.report.id, imported.revision)).document);
           reports += 1;
           continue;
@@ -221,15 +238,42 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   const edu = teams.get("jyj")!;
   const published = await findReportByOrgYear(db, edu.org.id, 2022);
   if (published) {
-    let report = await takeStep(db, published, "correct", { revision: published.currentRevision, comment: "更正第五部分表述错误" }, caller(edu.editor));
+    let report = await takeStep(
+      db,
+      published,
+      "correct",
+      { revision: published.currentRevision, comment: "更正第五部分表述错误" },
+      caller(edu.editor),
+    );
     const current = await getRevision(db, report.id, report.currentRevision);
-    const corrected = { ...current.document, publishedAt: null, sections: { ...current.document.sections, problems: `${current.document.sections.problems}（已更正）` } };
-    const saved = await saveDraft(db, report, { baseRevision: report.currentRevision, document: corrected, note: "更正" }, caller(edu.editor));
+    const corrected = {
+      ...current.document,
+      publishedAt: null,
+      sections: { ...current.document.sections, problems: `${current.document.sections.problems}（已更正）` },
+    };
+    const saved = await saveDraft(
+      db,
+      report,
+      { baseRevision: report.currentRevision, document: corrected, note: "更正" },
+      caller(edu.editor),
+    );
     await explainWarnings(db, saved.report, saved.findings, edu.editor);
     report = await takeStep(db, saved.report, "submit", { revision: saved.revision }, caller(edu.editor));
     report = await takeStep(db, report, "review", { revision: report.currentRevision }, caller(edu.reviewer));
     report = await takeStep(db, report, "sign", { revision: report.currentRevision }, caller(edu.signer));
-    await takeStep(db, await getReport(db, report.id), "publish", { revision: report.currentRevision, publishedOn: "2023-03-15" }, caller(edu.admin));
+    await takeStep(
+      db,
+      await getReport(db, report.id),
+      "publish",
+      { revision: report.currentRevision, publishedOn: "2023-03-15" },
+      caller(edu.admin),
+    );
   }
-  return { created: true, users, reports, fixtureImported: Boolean(options.fixture) && !fixtureError, ...(fixtureError ? { fixtureError } : {}) };
+  return {
+    created: true,
+    users,
+    reports,
+    fixtureImported: Boolean(options.fixture) && !fixtureError,
+    ...(fixtureError ? { fixtureError } : {}),
+  };
 }

@@ -11,7 +11,6 @@ import { exportDocx, exportHtml, exportReport, exportXlsx } from "../src/export/
 
 const RUNS = 25;
 
-
 // A city-sized report: every cell filled, large counts, long text.
 const doc = sampleReport({ seed: 42, year: 2024, scale: 300, agencyKind: "government", agencyName: "示范市人民政府" });
 const docx = await exportDocx(doc);
@@ -24,7 +23,10 @@ const jobs: [string, () => Promise<unknown>][] = [
   [".html (exportHtml)", () => exportHtml(doc)],
   [".xlsx (exportXlsx)", () => exportXlsx(doc)],
 ];
-const [baseline, ...medians] = await timeTogether(jobs.map(([, job]) => job), RUNS);
+const [baseline, ...medians] = await timeTogether(
+  jobs.map(([, job]) => job),
+  RUNS,
+);
 const results = jobs.slice(1).map(([name], i) => [name, medians[i]!] as const);
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;

@@ -20,7 +20,6 @@ import { buildPdf } from "../src/test-support/import";
 
 const RUNS = 15;
 
-
 /** The .docx printed to PDF by LibreOffice; the committed print of the same report when no office suite is installed. */
 function pdfOf(docx: Uint8Array): { data: Uint8Array; source: string } {
   const dir = mkdtempSync(path.join(tmpdir(), "nianbao-bench-"));
@@ -65,7 +64,11 @@ const right = await Promise.all(inputs.map(async ([, data]) => cellsRight((await
 
 const jobs: (() => Promise<unknown>)[] = [
   () => mammoth.convertToHtml({ buffer: docxBuffer }),
-  ...inputs.map(([, data]) => () => importReport(data)),
+  ...inputs.map(
+    ([, data]) =>
+      () =>
+        importReport(data),
+  ),
 ];
 const [baseline, ...medians] = await timeTogether(jobs, RUNS);
 
@@ -73,7 +76,14 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 const kib = (data: Uint8Array) => `${(data.byteLength / 1024).toFixed(1)} KiB`;
 const rows = [
   ["import of a full 2021 report", "size", "median", "baseline: mammoth .docx → HTML, same report", "ratio", "cells right"],
-  ...inputs.map(([name, data], i) => [name, kib(data), fmt(medians[i]!), fmt(baseline!), `${(medians[i]! / baseline!).toPrecision(2)}×`, right[i]!]),
+  ...inputs.map(([name, data], i) => [
+    name,
+    kib(data),
+    fmt(medians[i]!),
+    fmt(baseline!),
+    `${(medians[i]! / baseline!).toPrecision(2)}×`,
+    right[i]!,
+  ]),
 ];
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => [...row[c]!].length)));
 const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`;
@@ -93,7 +103,10 @@ process.stdout.write(
 const longPdf = (pages: number) =>
   buildPdf(
     Array.from({ length: pages }, (_, p) =>
-      Array.from({ length: 40 }, (_, i) => `BT /F1 10 Tf 40 ${800 - i * 18} Td (Page ${p + 1} line ${i + 1}: 2024 annual report 123 456 789) Tj ET`).join("\n"),
+      Array.from(
+        { length: 40 },
+        (_, i) => `BT /F1 10 Tf 40 ${800 - i * 18} Td (Page ${p + 1} line ${i + 1}: 2024 annual report 123 456 789) Tj ET`,
+      ).join("\n"),
     ),
   );
 const SHORT_PAGES = 25;

@@ -86,10 +86,7 @@ function headingParagraph(text: string, spaceBefore = 0): Paragraph {
 
 function titleParagraph(): Paragraph {
   return new Paragraph({
-    children: TITLE.flatMap((line, i) => [
-      ...(i ? [new TextRun({ break: 1 })] : []),
-      ...runs(line, FONTS.title, { size: 44, bold: true }),
-    ]),
+    children: TITLE.flatMap((line, i) => [...(i ? [new TextRun({ break: 1 })] : []), ...runs(line, FONTS.title, { size: 44, bold: true })]),
     alignment: AlignmentType.CENTER,
     spacing: { before: pt(56), after: pt(56), line: pt(28), lineRule: LineRuleType.EXACT },
   });

@@ -10,14 +10,7 @@ import { fileURLToPath } from "node:url";
 import { sampleReport } from "@nianbao/core/testing";
 import type { ReportDocument } from "@nianbao/core";
 import { exportDocx, exportHtml, exportXlsx } from "../src/export/index";
-import {
-  hasCommand,
-  htmlToPdf,
-  officeToPdf,
-  pageToPng,
-  pageWith,
-  previewFontConfig,
-} from "./preview";
+import { hasCommand, htmlToPdf, officeToPdf, pageToPng, pageWith, previewFontConfig } from "./preview";
 
 const OUT = fileURLToPath(new URL("../../../docs/exports/", import.meta.url));
 

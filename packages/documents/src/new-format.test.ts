@@ -38,7 +38,9 @@ function applicationsWithColumn(table: MatrixTableDef): MatrixTableDef {
   return {
     ...table,
     columns: [...table.columns.slice(0, -1), SELF_EMPLOYED, table.columns[table.columns.length - 1]!],
-    columnGroups: table.columnGroups.map((g) => (g.id === "applicants" ? { ...g, members: [...g.members.slice(0, -1), "selfEmployed", "total"] } : g)),
+    columnGroups: table.columnGroups.map((g) =>
+      g.id === "applicants" ? { ...g, members: [...g.members.slice(0, -1), "selfEmployed", "total"] } : g,
+    ),
     headerGrid: [
       top.map((cell, i) => (i === 1 ? { ...cell, colspan: cell.colspan! + 1 } : cell)),
       [...middle.slice(0, total), { label: SELF_EMPLOYED.label, rowspan: 2, column: "selfEmployed" }, middle[total]!],
@@ -59,7 +61,9 @@ function trialFormat(version: string, extraTables: FormatDefinition["tables"] = 
         ...active,
         blocks: active.blocks.map((block) => ({
           ...block,
-          rows: block.rows.map((row) => (row.id === "regulations" ? { id: "governmentRules", label: l("政府规章", "Government rules") } : row)),
+          rows: block.rows.map((row) =>
+            row.id === "regulations" ? { id: "governmentRules", label: l("政府规章", "Government rules") } : row,
+          ),
         })),
       },
       applicationsWithColumn(applications),
@@ -120,10 +124,13 @@ describe("a format registered while running", () => {
 
   it("every table identity fires when its stated cell is one off, naming the instance's cells", () => {
     const current = linearInstances("2026").filter((i) => !i.rule.crossYear);
-    expect(new Set(current.map((i) => i.rule.id))).toEqual(new Set(["T3-BAL", "T3-ROWTOTAL", "T3-RESULTSUM-2021", "T4-SUM-R", "T4-SUM-D", "T4-SUM-A"]));
+    expect(new Set(current.map((i) => i.rule.id))).toEqual(
+      new Set(["T3-BAL", "T3-ROWTOTAL", "T3-RESULTSUM-2021", "T4-SUM-R", "T4-SUM-D", "T4-SUM-A"]),
+    );
     for (const ruleId of new Set(current.map((i) => i.rule.id))) {
-      const instance = current.find((i) => i.rule.id === ruleId && i.cells.some((c) => c.endsWith(".selfEmployed")))
-        ?? current.find((i) => i.rule.id === ruleId)!;
+      const instance =
+        current.find((i) => i.rule.id === ruleId && i.cells.some((c) => c.endsWith(".selfEmployed"))) ??
+        current.find((i) => i.rule.id === ruleId)!;
       const stated = (instance.rule.stated === "lhs" ? instance.lhs : instance.rhs)[0]!;
       const doc = sample(5);
       const cell = trial.cellById.get(stated.cellId)!;
@@ -132,7 +139,10 @@ describe("a format registered while running", () => {
       let node = row;
       for (const key of path.slice(0, -1)) node = node[key] as Record<string, Record<string, unknown>>;
       (node as Record<string, unknown>)[path[path.length - 1]!] = (node[path[path.length - 1]!] as unknown as number) + 1;
-      expect(failed(doc, ruleId).map((f) => f.cells), ruleId).toContainEqual(instance.cells);
+      expect(
+        failed(doc, ruleId).map((f) => f.cells),
+        ruleId,
+      ).toContainEqual(instance.cells);
     }
   });
 
@@ -145,7 +155,8 @@ describe("a format registered while running", () => {
     before.applications!.carriedForward!.selfEmployed = (now.applications!.carriedOver!.selfEmployed as number) + 1;
     for (const row of ["governmentRules", "normativeDocuments"]) {
       const r = now.activeDisclosure![row]!;
-      before.activeDisclosure![row]!.inForce = (r.inForce as number) - (r.issued as number) + (r.repealed as number) + (row === "governmentRules" ? 3 : 0);
+      before.activeDisclosure![row]!.inForce =
+        (r.inForce as number) - (r.issued as number) + (r.repealed as number) + (row === "governmentRules" ? 3 : 0);
     }
     expect(failed(doc, "T3-CARRY", previous).map((f) => f.cells)).toEqual([["applications.carriedOver.selfEmployed"]]);
     const rules = ["issued", "repealed", "inForce"].map((c) => `activeDisclosure.governmentRules.${c}`);

@@ -66,10 +66,16 @@ function continueFrom(doc: ReportDocument, previous: ReportDocument): ReportDocu
     set(`applications.carriedForward.${column}`, forward);
   }
   for (const row of ["newReceived", "carriedOver", "carriedForward"]) {
-    set(`applications.${row}.total`, APPLICANTS.reduce((sum, column) => sum + num(doc, `applications.${row}.${column}`), 0));
+    set(
+      `applications.${row}.total`,
+      APPLICANTS.reduce((sum, column) => sum + num(doc, `applications.${row}.${column}`), 0),
+    );
   }
   for (const row of ["regulations", "normativeDocuments"]) {
-    const inForce = num(previous, `activeDisclosure.${row}.inForce`) + num(doc, `activeDisclosure.${row}.issued`) - num(doc, `activeDisclosure.${row}.repealed`);
+    const inForce =
+      num(previous, `activeDisclosure.${row}.inForce`) +
+      num(doc, `activeDisclosure.${row}.issued`) -
+      num(doc, `activeDisclosure.${row}.repealed`);
     set(`activeDisclosure.${row}.inForce`, Math.max(0, inForce));
   }
   const received = num(doc, "applications.newReceived.total");
@@ -81,7 +87,12 @@ function continueFrom(doc: ReportDocument, previous: ReportDocument): ReportDocu
  * A new draft of `year` for the organisation, filled with a complete 2021-format report that balances
  * and continues last year's (no errors), so the test starts from a clean editor and owns the report.
  */
-export async function freshFullDraft(api: ApiClient, orgName: string, year: number, seed = year): Promise<{ id: string; orgId: string; year: number; document: ReportDocument; revision: number }> {
+export async function freshFullDraft(
+  api: ApiClient,
+  orgName: string,
+  year: number,
+  seed = year,
+): Promise<{ id: string; orgId: string; year: number; document: ReportDocument; revision: number }> {
   const org = await orgNamed(api, orgName);
   const [last] = (await api.reports.list.query({ orgId: org.id, year: year - 1 })).filter((r) => r.orgId === org.id);
   const created = await api.reports.create.mutate({ orgId: org.id, year });

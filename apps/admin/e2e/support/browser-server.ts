@@ -7,7 +7,15 @@ import { type Browser, type BrowserContext, type BrowserServer, chromium, type L
 export const CHROMIUM_OPTIONS: LaunchOptions = {
   executablePath: "/usr/bin/chromium",
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+  ],
 };
 
 /** An office PC: 1366×768, Chinese. */

@@ -7,7 +7,8 @@ import type { Locator, Page } from "playwright-core";
 
 export const cell = (page: Page, cellId: string): Locator => page.locator(`[data-cell="${cellId}"]`);
 export const finding = (page: Page, ruleId: string): Locator => page.locator(`[data-rule="${ruleId}"]`);
-export const saveState = (page: Page, state: "saved" | "saving" | "error" | "conflict"): Locator => page.locator(`[data-save-state="${state}"]`);
+export const saveState = (page: Page, state: "saved" | "saving" | "error" | "conflict"): Locator =>
+  page.locator(`[data-save-state="${state}"]`);
 
 /** Open the editor of a report and wait until its grid and save state are there. */
 export async function openEditor(page: Page, reportId: string): Promise<void> {

@@ -28,7 +28,8 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cleanups: (() => Promise<void>)[] = [];
   const teardown = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => process.stderr.write(`e2e teardown: ${String(error)}\n`));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: unknown) => process.stderr.write(`e2e teardown: ${String(error)}\n`));
   };
   try {
     await buildAdmin();

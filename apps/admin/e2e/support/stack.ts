@@ -46,7 +46,10 @@ const tail = (file: string) => {
   }
 };
 
-export async function startStack(options: { dialect: "sqlite" } | { dialect: "postgres"; pgUrl: string }, distDir = E2E_DIST_DIR): Promise<Stack> {
+export async function startStack(
+  options: { dialect: "sqlite" } | { dialect: "postgres"; pgUrl: string },
+  distDir = E2E_DIST_DIR,
+): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), "nianbao-e2e-"));
   const stops: (() => Promise<void>)[] = [async () => rmSync(dir, { recursive: true, force: true })];
   const stop = async () => {

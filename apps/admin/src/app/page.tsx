@@ -65,7 +65,9 @@ function Work({ rows, today, year }: { rows: ProgressRow[]; today: string; year:
               <li key={`${row.orgId}-${action}`} className="flex flex-wrap items-center gap-4 px-4 py-3">
                 <div className="min-w-48 flex-1">
                   <div className="font-medium">{row.orgName}</div>
-                  <div className="text-sm text-slate-500">{action === "create" ? t("home.toCreate") : labelOf(TODO_LABELS, action, lang)}</div>
+                  <div className="text-sm text-slate-500">
+                    {action === "create" ? t("home.toCreate") : labelOf(TODO_LABELS, action, lang)}
+                  </div>
                 </div>
                 <StatusBadge status={row.status} />
                 <FindingsCounts summary={row.findings} />
@@ -77,7 +79,9 @@ function Work({ rows, today, year }: { rows: ProgressRow[]; today: string; year:
                 ) : (
                   <Button asChild size="sm">
                     {/* "submit" opens the editor, where the report is finished and submitted: the button says so. */}
-                    <Link href={taskHref(action, row.reportId!, year)}>{action === "submit" ? t("home.openEditor") : labelOf(ACTION_LABELS, action, lang)}</Link>
+                    <Link href={taskHref(action, row.reportId!, year)}>
+                      {action === "submit" ? t("home.openEditor") : labelOf(ACTION_LABELS, action, lang)}
+                    </Link>
                   </Button>
                 )}
               </li>

@@ -53,7 +53,10 @@ function SignedInFrame({ children }: { children: ReactNode }) {
   }
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("shell.skip")}
       </a>
       <Header />
@@ -96,7 +99,10 @@ function Header() {
                 key={item.href}
                 href={withYear(item.href, year)}
                 aria-current={active ? "page" : undefined}
-                className={cn("flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm", active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100")}
+                className={cn(
+                  "flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm",
+                  active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100",
+                )}
               >
                 <Icon aria-hidden className="size-4" />
                 {t(item.label)}
@@ -165,7 +171,12 @@ function SignOut() {
     }),
   );
   return (
-    <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending} className="flex items-center gap-1 rounded px-2 py-1 text-slate-600 hover:bg-slate-100">
+    <button
+      type="button"
+      onClick={() => logout.mutate()}
+      disabled={logout.isPending}
+      className="flex items-center gap-1 rounded px-2 py-1 text-slate-600 hover:bg-slate-100"
+    >
       <LogOut aria-hidden className="size-4" />
       {t("shell.signOut")}
     </button>

@@ -22,7 +22,9 @@ const ICON_CLASSES = { error: "text-red-600", warning: "text-amber-600", info: "
 
 /** The explanation given for a finding: same rule, same cells. */
 function explanationFor(finding: Finding, explanations: readonly Explanation[]): Explanation | undefined {
-  return explanations.find((e) => e.ruleId === finding.ruleId && e.cells.length === finding.cells.length && e.cells.every((c, i) => c === finding.cells[i]));
+  return explanations.find(
+    (e) => e.ruleId === finding.ruleId && e.cells.length === finding.cells.length && e.cells.every((c, i) => c === finding.cells[i]),
+  );
 }
 
 export function FindingsList({
@@ -48,7 +50,12 @@ export function FindingsList({
         const Icon = ICONS[finding.severity];
         const explanation = finding.severity === "warning" ? explanationFor(finding, explanations) : undefined;
         return (
-          <li key={`${finding.ruleId}-${i}`} data-rule={finding.ruleId} data-severity={finding.severity} className="flex gap-3 px-4 py-3 text-sm">
+          <li
+            key={`${finding.ruleId}-${i}`}
+            data-rule={finding.ruleId}
+            data-severity={finding.severity}
+            className="flex gap-3 px-4 py-3 text-sm"
+          >
             <Icon aria-hidden className={`mt-0.5 size-4 shrink-0 ${ICON_CLASSES[finding.severity]}`} />
             <div className="min-w-0 flex-1 space-y-1">
               <p>
@@ -68,7 +75,11 @@ export function FindingsList({
               {finding.severity === "warning" && (
                 <div className="rounded bg-slate-50 px-2 py-1 text-xs">
                   <span className="font-medium text-slate-600">{t("findings.explanation")}：</span>
-                  {explanation ? <span className="text-slate-800">{explanation.text}</span> : <Badge tone="amber">{t("findings.unexplained")}</Badge>}
+                  {explanation ? (
+                    <span className="text-slate-800">{explanation.text}</span>
+                  ) : (
+                    <Badge tone="amber">{t("findings.unexplained")}</Badge>
+                  )}
                 </div>
               )}
             </div>
@@ -81,7 +92,17 @@ export function FindingsList({
 }
 
 /** The cells a finding involves; a long list (a whole table left empty) is folded after the first few. */
-function CellList({ cells, version, lang, onCellClick }: { cells: readonly string[]; version: FormatVersion; lang: Lang; onCellClick?: (cellId: string) => void }) {
+function CellList({
+  cells,
+  version,
+  lang,
+  onCellClick,
+}: {
+  cells: readonly string[];
+  version: FormatVersion;
+  lang: Lang;
+  onCellClick?: (cellId: string) => void;
+}) {
   const t = useT();
   const item = (cellId: string) =>
     onCellClick ? (

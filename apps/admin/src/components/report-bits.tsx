@@ -25,7 +25,11 @@ export function Deadline({ deadline, today, publishedOn }: { deadline: string; t
   return (
     <span className="tabular flex flex-col leading-tight">
       <span>{deadline}</span>
-      <span className={late ? "text-xs font-medium text-red-600" : days <= 14 && !publishedOn ? "text-xs text-amber-700" : "text-xs text-slate-500"}>
+      <span
+        className={
+          late ? "text-xs font-medium text-red-600" : days <= 14 && !publishedOn ? "text-xs text-amber-700" : "text-xs text-slate-500"
+        }
+      >
         {publishedOn && late ? `${note} · ${t("home.late", { days: -days })}` : note}
       </span>
     </span>

@@ -8,7 +8,17 @@
  * Reused by the review, preview, roll-up and import pages; cells can be marked (changed, with an
  * error …), titled (a tooltip) and made clickable (roll-up: who contributed).
  */
-import { type CellValue, type FormatVersion, getFormat, type Lang, label, type LayoutCell, readRawCell, type Sections, type SectionKey } from "@nianbao/core";
+import {
+  type CellValue,
+  type FormatVersion,
+  getFormat,
+  type Lang,
+  label,
+  type LayoutCell,
+  readRawCell,
+  type Sections,
+  type SectionKey,
+} from "@nianbao/core";
 import { Fragment, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { useLang } from "@/lib/i18n";
@@ -116,9 +126,18 @@ function renderCell(cell: LayoutCell, lang: Lang, valueOf: (id: string) => unkno
   const spans = { rowSpan: cell.rowspan, colSpan: cell.colspan };
   if (cell.role !== "data") {
     const text = cell.label ? label(lang, cell.label) : "";
-    const tone = cell.role === "title" ? "bg-slate-100 text-center font-semibold" : cell.role === "header" ? "bg-slate-50 text-center font-medium" : "text-left";
+    const tone =
+      cell.role === "title"
+        ? "bg-slate-100 text-center font-semibold"
+        : cell.role === "header"
+          ? "bg-slate-50 text-center font-medium"
+          : "text-left";
     return (
-      <th {...spans} scope={cell.role === "label" ? "row" : "col"} className={cn("border border-slate-300 px-2 py-1 align-middle font-normal", tone)}>
+      <th
+        {...spans}
+        scope={cell.role === "label" ? "row" : "col"}
+        className={cn("border border-slate-300 px-2 py-1 align-middle font-normal", tone)}
+      >
         {text}
       </th>
     );
@@ -129,9 +148,19 @@ function renderCell(cell: LayoutCell, lang: Lang, valueOf: (id: string) => unkno
   const description = props.describe?.(id);
   const content = value || <span className="sr-only">{lang === "zh" ? "空" : "empty"}</span>;
   return (
-    <td {...spans} data-cell-view={id} title={description} className={cn("tabular min-w-12 border border-slate-300 px-2 py-1 text-center align-middle", mark && MARK_CLASSES[mark])}>
+    <td
+      {...spans}
+      data-cell-view={id}
+      title={description}
+      className={cn("tabular min-w-12 border border-slate-300 px-2 py-1 text-center align-middle", mark && MARK_CLASSES[mark])}
+    >
       {props.onCellClick ? (
-        <button type="button" className="w-full rounded-sm text-center" onClick={() => props.onCellClick!(id)} aria-label={description ? `${value || "—"}：${description}` : undefined}>
+        <button
+          type="button"
+          className="w-full rounded-sm text-center"
+          onClick={() => props.onCellClick!(id)}
+          aria-label={description ? `${value || "—"}：${description}` : undefined}
+        >
           {content}
         </button>
       ) : (

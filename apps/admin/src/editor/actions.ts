@@ -45,7 +45,11 @@ export function createEditorActions(store: EditorStore, getLang: () => Lang): Ed
     if (first) store.focusCell(first);
   };
 
-  const afterUndo = (cells: readonly string[] | null, done: "editor.undone" | "editor.redone", none: "editor.nothingToUndo" | "editor.nothingToRedo") => {
+  const afterUndo = (
+    cells: readonly string[] | null,
+    done: "editor.undone" | "editor.redone",
+    none: "editor.nothingToUndo" | "editor.nothingToRedo",
+  ) => {
     if (!cells) {
       store.say(t(none));
       return;
@@ -84,7 +88,11 @@ export function createEditorActions(store: EditorStore, getLang: () => Lang): Ed
       const differ = plan.computed.filter(([id, pasted]) => pasted !== null && !Object.is(store.value(id), pasted));
       let text2 = t("editor.computedPasted", { n: plan.edits.length, m: plan.computed.length });
       if (differ.length) {
-        const names = differ.slice(0, 5).map(([id, pasted]) => `${cellPath(store.format.cellById.get(id)!, lang)}（${String(pasted)} → ${String(store.value(id) ?? "—")}）`);
+        const names = differ
+          .slice(0, 5)
+          .map(
+            ([id, pasted]) => `${cellPath(store.format.cellById.get(id)!, lang)}（${String(pasted)} → ${String(store.value(id) ?? "—")}）`,
+          );
         text2 += ` ${t("editor.computedPastedDiffer", { cells: names.join(lang === "zh" ? "；" : "; ") + (differ.length > 5 ? " …" : "") })}`;
       }
       store.say(text2, differ.length ? "error" : "info");

@@ -73,7 +73,9 @@ export class Autosave {
     this.saver = options.saver;
     this.saveDelay = options.saveDelay ?? 800;
     this.onSignedOut = options.onSignedOut;
-    this.status = options.startInConflict ? { state: "conflict", revision: options.revision } : { state: "saved", revision: options.revision };
+    this.status = options.startInConflict
+      ? { state: "conflict", revision: options.revision }
+      : { state: "saved", revision: options.revision };
   }
 
   revision(): number {

@@ -41,7 +41,14 @@ export const BalanceLine = memo(function BalanceLine({ lang }: { lang: Lang }) {
             label={t("balance.difference")}
             columns={line.columns}
             cell={(column) => ({
-              text: column.difference === null ? t("balance.unknown") : column.difference === 0 ? `0 ✓` : column.difference > 0 ? `+${column.difference}` : `${column.difference}`,
+              text:
+                column.difference === null
+                  ? t("balance.unknown")
+                  : column.difference === 0
+                    ? `0 ✓`
+                    : column.difference > 0
+                      ? `+${column.difference}`
+                      : `${column.difference}`,
               difference: column.difference,
             })}
           />
@@ -54,7 +61,15 @@ export const BalanceLine = memo(function BalanceLine({ lang }: { lang: Lang }) {
 type BalanceColumn = NonNullable<ReturnType<typeof balanceLine>>["columns"][number];
 
 /** One line of the balance: its label, then a figure per applicant column (the difference line marked). */
-function BalanceRow({ label, columns, cell }: { label: string; columns: readonly BalanceColumn[]; cell: (column: BalanceColumn) => { text: string | number; difference?: number | null } }) {
+function BalanceRow({
+  label,
+  columns,
+  cell,
+}: {
+  label: string;
+  columns: readonly BalanceColumn[];
+  cell: (column: BalanceColumn) => { text: string | number; difference?: number | null };
+}) {
   return (
     <tr>
       <th scope="row" className="border border-slate-200 px-1.5 py-1 text-left font-normal">
@@ -64,7 +79,11 @@ function BalanceRow({ label, columns, cell }: { label: string; columns: readonly
         const { text, difference } = cell(column);
         const marked = difference !== undefined;
         return (
-          <td key={column.label} data-balance-difference={marked ? (difference ?? "") : undefined} className={cn("border border-slate-200 px-1.5 py-1 text-right", marked && differenceTone(difference))}>
+          <td
+            key={column.label}
+            data-balance-difference={marked ? (difference ?? "") : undefined}
+            className={cn("border border-slate-200 px-1.5 py-1 text-right", marked && differenceTone(difference))}
+          >
             {text}
           </td>
         );

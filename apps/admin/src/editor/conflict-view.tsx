@@ -34,8 +34,13 @@ export function ConflictView({
   onResolve: (document: ReportDocument) => void;
 }) {
   const t = useEditorT();
-  const diffs = useMemo(() => differences(data.base, data.mine, data.theirs, lang, sectionHeading, computed), [data, lang, sectionHeading, computed]);
-  const [choices, setChoices] = useState<ReadonlyMap<string, "mine" | "theirs">>(() => new Map(diffs.map((d) => [`${d.kind}:${d.id}`, d.proposal])));
+  const diffs = useMemo(
+    () => differences(data.base, data.mine, data.theirs, lang, sectionHeading, computed),
+    [data, lang, sectionHeading, computed],
+  );
+  const [choices, setChoices] = useState<ReadonlyMap<string, "mine" | "theirs">>(
+    () => new Map(diffs.map((d) => [`${d.kind}:${d.id}`, d.proposal])),
+  );
   const choose = (diff: Difference, side: "mine" | "theirs") => setChoices((prev) => new Map(prev).set(`${diff.kind}:${diff.id}`, side));
   const all = (side: "mine" | "theirs") => setChoices(new Map(diffs.map((d) => [`${d.kind}:${d.id}`, side])));
 
@@ -93,7 +98,9 @@ export function ConflictView({
                       <th scope="row" className="border border-slate-200 px-2 py-1 text-left text-xs font-normal">
                         {diff.label}
                       </th>
-                      <td className="border border-slate-200 px-2 py-1 text-right text-slate-500">{diff.base === null ? "?" : value(diff.base)}</td>
+                      <td className="border border-slate-200 px-2 py-1 text-right text-slate-500">
+                        {diff.base === null ? "?" : value(diff.base)}
+                      </td>
                       {(["mine", "theirs"] as const).map((side) => (
                         <td key={side} className={cn("border border-slate-200 px-2 py-1", choice === side && "bg-emerald-50")}>
                           <label className="flex items-start justify-end gap-1.5">

@@ -79,7 +79,12 @@ export function differences(
 }
 
 /** Their document with my values where I chose mine. */
-export function resolve(mine: ReportDocument, theirs: ReportDocument, choices: ReadonlyMap<string, "mine" | "theirs">, diffs: readonly Difference[]): ReportDocument {
+export function resolve(
+  mine: ReportDocument,
+  theirs: ReportDocument,
+  choices: ReadonlyMap<string, "mine" | "theirs">,
+  diffs: readonly Difference[],
+): ReportDocument {
   const cells: [string, CellValue][] = [];
   let sections = theirs.sections;
   for (const diff of diffs) {

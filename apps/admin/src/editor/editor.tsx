@@ -96,7 +96,12 @@ function EditorSession({ data, previous, previousError }: { data: Got; previous:
         if (code === "CONFLICT") return { ok: false, kind: "conflict" };
         if (code === "UNAUTHORIZED") return { ok: false, kind: "signedOut", message: editorText(langRef.current, "save.signedOut") };
         // A refusal of the content will not pass by itself; a lost connection or a server error may.
-        return { ok: false, kind: "failed", message: errorMessage(error), retry: code !== "BAD_REQUEST" && code !== "FORBIDDEN" && code !== "NOT_FOUND" };
+        return {
+          ok: false,
+          kind: "failed",
+          message: errorMessage(error),
+          retry: code !== "BAD_REQUEST" && code !== "FORBIDDEN" && code !== "NOT_FOUND",
+        };
       }
     };
     const choice = loadComputedChoice(reportId);
@@ -266,7 +271,10 @@ function Notices({ data, start, status, previousError }: { data: Got; start: Sta
         </p>
       )}
       {start.blockedLocal && !dismissed && (
-        <div role="alert" className="flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <div
+          role="alert"
+          className="flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           {t("editor.localBlocked")}
           <Button
             size="sm"
@@ -356,7 +364,12 @@ function Sections({ lang }: { lang: Lang }) {
           const headingId = `table-${layout.tableId}`;
           return (
             // isolate: each table is painted as its own layer, so a change elsewhere leaves it untouched.
-            <section key={section.id} aria-labelledby={headingId} className="isolate rounded-md border border-slate-200 bg-white p-3" data-table={layout.tableId}>
+            <section
+              key={section.id}
+              aria-labelledby={headingId}
+              className="isolate rounded-md border border-slate-200 bg-white p-3"
+              data-table={layout.tableId}
+            >
               <h2 id={headingId} className="mb-2 text-base font-semibold text-slate-900">
                 {section.heading[lang]}
               </h2>

@@ -134,7 +134,12 @@ function FoldedRule({ entry, render }: { entry: Fold; render: (item: Keyed) => R
   const title = RULE_TITLES.get(entry.ruleId);
   return (
     <li data-rule-group={entry.ruleId} data-severity={entry.severity}>
-      <details className={cn("rounded-md border px-2 py-1.5 text-sm", entry.severity === "error" ? "border-red-200 bg-red-50" : "border-amber-200 bg-amber-50")}>
+      <details
+        className={cn(
+          "rounded-md border px-2 py-1.5 text-sm",
+          entry.severity === "error" ? "border-red-200 bg-red-50" : "border-amber-200 bg-amber-50",
+        )}
+      >
         <summary className="cursor-pointer">
           {title ? label(lang, title) : entry.ruleId}
           {t("findings.colon")}
@@ -185,7 +190,9 @@ const FindingItem = memo(function FindingItem({
     opened.current = open;
   }, [open]);
   const Icon = ICON[finding.severity];
-  const severityText = t(finding.severity === "error" ? "findings.error" : finding.severity === "warning" ? "findings.warning" : "findings.info");
+  const severityText = t(
+    finding.severity === "error" ? "findings.error" : finding.severity === "warning" ? "findings.warning" : "findings.info",
+  );
   const id = `finding-${findingKey(finding).replace(/[^A-Za-z0-9_-]/g, "_")}`;
 
   return (

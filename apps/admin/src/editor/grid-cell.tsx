@@ -239,7 +239,10 @@ export const GridCell = memo(function GridCell({ cell, lang }: { cell: CellDef; 
         )}
       />
       {view.computed && (
-        <Sigma aria-hidden className={cn("pointer-events-none absolute top-0.5 left-0.5 size-3 text-slate-400", view.severity && "hidden")} />
+        <Sigma
+          aria-hidden
+          className={cn("pointer-events-none absolute top-0.5 left-0.5 size-3 text-slate-400", view.severity && "hidden")}
+        />
       )}
     </div>
   );

@@ -47,7 +47,12 @@ export const ReportTable = memo(function ReportTable({
 }) {
   const widths = columnWidths(format, layout);
   return (
-    <table role="grid" aria-labelledby={labelledBy} aria-describedby="grid-help" className="w-full table-fixed border-collapse bg-white text-sm">
+    <table
+      role="grid"
+      aria-labelledby={labelledBy}
+      aria-describedby="grid-help"
+      className="w-full table-fixed border-collapse bg-white text-sm"
+    >
       <colgroup>
         {widths.map((width, i) => (
           <col key={i} style={width ? { width } : undefined} />
@@ -73,13 +78,24 @@ export const ReportTable = memo(function ReportTable({
                 return (
                   // The cell's content is positioned over the cell rather than in its flow: typing in it
                   // or marking it then never makes the browser lay out the whole table again.
-                  <td key={c} role="gridcell" colSpan={cell.colspan > 1 ? cell.colspan : undefined} className="relative h-8 border border-slate-300 p-0">
+                  <td
+                    key={c}
+                    role="gridcell"
+                    colSpan={cell.colspan > 1 ? cell.colspan : undefined}
+                    className="relative h-8 border border-slate-300 p-0"
+                  >
                     <GridCell cell={def} lang={lang} />
                   </td>
                 );
               }
               const scope =
-                cell.role === "label" ? (cell.rowspan > 1 ? "rowgroup" : "row") : cell.role === "title" || cell.colspan > 1 ? "colgroup" : "col";
+                cell.role === "label"
+                  ? cell.rowspan > 1
+                    ? "rowgroup"
+                    : "row"
+                  : cell.role === "title" || cell.colspan > 1
+                    ? "colgroup"
+                    : "col";
               return <HeaderCell key={c} cell={cell} lang={lang} scope={scope} />;
             })}
           </tr>

@@ -77,7 +77,10 @@ export class EditorStore {
     this.computedIds = new Set(computedTotals(this.format.version).byId.keys());
     this.computedOn = options.computedOn;
     this.doc = this.editable && this.computedOn ? applyComputedTotals(options.document) : options.document;
-    this.autosave = new Autosave({ reportId: this.reportId, editable: this.editable, document: () => this.doc, emit: () => this.emit() }, options);
+    this.autosave = new Autosave(
+      { reportId: this.reportId, editable: this.editable, document: () => this.doc, emit: () => this.emit() },
+      options,
+    );
     this.views = new CellViews(this.format, (cellId) => ({
       value: cellValueOf(this.doc, cellId),
       severity: this.severities.get(cellId) ?? null,

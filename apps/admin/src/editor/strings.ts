@@ -11,7 +11,8 @@ const zh = {
   "editor.restored": "已恢复本机保存的未提交输入（{time}），将自动保存。",
   "editor.localBlocked": "本机保存有此报告未保存的输入，但报告现在不能修改；输入仍保留在本机。",
   "editor.discardLocal": "丢弃本机输入",
-  "editor.gridHelp": "方向键移动，输入数字直接填写，F2 修改，Enter 确认下移，Tab 右移，Esc 取消（再按 Tab 离开表格），Delete 清空，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+V 粘贴 Excel 表格，F8 下一个问题。",
+  "editor.gridHelp":
+    "方向键移动，输入数字直接填写，F2 修改，Enter 确认下移，Tab 右移，Esc 取消（再按 Tab 离开表格），Delete 清空，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+V 粘贴 Excel 表格，F8 下一个问题。",
   "editor.computed": "自动计算合计",
   "editor.computedHint": "总计由各项之和自动计算，不能直接修改",
   "editor.computedCell": "自动计算",
@@ -97,13 +98,16 @@ const en: Record<Key, string> = {
   "editor.loading": "Loading the report…",
   "editor.readOnly": "This report is “{status}” and cannot be changed.",
   "editor.restored": "Unsaved input kept on this computer ({time}) was restored and will be saved.",
-  "editor.localBlocked": "This computer holds unsaved input for this report, but the report can no longer be changed; the input stays here.",
+  "editor.localBlocked":
+    "This computer holds unsaved input for this report, but the report can no longer be changed; the input stays here.",
   "editor.discardLocal": "Discard local input",
-  "editor.gridHelp": "Arrows move, digits type over, F2 edits, Enter confirms and moves down, Tab moves right, Esc cancels (then Tab leaves the table), Delete empties, Ctrl+Z undo, Ctrl+Y redo, Ctrl+V pastes from Excel, F8 next problem.",
+  "editor.gridHelp":
+    "Arrows move, digits type over, F2 edits, Enter confirms and moves down, Tab moves right, Esc cancels (then Tab leaves the table), Delete empties, Ctrl+Z undo, Ctrl+Y redo, Ctrl+V pastes from Excel, F8 next problem.",
   "editor.computed": "Compute totals",
   "editor.computedHint": "Totals are the sums of their parts and cannot be typed",
   "editor.computedCell": "computed",
-  "editor.computedConfirm": "Some totals typed in differ from the sums of their parts. Computing totals replaces them with the sums. Turn it on?",
+  "editor.computedConfirm":
+    "Some totals typed in differ from the sums of their parts. Computing totals replaces them with the sums. Turn it on?",
   "editor.computedRefused": "“{cell}” is computed from its parts. Turn off “Compute totals” to type it.",
   "editor.computedPasted": "Pasted {n} cells; {m} totals were computed from their parts instead of the pasted values.",
   "editor.computedPastedDiffer": "Note: pasted totals differ from the sums: {cells}",
@@ -164,7 +168,8 @@ const en: Record<Key, string> = {
   "submit.done": "Submitted for review",
   "submit.waitSave": "Wait until saving has finished.",
   "conflict.title": "Someone else changed this report",
-  "conflict.intro": "While you were editing, {author} saved revision {revision}. The items below differ; choose which to keep for each, then save. Nothing you typed is lost.",
+  "conflict.intro":
+    "While you were editing, {author} saved revision {revision}. The items below differ; choose which to keep for each, then save. Nothing you typed is lost.",
   "conflict.item": "Item",
   "conflict.base": "Before (rev. {revision})",
   "conflict.mine": "Mine",

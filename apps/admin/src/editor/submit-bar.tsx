@@ -58,7 +58,11 @@ export function SubmitBar({ reportId }: { reportId: string }) {
             <ul className="mt-1 flex max-h-40 flex-col gap-1 overflow-y-auto text-xs">
               {problem.findings.map((f, i) => (
                 <li key={i}>
-                  <button type="button" className="text-left underline-offset-2 hover:underline" onClick={() => actions.showFinding(f.cells)}>
+                  <button
+                    type="button"
+                    className="text-left underline-offset-2 hover:underline"
+                    onClick={() => actions.showFinding(f.cells)}
+                  >
                     {f.message}
                   </button>
                 </li>

@@ -19,11 +19,7 @@ export type ConflictState =
 
 const selectSaveState = (store: EditorStore) => store.getSave().state;
 
-export function useConflict(
-  store: EditorStore,
-  initial: Omit<ConflictData, "base" | "author"> | null,
-  reportId: string,
-): ConflictState {
+export function useConflict(store: EditorStore, initial: Omit<ConflictData, "base" | "author"> | null, reportId: string): ConflictState {
   const client = useTRPCClient();
   const saveState = useStoreValue(store, selectSaveState);
   // What I had typed and the revision it was typed on, captured when the conflict was found.

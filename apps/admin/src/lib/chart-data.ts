@@ -3,7 +3,16 @@
  * or cell is named here. The applications table is the format's matrix table; its first data row is
  * 本年新收 by applicant, and the result rows are the children of its first header-only row.
  */
-import { type FormatVersion, getFormat, type Lang, type MatrixTableDef, readRawCell, reportMetrics, type ReportDocument, shortLabel } from "@nianbao/core";
+import {
+  type FormatVersion,
+  getFormat,
+  type Lang,
+  type MatrixTableDef,
+  readRawCell,
+  reportMetrics,
+  type ReportDocument,
+  shortLabel,
+} from "@nianbao/core";
 
 export interface Slice {
   name: string;

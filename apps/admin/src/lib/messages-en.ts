@@ -141,7 +141,8 @@ export const en: Record<keyof typeof zh, string> = {
   "metric.lawsuits": "Lawsuits",
   "board.counted": "{n} reports rolled up",
   "import.title": "Import a report",
-  "import.intro": "Upload an existing report (Word, PDF, web page, Excel or text); it becomes a draft and anything not recognised is listed.",
+  "import.intro":
+    "Upload an existing report (Word, PDF, web page, Excel or text); it becomes a draft and anything not recognised is listed.",
   "import.org": "Organisation",
   "import.file": "Report file",
   "import.fileHint": "Accepted: .docx .pdf .html .xlsx .txt .md, up to 7 MB.",
@@ -253,7 +254,8 @@ export const en: Record<keyof typeof zh, string> = {
   "webhook.duration": "Duration (ms)",
   "webhook.noAnswer": "No answer",
   "webhook.secretTitle": "Webhook created",
-  "webhook.secretText": "This is the signing secret: copy it now and give it to the receiving system; it is shown only once. How to check signatures: docs/WEBHOOKS.md.",
+  "webhook.secretText":
+    "This is the signing secret: copy it now and give it to the receiving system; it is shown only once. How to check signatures: docs/WEBHOOKS.md.",
   "webhook.none": "No webhooks.",
   "webhook.event.report.submitted": "Submitted",
   "webhook.event.report.returned": "Returned",

@@ -24,7 +24,7 @@ const FALLBACK = {
 
 /** The API's error details, when the error came from it. */
 function errorData(err: unknown): ErrorData | undefined {
-  return err instanceof TRPCClientError ? (err.data as ErrorData | undefined) ?? undefined : undefined;
+  return err instanceof TRPCClientError ? ((err.data as ErrorData | undefined) ?? undefined) : undefined;
 }
 
 /** Per-field problems (BAD_REQUEST), each naming its field or report cell. */

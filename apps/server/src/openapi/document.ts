@@ -165,14 +165,23 @@ function operation(procedure: ServiceProcedure, doc: ProcedureDoc | undefined, s
     security: isPublic ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
     ...(parameters.length ? { parameters } : {}),
     ...(mutation && inputSchema
-      ? { requestBody: { required: true, content: { "application/json": { schema: inputSchema, ...(example?.input ? { example: example.input } : {}) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: inputSchema, ...(example?.input ? { example: example.input } : {}) } },
+          },
+        }
       : {}),
     responses: {
       "200": {
         description: "成功：结果在 result.data",
         content: {
           "application/json": {
-            schema: { type: "object", required: ["result"], properties: { result: { type: "object", required: ["data"], properties: { data } } } },
+            schema: {
+              type: "object",
+              required: ["result"],
+              properties: { result: { type: "object", required: ["data"], properties: { data } } },
+            },
             ...(example?.output ? { example: { result: { data: example.output } } } : {}),
           },
         },
@@ -201,7 +210,9 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
   const schemas = components(procedures);
   const paths: OpenApiDocument["paths"] = {};
   for (const procedure of procedures) {
-    paths[`/trpc/${procedure.path}`] = { [procedure.type === "query" ? "get" : "post"]: operation(procedure, PROCEDURE_DOCS[procedure.path], schemas) };
+    paths[`/trpc/${procedure.path}`] = {
+      [procedure.type === "query" ? "get" : "post"]: operation(procedure, PROCEDURE_DOCS[procedure.path], schemas),
+    };
   }
   return {
     openapi: "3.1.0",

@@ -96,7 +96,10 @@ function fieldRows(doc: OpenApiDocument, schema: Schema | undefined, prefix = ""
     const row = `<tr><td><code>${escape(prefix + name)}</code></td><td>${escape(typeLabel(field))}</td><td>${required}</td><td>${escape(field.description ?? "")}</td></tr>`;
     if (depth >= 1 || field.$ref) return [row];
     const inner = field.type === "array" ? field.items : field;
-    const nested = inner && !inner.$ref && inner.properties ? fieldRows(doc, inner, `${prefix}${name}${field.type === "array" ? "[]" : ""}.`, depth + 1) : [];
+    const nested =
+      inner && !inner.$ref && inner.properties
+        ? fieldRows(doc, inner, `${prefix}${name}${field.type === "array" ? "[]" : ""}.`, depth + 1)
+        : [];
     return [row, ...nested];
   });
 }
@@ -118,7 +121,8 @@ function curl(method: string, path: string, input: unknown): string {
 }
 
 function operationHtml(doc: OpenApiDocument, path: string, method: string, op: Operation): string {
-  const input = op.requestBody?.content["application/json"] ?? op.parameters?.find((p) => p.name === "input")?.content?.["application/json"];
+  const input =
+    op.requestBody?.content["application/json"] ?? op.parameters?.find((p) => p.name === "input")?.content?.["application/json"];
   const output = op.responses["200"]?.content?.["application/json"];
   const data = (output?.schema.properties?.result as Schema | undefined)?.properties?.data;
   const outputExample = (output?.example as { result?: { data?: unknown } } | undefined)?.result?.data;
@@ -136,7 +140,9 @@ function operationHtml(doc: OpenApiDocument, path: string, method: string, op: O
 export function renderReference(doc: OpenApiDocument): string {
   const info = doc.info as { title: string; version: string; description: string };
   const tags = doc.tags as { name: string; description: string }[];
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op: op as unknown as Operation })));
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method, op: op as unknown as Operation })),
+  );
   const sections = tags.map((tag) => {
     const ops = operations.filter((o) => o.op.tags[0] === tag.name);
     return `<h2 id="tag-${escape(tag.name)}">${escape(tag.name)} — ${escape(tag.description)}</h2>\n${ops.map((o) => operationHtml(doc, o.path, o.method, o.op)).join("\n")}`;

@@ -20,9 +20,9 @@ type Doc = {
   components: { schemas: Record<string, unknown> };
 };
 
-const routerProcedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, { _def: { type: string } }> }).procedures).map(
-  ([path, p]) => ({ path, method: p._def.type === "query" ? "get" : "post" }),
-);
+const routerProcedures = Object.entries(
+  (appRouter._def as unknown as { procedures: Record<string, { _def: { type: string } }> }).procedures,
+).map(([path, p]) => ({ path, method: p._def.type === "query" ? "get" : "post" }));
 
 /** JSON Pointer escaping of one path segment. */
 const pointer = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
@@ -35,7 +35,8 @@ describe("OpenAPI document and reference", () => {
 
   /** A validator for a schema inside the document (JSON Pointer below the document root). */
   const schemaAt = (...segments: string[]) => ajv.compile({ $ref: `openapi.json#/${segments.map(pointer).join("/")}` });
-  const answerSchema = (path: string, method: string) => schemaAt("paths", `/trpc/${path}`, method, "responses", "200", "content", "application/json", "schema");
+  const answerSchema = (path: string, method: string) =>
+    schemaAt("paths", `/trpc/${path}`, method, "responses", "200", "content", "application/json", "schema");
   const errorSchema = () => schemaAt("components", "schemas", "Error");
 
   beforeAll(async () => {
@@ -63,8 +64,12 @@ describe("OpenAPI document and reference", () => {
   });
 
   it("lists every procedure of the router, with its method, a summary and who may call it", () => {
-    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ path: path.replace("/trpc/", ""), method })));
-    expect(documented.sort((a, b) => a.path.localeCompare(b.path))).toEqual([...routerProcedures].sort((a, b) => a.path.localeCompare(b.path)));
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => ({ path: path.replace("/trpc/", ""), method })),
+    );
+    expect(documented.sort((a, b) => a.path.localeCompare(b.path))).toEqual(
+      [...routerProcedures].sort((a, b) => a.path.localeCompare(b.path)),
+    );
     expect(Object.keys(PROCEDURE_DOCS).sort()).toEqual(routerProcedures.map((p) => p.path).sort());
     for (const { path, method } of routerProcedures) {
       const op = doc.paths[`/trpc/${path}`]![method]!;
@@ -85,7 +90,8 @@ describe("OpenAPI document and reference", () => {
     expect(refs.length).toBeGreaterThan(100);
     for (const ref of new Set(refs)) {
       let node: unknown = doc;
-      for (const segment of ref.split("/")) node = (node as Record<string, unknown> | undefined)?.[segment.replaceAll("~1", "/").replaceAll("~0", "~")];
+      for (const segment of ref.split("/"))
+        node = (node as Record<string, unknown> | undefined)?.[segment.replaceAll("~1", "/").replaceAll("~0", "~")];
       expect(node, ref).toBeDefined();
     }
   });
@@ -95,16 +101,24 @@ describe("OpenAPI document and reference", () => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
         const base = ["paths", path, method];
-        const body = (op.requestBody as { content: { "application/json": { example?: unknown } } } | undefined)?.content["application/json"];
+        const body = (op.requestBody as { content: { "application/json": { example?: unknown } } } | undefined)?.content[
+          "application/json"
+        ];
         const params = (op.parameters ?? []) as { name?: string; content?: { "application/json": { example?: unknown } } }[];
         const query = params.findIndex((p) => p.name === "input");
         const examples: [string[], unknown][] = [];
         if (body?.example !== undefined) examples.push([[...base, "requestBody", "content", "application/json", "schema"], body.example]);
         if (query >= 0 && params[query]!.content!["application/json"].example !== undefined) {
-          examples.push([[...base, "parameters", String(query), "content", "application/json", "schema"], params[query]!.content!["application/json"].example]);
+          examples.push([
+            [...base, "parameters", String(query), "content", "application/json", "schema"],
+            params[query]!.content!["application/json"].example,
+          ]);
         }
-        const answer = (op.responses as Record<string, { content?: { "application/json": { example?: unknown } } }>)["200"]!.content!["application/json"];
-        if (answer.example !== undefined) examples.push([[...base, "responses", "200", "content", "application/json", "schema"], answer.example]);
+        const answer = (op.responses as Record<string, { content?: { "application/json": { example?: unknown } } }>)["200"]!.content![
+          "application/json"
+        ];
+        if (answer.example !== undefined)
+          examples.push([[...base, "responses", "200", "content", "application/json", "schema"], answer.example]);
         for (const [where, example] of examples) {
           const validate = schemaAt(...where);
           expect(validate(example), `${where.join(" ")}: ${ajv.errorsText(validate.errors)}`).toBe(true);

@@ -28,7 +28,10 @@ export const TAGS = [
   { name: "orgs", description: "组织机构" },
   { name: "users", description: "用户账号" },
   { name: "tokens", description: "API 令牌（供其他系统调用）" },
-  { name: "webhooks", description: "事件推送：报告提交、退回、审核、签发、发布、更正、逾期时向其他系统推送签名通知（见 docs/WEBHOOKS.md）" },
+  {
+    name: "webhooks",
+    description: "事件推送：报告提交、退回、审核、签发、发布、更正、逾期时向其他系统推送签名通知（见 docs/WEBHOOKS.md）",
+  },
   { name: "audit", description: "审计日志" },
 ];
 
@@ -48,12 +51,29 @@ export const PROCEDURE_DOCS: Record<string, ProcedureDoc> = {
     description: "接入时先调用它，确认令牌有效、角色与组织范围正确。",
     access: "signedIn",
     service: true,
-    example: { output: { kind: "token", userId: "c1e0…", displayName: "统计系统（管理员）", role: "viewer", org: { id: ORG_ID, name: "示范区人民政府", kind: "government" } } },
+    example: {
+      output: {
+        kind: "token",
+        userId: "c1e0…",
+        displayName: "统计系统（管理员）",
+        role: "viewer",
+        org: { id: ORG_ID, name: "示范区人民政府", kind: "government" },
+      },
+    },
   },
   "auth.changePassword": { summary: "修改自己的密码（仅会话登录）", access: "signedIn" },
 
-  "orgs.tree": { summary: "组织树：某组织（默认调用者所属）及其全部下级", access: ALL, service: true, example: { input: { orgId: ORG_ID } } },
-  "orgs.create": { summary: "新建下级组织", access: ["admin"], example: { input: { parentId: ORG_ID, name: "示范区数据局", kind: "department" } } },
+  "orgs.tree": {
+    summary: "组织树：某组织（默认调用者所属）及其全部下级",
+    access: ALL,
+    service: true,
+    example: { input: { orgId: ORG_ID } },
+  },
+  "orgs.create": {
+    summary: "新建下级组织",
+    access: ["admin"],
+    example: { input: { parentId: ORG_ID, name: "示范区数据局", kind: "department" } },
+  },
   "orgs.update": { summary: "修改组织（名称、类别、上级）", access: ["admin"] },
 
   "users.list": { summary: "组织范围内的用户", access: ["admin"] },
@@ -99,7 +119,11 @@ export const PROCEDURE_DOCS: Record<string, ProcedureDoc> = {
     access: EDIT,
     example: { input: { id: REPORT_ID, revision: 3 } },
   },
-  "reports.review": { summary: "审核通过（分管领导）", access: ["reviewer"], example: { input: { id: REPORT_ID, revision: 3, comment: "同意" } } },
+  "reports.review": {
+    summary: "审核通过（分管领导）",
+    access: ["reviewer"],
+    example: { input: { id: REPORT_ID, revision: 3, comment: "同意" } },
+  },
   "reports.return": {
     summary: "退回修改（须填写意见）",
     description: "已提交的由分管领导退回，已审核的由主要领导退回，已签发的由公开办退回。",
@@ -136,7 +160,8 @@ export const PROCEDURE_DOCS: Record<string, ProcedureDoc> = {
   },
   "stats.progress": {
     summary: "填报进度：组织范围内各单位某年度报告的状态、校验结果、截止日期与逾期天数",
-    description: "部门的截止日期为次年1月31日，本级政府为次年3月31日；late 与 daysLate 表示是否逾期及逾期天数。OA 系统可据 actions 提醒领导有待审核、签发的报告。",
+    description:
+      "部门的截止日期为次年1月31日，本级政府为次年3月31日；late 与 daysLate 表示是否逾期及逾期天数。OA 系统可据 actions 提醒领导有待审核、签发的报告。",
     access: ALL,
     service: true,
     example: {
@@ -170,7 +195,14 @@ export const PROCEDURE_DOCS: Record<string, ProcedureDoc> = {
     summary: "登记事件推送：某组织及其下级报告的所选事件推送到一个地址",
     description: "签名密钥只在此返回一次。推送以 HMAC-SHA256 签名（Nianbao-Signature 头），失败按指数退避重试，持续失败自动暂停。",
     access: ["admin"],
-    example: { input: { orgId: ORG_ID, url: "https://portal.example.gov.cn/hooks/nianbao", events: ["report.published", "report.corrected"], description: "门户网站年报专栏" } },
+    example: {
+      input: {
+        orgId: ORG_ID,
+        url: "https://portal.example.gov.cn/hooks/nianbao",
+        events: ["report.published", "report.corrected"],
+        description: "门户网站年报专栏",
+      },
+    },
   },
   "webhooks.list": { summary: "组织范围内的事件推送及其状态（启用、暂停及原因、待送达数）", access: ["admin"] },
   "webhooks.update": { summary: "修改事件推送的地址、事件或说明", access: ["admin"] },
@@ -188,7 +220,12 @@ export const PROCEDURE_DOCS: Record<string, ProcedureDoc> = {
     service: true,
     example: { input: { id: REPORT_ID } },
   },
-  "openData.export": { summary: "已发布报告的 CSV 或 JSON 文件（base64）", access: "public", service: true, example: { input: { id: REPORT_ID, format: "csv" } } },
+  "openData.export": {
+    summary: "已发布报告的 CSV 或 JSON 文件（base64）",
+    access: "public",
+    service: true,
+    example: { input: { id: REPORT_ID, format: "csv" } },
+  },
 };
 
 /** Input fields that mean the same in every procedure that takes them. */

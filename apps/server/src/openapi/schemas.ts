@@ -8,7 +8,10 @@ import { findingSchema } from "@nianbao/core";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
 
-const errorCodes = Object.keys(TRPC_ERROR_CODES_BY_KEY) as [keyof typeof TRPC_ERROR_CODES_BY_KEY, ...(keyof typeof TRPC_ERROR_CODES_BY_KEY)[]];
+const errorCodes = Object.keys(TRPC_ERROR_CODES_BY_KEY) as [
+  keyof typeof TRPC_ERROR_CODES_BY_KEY,
+  ...(keyof typeof TRPC_ERROR_CODES_BY_KEY)[],
+];
 
 const fieldErrorSchema = z
   .object({
@@ -63,4 +66,4 @@ export const errorBodySchema = z
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fails to compile when ErrorData and its schema here say different things. */
-const errorDataMatches: Same<z.infer<typeof errorDataSchema>, ErrorData> = true;
+const _errorDataMatches: Same<z.infer<typeof errorDataSchema>, ErrorData> = true;

@@ -8,8 +8,8 @@ export const INFO = {
     "",
     "- **查询**：`GET /trpc/<接口名>?input=<URL 编码的 JSON>`；没有输入的查询可省略 `input`。",
     "- **变更**：`POST /trpc/<接口名>`，请求体为 JSON（`content-type: application/json`，其他类型返回 415）。",
-    "- **成功**：HTTP 200，`{\"result\":{\"data\":…}}`。",
-    "- **失败**：HTTP 4xx/5xx，`{\"error\":{\"message\":\"…\",\"code\":-32600,\"data\":{\"code\":\"BAD_REQUEST\",\"httpStatus\":400,\"path\":\"…\",\"fieldErrors\":[…],\"findings\":[…]}}}`。",
+    '- **成功**：HTTP 200，`{"result":{"data":…}}`。',
+    '- **失败**：HTTP 4xx/5xx，`{"error":{"message":"…","code":-32600,"data":{"code":"BAD_REQUEST","httpStatus":400,"path":"…","fieldErrors":[…],"findings":[…]}}}`。',
     "  `fieldErrors` 只随 400 返回，逐字段（报告单元格附规范编号）说明；`findings` 是拒绝原因所在的校验结果。",
     "- **认证**：服务调用使用 `Authorization: Bearer nbk_…`（管理员以 `tokens.create` 创建，限定组织范围与角色）；浏览器使用登录后的会话 Cookie。",
     "- **语言**：消息默认中文，`Accept-Language: en` 时为英文。时间一律为 ISO 8601 字符串。",
@@ -26,7 +26,8 @@ export const SECURITY_SCHEMES = {
     type: "http",
     scheme: "bearer",
     bearerFormat: "nbk_…",
-    description: "API 令牌（管理员以 tokens.create 创建，只显示一次）。令牌限定一个组织及其下级，并带一个角色；创建者失去该角色时令牌只能查阅。",
+    description:
+      "API 令牌（管理员以 tokens.create 创建，只显示一次）。令牌限定一个组织及其下级，并带一个角色；创建者失去该角色时令牌只能查阅。",
   },
   sessionCookie: { type: "apiKey", in: "cookie", name: "nianbao_session", description: "浏览器会话（auth.login 设置的 HttpOnly Cookie）" },
 };
@@ -47,6 +48,9 @@ export const ERROR_RESPONSES = {
   "409": error("冲突（CONFLICT）：保存所依据的修订版本已过时；或同一幂等键的请求仍在处理中（带 Retry-After）", retryAfter),
   "412": error("当前状态不允许（PRECONDITION_FAILED），如提交时仍有错误或未说明的警告：data.findings 列出原因"),
   "422": error("同一 Idempotency-Key 已用于另一个请求（UNPROCESSABLE_CONTENT）"),
-  "429": error("请求过于频繁（TOO_MANY_REQUESTS）：令牌超出调用频率（带 Retry-After 响应头），或登录失败过多须等待；data.retryAfterSeconds 给出等待秒数", retryAfter),
+  "429": error(
+    "请求过于频繁（TOO_MANY_REQUESTS）：令牌超出调用频率（带 Retry-After 响应头），或登录失败过多须等待；data.retryAfterSeconds 给出等待秒数",
+    retryAfter,
+  ),
   "500": error("服务器内部错误（INTERNAL_SERVER_ERROR），不含任何内部细节"),
 };

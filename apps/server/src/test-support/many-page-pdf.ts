@@ -4,13 +4,16 @@
  */
 export function manyPagePdf(pages: number, linesPerPage = 40): Uint8Array {
   const objects: string[] = [];
-  const add = (body: string) => objects.push(body) ;
+  const add = (body: string) => objects.push(body);
   add("<< /Type /Catalog /Pages 2 0 R >>");
   add(""); // the page tree, filled in below
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   const kids: number[] = [];
   for (let p = 0; p < pages; p++) {
-    const lines = Array.from({ length: linesPerPage }, (_, i) => `BT /F1 10 Tf 40 ${800 - i * 18} Td (Page ${p + 1} line ${i + 1}: 2024 annual report 123 456 789) Tj ET`).join("\n");
+    const lines = Array.from(
+      { length: linesPerPage },
+      (_, i) => `BT /F1 10 Tf 40 ${800 - i * 18} Td (Page ${p + 1} line ${i + 1}: 2024 annual report 123 456 789) Tj ET`,
+    ).join("\n");
     add(`<< /Length ${lines.length} >>\nstream\n${lines}\nendstream`);
     const content = objects.length;
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${content} 0 R >>`);

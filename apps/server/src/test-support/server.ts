@@ -62,7 +62,11 @@ export async function startServer(dialect: Dialect, options: Partial<ServerOptio
   const dept = await createOrganisation(db, { parentId: district.id, name: "示范区科学技术局", kind: "department" }, SYSTEM_AUDIT);
   const passwordHash = await hashPassword(PASSWORD, FAST);
   for (const [username, role, where] of USERS) {
-    await createUser(db, { orgId: where === "district" ? district.id : dept.id, username, displayName: username, role, passwordHash }, SYSTEM_AUDIT);
+    await createUser(
+      db,
+      { orgId: where === "district" ? district.id : dept.id, username, displayName: username, role, passwordHash },
+      SYSTEM_AUDIT,
+    );
   }
   const app = await buildServer({
     db,
@@ -83,7 +87,11 @@ export async function startServer(dialect: Dialect, options: Partial<ServerOptio
     const response =
       kind === "query"
         ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { ...auth, ...headers } })
-        : await fetch(`${base}/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", ...auth, ...headers }, body: JSON.stringify(input) });
+        : await fetch(`${base}/trpc/${path}`, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...auth, ...headers },
+            body: JSON.stringify(input),
+          });
     return reply(response);
   };
 

@@ -20,7 +20,15 @@ export const aggregateRouter = router({
       z.object({
         year: z.number().int(),
         formatVersion: z.union([formatVersionSchema, z.literal("mixed")]).nullable(),
-        inputs: z.array(z.object({ reportId: z.string(), orgId: z.string(), orgName: z.string(), status: reportStatusSchema, revision: z.number().int() })),
+        inputs: z.array(
+          z.object({
+            reportId: z.string(),
+            orgId: z.string(),
+            orgName: z.string(),
+            status: reportStatusSchema,
+            revision: z.number().int(),
+          }),
+        ),
         inputCount: z.number().int(),
         /** Organisations below with no approved report for the year (status null: no report at all). */
         missing: z.array(z.object({ orgId: z.string(), orgName: z.string(), status: reportStatusSchema.nullable() })),
@@ -42,7 +50,9 @@ export const aggregateRouter = router({
           .object({
             reportId: z.string(),
             revision: z.number().int(),
-            differences: z.array(z.object({ cellId: z.string(), label: z.string(), rollup: cellValue, own: cellValue, difference: z.number().nullable() })),
+            differences: z.array(
+              z.object({ cellId: z.string(), label: z.string(), rollup: cellValue, own: cellValue, difference: z.number().nullable() }),
+            ),
           })
           .nullable(),
       }),

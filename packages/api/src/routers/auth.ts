@@ -25,7 +25,13 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const actor = await login(ctx.db, input, ctx);
       const org = await getOrganisation(ctx.db, actor.orgId);
-      return { kind: actor.kind, userId: actor.userId, displayName: actor.displayName, role: actor.role, org: { id: org.id, name: org.name, kind: org.kind } };
+      return {
+        kind: actor.kind,
+        userId: actor.userId,
+        displayName: actor.displayName,
+        role: actor.role,
+        org: { id: org.id, name: org.name, kind: org.kind },
+      };
     }),
 
   logout: authedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
@@ -37,7 +43,13 @@ export const authRouter = router({
   me: authedProcedure.output(meSchema).query(async ({ ctx }) => {
     const org = await getOrganisation(ctx.db, ctx.actor.orgId);
     const { actor } = ctx;
-    return { kind: actor.kind, userId: actor.userId, displayName: actor.displayName, role: actor.role, org: { id: org.id, name: org.name, kind: org.kind } };
+    return {
+      kind: actor.kind,
+      userId: actor.userId,
+      displayName: actor.displayName,
+      role: actor.role,
+      org: { id: org.id, name: org.name, kind: org.kind },
+    };
   }),
 
   /** Change one's own password (signed in with a session, not a token). */

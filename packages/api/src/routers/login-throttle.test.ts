@@ -24,7 +24,8 @@ describe.each(TEST_DIALECTS)("sign-in throttling on $dialect", ({ dialect, enabl
   const from = (ip: string) =>
     createCaller(createContextInner({ db: test.db, meta: { ip }, config: { passwordHashing: FAST_HASHING, now: () => clock } }));
   /** The world names accounts `<tag>-<role>-<suffix>`, with the suffix its district's name ends in. */
-  const nameOf = async (role: "reviewer" | "signer" | "viewer" | "admin") => `a-${role}-${world.district.name.replace("测试区人民政府", "")}`;
+  const nameOf = async (role: "reviewer" | "signer" | "viewer" | "admin") =>
+    `a-${role}-${world.district.name.replace("测试区人民政府", "")}`;
 
   const attempt = async (ip: string, name: string, password: string) => {
     const error = await errorOf(from(ip).auth.login({ username: name, password }));
@@ -67,20 +68,24 @@ describe.each(TEST_DIALECTS)("sign-in throttling on $dialect", ({ dialect, enabl
     expect((await attempt("203.0.113.100", await nameOf("viewer"), PASSWORD)).status).toBe("ok");
   });
 
-  it.skipIf(!enabled)("slows an account guessed from many addresses, for at most a minute", async () => {
-    const name = await nameOf("reviewer");
-    const waits: number[] = [];
-    for (let i = 0; i < 110; i++) {
-      // Every guess from a new address: only the account's own counter grows. The clock follows each wait.
-      const result = await attempt(`10.0.0.${i}`, name, "wrong-password");
-      waits.push(result.retryAfter ?? 0);
-      clock += (result.retryAfter ?? 0) * 1000;
-    }
-    expect(waits.slice(0, 99).every((w) => w === 0)).toBe(true);
-    expect(waits.slice(99, 107)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
-    clock -= 30_000;
-    expect((await attempt("10.9.9.9", name, PASSWORD)).status).toBe("TOO_MANY_REQUESTS");
-    clock += 30_000;
-    expect((await attempt("10.9.9.9", name, PASSWORD)).status).toBe("ok");
-  }, 120_000);
+  it.skipIf(!enabled)(
+    "slows an account guessed from many addresses, for at most a minute",
+    async () => {
+      const name = await nameOf("reviewer");
+      const waits: number[] = [];
+      for (let i = 0; i < 110; i++) {
+        // Every guess from a new address: only the account's own counter grows. The clock follows each wait.
+        const result = await attempt(`10.0.0.${i}`, name, "wrong-password");
+        waits.push(result.retryAfter ?? 0);
+        clock += (result.retryAfter ?? 0) * 1000;
+      }
+      expect(waits.slice(0, 99).every((w) => w === 0)).toBe(true);
+      expect(waits.slice(99, 107)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+      clock -= 30_000;
+      expect((await attempt("10.9.9.9", name, PASSWORD)).status).toBe("TOO_MANY_REQUESTS");
+      clock += 30_000;
+      expect((await attempt("10.9.9.9", name, PASSWORD)).status).toBe("ok");
+    },
+    120_000,
+  );
 });

@@ -31,7 +31,9 @@ export const openDataRouter = router({
   list: publicProcedure
     .input(z.object({ year: yearSchema.optional(), orgId: idSchema.optional() }).optional())
     .output(z.array(publishedSchema))
-    .query(({ ctx, input }) => listPublishedReports(ctx.db, { ...(input?.year ? { year: input.year } : {}), ...(input?.orgId ? { orgId: input.orgId } : {}) })),
+    .query(({ ctx, input }) =>
+      listPublishedReports(ctx.db, { ...(input?.year ? { year: input.year } : {}), ...(input?.orgId ? { orgId: input.orgId } : {}) }),
+    ),
 
   get: publicProcedure
     .input(z.object({ id: idSchema, revision: revisionNoSchema.optional() }))

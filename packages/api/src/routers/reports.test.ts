@@ -42,7 +42,9 @@ describe.each(TEST_DIALECTS)("reports on $dialect", ({ dialect, enabled }) => {
     const previous = await world.call(world.inB.viewer).reports.get({ id: previousId });
     const created = await world.call(world.inB.editor).reports.create({ orgId: world.b.id, year: 2024 });
     const draft = await world.call(world.inB.editor).reports.get({ id: created.report.id });
-    expect(getCell(draft.document, "applications.carriedOver.natural")).toBe(getCell(previous.document, "applications.carriedForward.natural"));
+    expect(getCell(draft.document, "applications.carriedOver.natural")).toBe(
+      getCell(previous.document, "applications.carriedForward.natural"),
+    );
     expect(getCell(draft.document, "applications.carriedOver.total")).toBe(getCell(previous.document, "applications.carriedForward.total"));
     expect(getCell(draft.document, "applications.newReceived.natural")).toBeNull();
   });
@@ -84,19 +86,33 @@ describe.each(TEST_DIALECTS)("reports on $dialect", ({ dialect, enabled }) => {
     const back = await reviewer.reports.return({ id: report.id, revision: 2, comment: "请核实第三部分数据" });
     expect(back.status).toBe("draft");
     const history = await reviewer.reports.history({ id: report.id });
-    expect(history.events.at(-1)).toMatchObject({ action: "return", comment: "请核实第三部分数据", fromStatus: "submitted", toStatus: "draft" });
+    expect(history.events.at(-1)).toMatchObject({
+      action: "return",
+      comment: "请核实第三部分数据",
+      fromStatus: "submitted",
+      toStatus: "draft",
+    });
   });
 
   it.skipIf(!enabled)("answers CONFLICT to a stale revision and loses no acknowledged write under concurrency", async () => {
     const editor = world.call(world.inB.editor);
     const { report } = await editor.reports.create({ orgId: world.b.id, year: 2020 });
-    const doc = (text: string) => ({ ...filledDocument(world.b, 2020), sections: { ...filledDocument(world.b, 2020).sections, problems: text } });
+    const doc = (text: string) => ({
+      ...filledDocument(world.b, 2020),
+      sections: { ...filledDocument(world.b, 2020).sections, problems: text },
+    });
     await editor.reports.update({ id: report.id, baseRevision: 1, document: doc("第一次") });
     const stale = await errorOf(editor.reports.update({ id: report.id, baseRevision: 1, document: doc("过时") }));
     expect(stale?.code).toBe("CONFLICT");
 
     const outcomes = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => errorOf(world.call(i % 2 ? world.inB.editor : world.inB.admin).reports.update({ id: report.id, baseRevision: 2, document: doc(`并发${i}`) }))),
+      Array.from({ length: 6 }, (_, i) =>
+        errorOf(
+          world
+            .call(i % 2 ? world.inB.editor : world.inB.admin)
+            .reports.update({ id: report.id, baseRevision: 2, document: doc(`并发${i}`) }),
+        ),
+      ),
     );
     expect(outcomes.filter((o) => o === null)).toHaveLength(1);
     expect(outcomes.filter((o) => o?.code === "CONFLICT")).toHaveLength(5);
@@ -131,7 +147,11 @@ describe.each(TEST_DIALECTS)("reports on $dialect", ({ dialect, enabled }) => {
     expect(corrected.status).toBe("draft");
     expect(corrected.publishedRevision).toBe(3);
     const current = await editor.reports.get({ id });
-    await editor.reports.update({ id, baseRevision: 3, document: { ...current.document, sections: { ...current.document.sections, other: "已更正。" } } });
+    await editor.reports.update({
+      id,
+      baseRevision: 3,
+      document: { ...current.document, sections: { ...current.document.sections, other: "已更正。" } },
+    });
     await explainAll(world, world.inB.editor, id);
     await editor.reports.submit({ id, revision: 4 });
     await world.call(world.inB.reviewer).reports.review({ id, revision: 4 });
@@ -158,7 +178,9 @@ describe.each(TEST_DIALECTS)("reports on $dialect", ({ dialect, enabled }) => {
     expect(rollup.cells[id]!.contributors.length).toBe(docs.filter((d) => (getCell(d, id) as number) > 0).length);
     expect(rollup.reconciliation).toBeNull();
     const own = await world.call(world.districtAdmin).reports.create({ orgId: world.district.id, year });
-    await world.call(world.districtAdmin).reports.update({ id: own.report.id, baseRevision: 1, document: { ...rollup.report!, publishedAt: null } });
+    await world
+      .call(world.districtAdmin)
+      .reports.update({ id: own.report.id, baseRevision: 1, document: { ...rollup.report!, publishedAt: null } });
     const again = await world.call(world.districtAdmin).aggregate.get({ orgId: world.district.id, year });
     expect(again.reconciliation?.differences).toEqual([]);
     // A department's roll-up does not reach its sibling.
@@ -184,7 +206,9 @@ describe.each(TEST_DIALECTS)("reports on $dialect", ({ dialect, enabled }) => {
       const row = progress.rows.find((r) => r.reportId === report.id)!;
       expect(row.actions).toEqual((await world.call(actor).reports.get({ id: report.id })).actions);
     }
-    expect((await world.call(world.inA.editor).stats.progress({ orgId: world.a.id, year })).rows.find((r) => r.reportId === report.id)!.actions).toContain("submit");
+    expect(
+      (await world.call(world.inA.editor).stats.progress({ orgId: world.a.id, year })).rows.find((r) => r.reportId === report.id)!.actions,
+    ).toContain("submit");
     const empty = await world.call(world.districtAdmin).stats.progress({ orgId: world.district.id, year });
     expect(empty.rows.find((r) => r.orgId === world.b.id)).toMatchObject({ reportId: null, actions: [] });
   });
@@ -198,7 +222,11 @@ describe.each(TEST_DIALECTS)("reports on $dialect", ({ dialect, enabled }) => {
     const saved = await world.call(world.inA.editor).reports.get({ id: imported.report.id });
     expect(saved.document.tables).toEqual(doc.tables);
     const notReport = await errorOf(
-      world.call(world.inA.editor).reports.import({ orgId: world.a.id, filename: "x.png", data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]).toString("base64") }),
+      world.call(world.inA.editor).reports.import({
+        orgId: world.a.id,
+        filename: "x.png",
+        data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]).toString("base64"),
+      }),
     );
     expect(notReport?.code).toBe("BAD_REQUEST");
     const again = await errorOf(world.call(world.inA.editor).reports.import({ orgId: world.a.id, filename: "report.json", data }));

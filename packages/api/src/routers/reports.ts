@@ -32,14 +32,35 @@ import {
 } from "../schemas";
 import { diffDocuments } from "../services/diff";
 import { EXPORT_FORMATS, exportDocument } from "../services/documents";
-import { type Caller, createDraft, findingsOfRevision, importFile, revisionOf, saveDraft, takeStep, validateForRevision } from "../services/reports";
+import {
+  type Caller,
+  createDraft,
+  findingsOfRevision,
+  importFile,
+  revisionOf,
+  saveDraft,
+  takeStep,
+  validateForRevision,
+} from "../services/reports";
 import { ALL_ROLES, orgProcedure, reportProcedure, router } from "../trpc";
 import { availableActions, EDIT_ROLES, rolesFor } from "../workflow";
 
 type Authed = Context & { actor: NonNullable<Context["actor"]> };
-const callerOf = (ctx: Authed): Caller => ({ actor: ctx.actor, audit: auditOf(ctx), now: ctx.config.now(), lang: ctx.lang, importLimits: ctx.config.importLimits });
+const callerOf = (ctx: Authed): Caller => ({
+  actor: ctx.actor,
+  audit: auditOf(ctx),
+  now: ctx.config.now(),
+  lang: ctx.lang,
+  importLimits: ctx.config.importLimits,
+});
 
-const explanationSchema = z.object({ findingKey: z.string(), ruleId: z.string(), cells: z.array(z.string()), text: z.string(), updatedAt: z.string() });
+const explanationSchema = z.object({
+  findingKey: z.string(),
+  ruleId: z.string(),
+  cells: z.array(z.string()),
+  text: z.string(),
+  updatedAt: z.string(),
+});
 
 /** A workflow step: the revision the actor looked at, and a comment (required to return or correct). */
 function stepProcedure(action: WorkflowAction) {
@@ -54,7 +75,11 @@ function stepProcedure(action: WorkflowAction) {
     )
     .output(reportOutSchema)
     .mutation(async ({ ctx, input }) => {
-      const step = { revision: input.revision, comment: input.comment ?? null, ...(action === "publish" && input.publishedOn ? { publishedOn: input.publishedOn } : {}) };
+      const step = {
+        revision: input.revision,
+        comment: input.comment ?? null,
+        ...(action === "publish" && input.publishedOn ? { publishedOn: input.publishedOn } : {}),
+      };
       return reportOut(await takeStep(ctx.db, ctx.report, action, step, callerOf(ctx)));
     });
 }
@@ -65,7 +90,11 @@ export const reportsRouter = router({
     .input(z.object({ year: yearInputSchema.optional(), status: z.array(reportStatusSchema).optional() }))
     .output(z.array(reportOutSchema.extend({ summary: findingsSummarySchema, lastAuthorName: z.string() })))
     .query(async ({ ctx, input }) => {
-      const rows = await listReports(ctx.db, { scopePath: ctx.org.path, ...(input.year ? { year: input.year } : {}), ...(input.status ? { status: input.status } : {}) });
+      const rows = await listReports(ctx.db, {
+        scopePath: ctx.org.path,
+        ...(input.year ? { year: input.year } : {}),
+        ...(input.status ? { status: input.status } : {}),
+      });
       return rows.map((row) => ({ ...reportOut(row), summary: row.summary, lastAuthorName: row.lastAuthorName }));
     }),
 
@@ -137,7 +166,9 @@ export const reportsRouter = router({
 
   /** Every revision (who, when, from which), the workflow steps with comments, and the publications. */
   history: reportProcedure(ALL_ROLES)
-    .output(z.object({ revisions: z.array(revisionMetaSchema), events: z.array(workflowEventSchema), publications: z.array(publicationSchema) }))
+    .output(
+      z.object({ revisions: z.array(revisionMetaSchema), events: z.array(workflowEventSchema), publications: z.array(publicationSchema) }),
+    )
     .query(async ({ ctx }) => {
       const [revisions, events, publications] = [
         await listRevisions(ctx.db, ctx.report.id),
@@ -167,7 +198,10 @@ export const reportsRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const [before, after] = [await getRevisionDocument(ctx.db, ctx.report.id, input.from), await getRevisionDocument(ctx.db, ctx.report.id, input.to)];
+      const [before, after] = [
+        await getRevisionDocument(ctx.db, ctx.report.id, input.from),
+        await getRevisionDocument(ctx.db, ctx.report.id, input.to),
+      ];
       return { changes: diffDocuments(before, after, ctx.lang) };
     }),
 
@@ -179,7 +213,15 @@ export const reportsRouter = router({
       const key = findingKey(input.finding);
       await upsertExplanation(
         ctx.db,
-        { reportId: ctx.report.id, orgId: ctx.report.orgId, findingKey: key, ruleId: input.finding.ruleId, cells: input.finding.cells, text: input.text, authorId: ctx.actor.userId },
+        {
+          reportId: ctx.report.id,
+          orgId: ctx.report.orgId,
+          findingKey: key,
+          ruleId: input.finding.ruleId,
+          cells: input.finding.cells,
+          text: input.text,
+          authorId: ctx.actor.userId,
+        },
         auditOf(ctx),
       );
       return { findingKey: key };
@@ -209,7 +251,11 @@ export const reportsRouter = router({
       const saved = await importFile(
         ctx.db,
         ctx.org,
-        { data, ...(input.filename ? { filename: input.filename } : {}), ...(input.baseRevision ? { baseRevision: input.baseRevision } : {}) },
+        {
+          data,
+          ...(input.filename ? { filename: input.filename } : {}),
+          ...(input.baseRevision ? { baseRevision: input.baseRevision } : {}),
+        },
         callerOf(ctx),
       );
       return { ...saved, report: reportOut(saved.report) };

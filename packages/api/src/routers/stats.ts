@@ -34,7 +34,12 @@ export const statsRouter = router({
             actions: z.array(workflowActionSchema),
           }),
         ),
-        totals: z.object({ organisations: z.number().int(), byStatus: z.record(z.string(), z.number().int()), missing: z.number().int(), late: z.number().int() }),
+        totals: z.object({
+          organisations: z.number().int(),
+          byStatus: z.record(z.string(), z.number().int()),
+          missing: z.number().int(),
+          late: z.number().int(),
+        }),
       }),
     )
     .query(({ ctx, input }) => progressOf(ctx.db, ctx.org, input.year, { role: ctx.actor.role, now: ctx.config.now() })),

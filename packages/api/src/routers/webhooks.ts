@@ -15,7 +15,14 @@ import {
 import { z } from "zod";
 import { auditOf } from "../context";
 import { idSchema } from "../schemas";
-import { newWebhookSecret, webhookAttemptOut, webhookAttemptOutSchema, webhookInputSchema, webhookOut, webhookOutSchema } from "../services/webhooks";
+import {
+  newWebhookSecret,
+  webhookAttemptOut,
+  webhookAttemptOutSchema,
+  webhookInputSchema,
+  webhookOut,
+  webhookOutSchema,
+} from "../services/webhooks";
 import { orgProcedure, router, targetProcedure } from "../trpc";
 
 const ROLES: readonly Role[] = ["admin"];
@@ -37,7 +44,14 @@ export const webhooksRouter = router({
       const secret = newWebhookSecret();
       const subscription = await createWebhookSubscription(
         ctx.db,
-        { orgId: ctx.org.id, url: input.url, events: input.events, description: input.description ?? null, secret, createdBy: ctx.actor.userId },
+        {
+          orgId: ctx.org.id,
+          url: input.url,
+          events: input.events,
+          description: input.description ?? null,
+          secret,
+          createdBy: ctx.actor.userId,
+        },
         auditOf(ctx),
         ctx.config.now(),
       );
@@ -53,18 +67,30 @@ export const webhooksRouter = router({
     .input(webhookInputSchema.partial())
     .output(webhookOutSchema)
     .mutation(async ({ ctx, input }) =>
-      webhookOut(await updateWebhookSubscription(ctx.db, ctx.subscription.id, { url: input.url, events: input.events, description: input.description }, auditOf(ctx), ctx.config.now())),
+      webhookOut(
+        await updateWebhookSubscription(
+          ctx.db,
+          ctx.subscription.id,
+          { url: input.url, events: input.events, description: input.description },
+          auditOf(ctx),
+          ctx.config.now(),
+        ),
+      ),
     ),
 
   /** Stops sending; events are still queued and go out on resume. */
   pause: subscriptionProcedure
     .output(webhookOutSchema)
-    .mutation(async ({ ctx }) => webhookOut(await setWebhookSubscriptionActive(ctx.db, ctx.subscription.id, false, auditOf(ctx), ctx.config.now()))),
+    .mutation(async ({ ctx }) =>
+      webhookOut(await setWebhookSubscriptionActive(ctx.db, ctx.subscription.id, false, auditOf(ctx), ctx.config.now())),
+    ),
 
   /** Sends again, the backlog first, with the failure count reset. */
   resume: subscriptionProcedure
     .output(webhookOutSchema)
-    .mutation(async ({ ctx }) => webhookOut(await setWebhookSubscriptionActive(ctx.db, ctx.subscription.id, true, auditOf(ctx), ctx.config.now()))),
+    .mutation(async ({ ctx }) =>
+      webhookOut(await setWebhookSubscriptionActive(ctx.db, ctx.subscription.id, true, auditOf(ctx), ctx.config.now())),
+    ),
 
   delete: subscriptionProcedure
     .output(webhookOutSchema)

@@ -60,12 +60,16 @@ export async function login(db: Database, input: { username: string; password: s
     for (const kind of ["accountAddress", "address", "account"] as const) {
       until = Math.max(until, (await recordLoginFailure(db, keys[kind], now, policy[kind])) ?? 0);
     }
-    await appendAudit(db, { ...auditOf(ctx), actorKind: "anonymous", actorName: name }, {
-      action: "auth.failed",
-      targetType: "user",
-      targetId: user?.id ?? null,
-      orgId: user?.orgId ?? null,
-    });
+    await appendAudit(
+      db,
+      { ...auditOf(ctx), actorKind: "anonymous", actorName: name },
+      {
+        action: "auth.failed",
+        targetType: "user",
+        targetId: user?.id ?? null,
+        orgId: user?.orgId ?? null,
+      },
+    );
     if (until) throw lockedError(until, now);
     throw new AppError("UNAUTHORIZED", "auth.invalid");
   }
@@ -75,7 +79,13 @@ export async function login(db: Database, input: { username: string; password: s
   const sessionId = sha256(secret);
   const expiresAt = now + ctx.config.sessionTtlMs;
   const actor = actorFromUser(user, sessionId);
-  await createSession(db, { id: sessionId, userId: user.id, expiresAt, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent }, auditOf({ actor, meta: ctx.meta }), user.orgId, now);
+  await createSession(
+    db,
+    { id: sessionId, userId: user.id, expiresAt, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent },
+    auditOf({ actor, meta: ctx.meta }),
+    user.orgId,
+    now,
+  );
   ctx.session.set(secret, expiresAt);
   return actor;
 }

@@ -49,10 +49,20 @@ async function expectedRollup(db: Database, orgId: string) {
     cells: Object.fromEntries(
       Object.entries(result.cells).map(([id, c]) => [
         id,
-        { value: c.value, reported: c.reported, partialSum: c.partialSum, contributors: (c.contributors ?? []).map(orgAt), contributorCount: c.contributors?.length ?? 0, missing: c.missingInputs.map(orgAt) },
+        {
+          value: c.value,
+          reported: c.reported,
+          partialSum: c.partialSum,
+          contributors: (c.contributors ?? []).map(orgAt),
+          contributorCount: c.contributors?.length ?? 0,
+          missing: c.missingInputs.map(orgAt),
+        },
       ]),
     ),
-    differences: own && ownRevision && result.report ? reconcileReports(result.report, (await getRevision(db, own.id, ownRevision)).document, "zh") : null,
+    differences:
+      own && ownRevision && result.report
+        ? reconcileReports(result.report, (await getRevision(db, own.id, ownRevision)).document, "zh")
+        : null,
   };
 }
 
@@ -67,7 +77,11 @@ describe.each(TEST_DIALECTS)("a synthetic nation on $dialect", ({ dialect, enabl
     test = await createTestDb(dialect);
     const nation = await synthesizeNation(test.db, { counties: 5, provinces: 2, departmentsPerCounty: 6, year: YEAR, seed: 7 });
     rootId = nation.rootId;
-    const admin = await createUser(test.db, { orgId: rootId, username: "nation-admin", displayName: "国家", role: "admin", passwordHash: "!" }, SYSTEM_AUDIT);
+    const admin = await createUser(
+      test.db,
+      { orgId: rootId, username: "nation-admin", displayName: "国家", role: "admin", passwordHash: "!" },
+      SYSTEM_AUDIT,
+    );
     adminId = admin.id;
     call = createCaller(createContextInner({ db: test.db, actor: actorFromUser(admin, null), config: { now: () => TEST_NOW } }));
   }, 120_000);
@@ -99,16 +113,39 @@ describe.each(TEST_DIALECTS)("a synthetic nation on $dialect", ({ dialect, enabl
   it.skipIf(!enabled)("follows workflow steps and counts a report's empty cells", async () => {
     const before = await call.aggregate.get({ orgId: rootId, year: YEAR });
     // A report not yet approved goes through 提交 and 审核: from then on it counts.
-    const pending = (await listReports(test.db, { scopePath: `/${rootId}/`, year: YEAR, status: ["draft", "submitted"], limit: 1_000_000 }))[0]!;
+    const pending = (
+      await listReports(test.db, { scopePath: `/${rootId}/`, year: YEAR, status: ["draft", "submitted"], limit: 1_000_000 })
+    )[0]!;
     if (pending.status === "draft") {
-      await transitionReport(test.db, { reportId: pending.id, action: "submit", from: "draft", to: "submitted", revision: 1, actorId: adminId, comment: null }, SYSTEM_AUDIT);
+      await transitionReport(
+        test.db,
+        { reportId: pending.id, action: "submit", from: "draft", to: "submitted", revision: 1, actorId: adminId, comment: null },
+        SYSTEM_AUDIT,
+      );
     }
-    await transitionReport(test.db, { reportId: pending.id, action: "review", from: "submitted", to: "reviewed", revision: 1, actorId: adminId, comment: null }, SYSTEM_AUDIT);
+    await transitionReport(
+      test.db,
+      { reportId: pending.id, action: "review", from: "submitted", to: "reviewed", revision: 1, actorId: adminId, comment: null },
+      SYSTEM_AUDIT,
+    );
     const county = (await listSubtree(test.db, `/${rootId}/`)).find((o) => o.name.endsWith("第2县人民政府"))!;
     const dept = await createOrganisation(test.db, { parentId: county.id, name: "新设局", kind: "department" }, SYSTEM_AUDIT);
     const doc = sampleReport({ seed: 99, year: YEAR, agencyName: dept.name });
     (doc.tables as unknown as { applications: { newReceived: { natural: null } } }).applications.newReceived.natural = null;
-    await createReport(test.db, { orgId: dept.id, document: doc, summary: { error: 0, warning: 0, info: 0 }, authorId: adminId, tokenId: null, source: "import", note: null, status: "reviewed" }, SYSTEM_AUDIT);
+    await createReport(
+      test.db,
+      {
+        orgId: dept.id,
+        document: doc,
+        summary: { error: 0, warning: 0, info: 0 },
+        authorId: adminId,
+        tokenId: null,
+        source: "import",
+        note: null,
+        status: "reviewed",
+      },
+      SYSTEM_AUDIT,
+    );
 
     const after = await call.aggregate.get({ orgId: rootId, year: YEAR });
     expect(after.inputCount).toBe(before.inputCount + 2);

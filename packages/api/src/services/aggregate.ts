@@ -36,7 +36,17 @@ export interface RollupOut {
   missing: { orgId: string; orgName: string; status: ReportStatus | null }[];
   missingCount: number;
   report: AggregateResult["report"];
-  cells: Record<string, { value: number | string | null; reported: number; partialSum: number | string; contributors: string[]; contributorCount: number; missing: string[] }>;
+  cells: Record<
+    string,
+    {
+      value: number | string | null;
+      reported: number;
+      partialSum: number | string;
+      contributors: string[];
+      contributorCount: number;
+      missing: string[];
+    }
+  >;
   findings: AggregateResult["findings"];
   reconciliation: { reportId: string; revision: number; differences: ReturnType<typeof reconcileReports> } | null;
 }
@@ -72,18 +82,30 @@ export async function rollupOf(db: Database, org: Organisation, year: number, la
       reported: cell.reported,
       partialSum: cell.partialSum,
       contributors: contributors.slice(0, LISTED).map(orgIdAt),
-      contributorCount: counts ? (counts[getFormat(result.formatVersion as FormatVersion).cellById.get(id)!.index] ?? 0) : contributors.length,
+      contributorCount: counts
+        ? (counts[getFormat(result.formatVersion as FormatVersion).cellById.get(id)!.index] ?? 0)
+        : contributors.length,
       missing: cell.missingInputs.map(orgIdAt),
     };
   }
   const reconciliation =
     own && ownRevision && result.report && inputCount
-      ? { reportId: own.id, revision: ownRevision, differences: reconcileReports(result.report, (await getRevision(db, own.id, ownRevision)).document, lang) }
+      ? {
+          reportId: own.id,
+          revision: ownRevision,
+          differences: reconcileReports(result.report, (await getRevision(db, own.id, ownRevision)).document, lang),
+        }
       : null;
   const out: RollupOut = {
     year,
     formatVersion: inputCount ? result.formatVersion : null,
-    inputs: (await listCountingDetails(db, org, year, LISTED)).map((r) => ({ reportId: r.reportId, orgId: r.orgId, orgName: r.orgName, status: r.status, revision: r.revisionNo })),
+    inputs: (await listCountingDetails(db, org, year, LISTED)).map((r) => ({
+      reportId: r.reportId,
+      orgId: r.orgId,
+      orgName: r.orgName,
+      status: r.status,
+      revision: r.revisionNo,
+    })),
     inputCount,
     missing: await listNonCounting(db, org, year, LISTED),
     missingCount: (await countBelow(db, org)) - inputCount,

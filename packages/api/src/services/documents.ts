@@ -6,14 +6,7 @@
  */
 import type { Lang, ReportDocument } from "@nianbao/core";
 import { AppError } from "../errors";
-import {
-  EXPORT_FORMATS,
-  type ExportFormat,
-  ExportError,
-  type ExportResult,
-  exportReport,
-  type ImportResult,
-} from "@nianbao/documents";
+import { EXPORT_FORMATS, type ExportFormat, ExportError, type ExportResult, exportReport, type ImportResult } from "@nianbao/documents";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits, ImportLimitError, ImportRunner } from "./import-runner";
 
 export { EXPORT_FORMATS, type ExportFormat };
@@ -24,7 +17,8 @@ const runners = new Map<ImportLimits, ImportRunner>();
 const LIMIT_MESSAGES = {
   time: {
     zh: (l: ImportLimits) => `读取文件超过${l.timeMs / 1000}秒，已停止（页数过多或结构异常）；年度报告一般只有几十页，请检查文件`,
-    en: (l: ImportLimits) => `reading the file took over ${l.timeMs / 1000} s and was stopped (too many pages or a malformed file); a report has a few dozen pages at most`,
+    en: (l: ImportLimits) =>
+      `reading the file took over ${l.timeMs / 1000} s and was stopped (too many pages or a malformed file); a report has a few dozen pages at most`,
   },
   memory: {
     zh: (l: ImportLimits) => `读取文件所需内存超过${l.heapMb} MB，已停止；请检查文件`,

@@ -103,8 +103,12 @@ class Slot {
           else reject("refused" in reply ? new ImportLimitError("refused", reply.refused) : new ImportLimitError("failed", reply.failed));
         }, true);
       const onError = (error: Error) => done(() => reject(limitError(error, this.limits)), false);
-      const onExit = (code: number) => done(() => reject(new ImportLimitError("failed", `the import worker stopped (exit ${code})`)), false);
-      const timer = setTimeout(() => done(() => reject(new ImportLimitError("time", `reading the file took over ${this.limits.timeMs / 1000} s`)), false), this.limits.timeMs);
+      const onExit = (code: number) =>
+        done(() => reject(new ImportLimitError("failed", `the import worker stopped (exit ${code})`)), false);
+      const timer = setTimeout(
+        () => done(() => reject(new ImportLimitError("time", `reading the file took over ${this.limits.timeMs / 1000} s`)), false),
+        this.limits.timeMs,
+      );
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);

@@ -14,7 +14,9 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   try {
     return { ok: true, result: await importReport(request.data, request.options) };
   } catch (error) {
-    return error instanceof ImportError ? { ok: false, refused: error.message } : { ok: false, failed: error instanceof Error ? error.message : String(error) };
+    return error instanceof ImportError
+      ? { ok: false, refused: error.message }
+      : { ok: false, failed: error instanceof Error ? error.message : String(error) };
   }
 }
 

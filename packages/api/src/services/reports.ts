@@ -3,14 +3,7 @@
  * the workflow steps, import and export. Access has been checked by the procedure; these functions
  * apply the rules of the workflow and call the query functions.
  */
-import {
-  createEmptyReport,
-  draftNextYear,
-  errorsOf,
-  type Finding,
-  type Lang,
-  type ReportDocument,
-} from "@nianbao/core";
+import { createEmptyReport, draftNextYear, errorsOf, type Finding, type Lang, type ReportDocument } from "@nianbao/core";
 import {
   type AuditContext,
   createReport,
@@ -54,7 +47,10 @@ function agencyOf(org: Pick<Organisation, "name" | "kind" | "rulemaking">, base?
 /** Last year's report of the organisation as the public knows it (published), else its latest revision. */
 async function previousYearDocument(db: Database, orgId: string, year: number): Promise<ReportDocument | null> {
   const previous = await findReportByOrgYear(db, orgId, year - 1);
-  return previousYearDocumentOf(db, previous && { reportId: previous.id, revisionNo: previous.publishedRevision ?? previous.currentRevision });
+  return previousYearDocumentOf(
+    db,
+    previous && { reportId: previous.id, revisionNo: previous.publishedRevision ?? previous.currentRevision },
+  );
 }
 
 async function validateRevision(db: Database, report: Report, document: unknown, now: number, lang: Lang): Promise<Finding[]> {
@@ -68,7 +64,12 @@ export function validateForRevision(db: Database, report: Report, document: unkn
 }
 
 /** Findings of a stored revision of this report (kept: see findings-cache.ts). */
-export function findingsOfRevision(db: Database, report: Report, revisionNo: number, caller: Pick<Caller, "now" | "lang">): Promise<readonly Finding[]> {
+export function findingsOfRevision(
+  db: Database,
+  report: Report,
+  revisionNo: number,
+  caller: Pick<Caller, "now" | "lang">,
+): Promise<readonly Finding[]> {
   return storedRevisionFindings(db, report, revisionNo, caller.now, caller.lang);
 }
 
@@ -235,7 +236,11 @@ export interface ImportInput {
 
 /** A file → a draft (new report, or a new revision of the existing draft) and its findings. */
 export async function importFile(db: Database, org: Organisation, input: ImportInput, caller: Caller) {
-  const imported = await importDocument(input.data, { ...(input.filename ? { filename: input.filename } : {}), lang: caller.lang }, caller.importLimits);
+  const imported = await importDocument(
+    input.data,
+    { ...(input.filename ? { filename: input.filename } : {}), lang: caller.lang },
+    caller.importLimits,
+  );
   const document: ReportDocument = { ...imported.report, agency: agencyOf(org, imported.report.agency) };
   const existing = await findReportByOrgYear(db, org.id, document.year);
   const note = input.filename ? `导入 ${input.filename}` : "导入";

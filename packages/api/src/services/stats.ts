@@ -43,6 +43,11 @@ export async function progressOf(db: Database, org: Organisation, year: number, 
     year,
     today,
     rows,
-    totals: { organisations: rows.length, byStatus, missing: rows.filter((r) => !r.status).length, late: rows.filter((r) => r.late).length },
+    totals: {
+      organisations: rows.length,
+      byStatus,
+      missing: rows.filter((r) => !r.status).length,
+      late: rows.filter((r) => r.late).length,
+    },
   };
 }

@@ -50,7 +50,11 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
  * come back at the same instant, while each wait is still at least as long as the previous one
  * (below the cap; at the cap, waits vary between half of it and all of it).
  */
-export function webhookRetryDelay(failures: number, settings: Pick<WebhookSettings, "retryBaseMs" | "retryMaxMs">, random = Math.random): number {
+export function webhookRetryDelay(
+  failures: number,
+  settings: Pick<WebhookSettings, "retryBaseMs" | "retryMaxMs">,
+  random = Math.random,
+): number {
   const step = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** Math.min(failures - 1, 30));
   return Math.round(step / 2 + random() * (step / 2));
 }
@@ -76,7 +80,11 @@ async function excerptOf(response: Response): Promise<string> {
 }
 
 /** Sends one delivery; any 2xx is an acknowledgement, everything else (redirects included) a failure. */
-export async function sendWebhook(delivery: ClaimedDelivery, settings: WebhookSettings, now: () => number): Promise<Omit<AttemptOutcome, "nextAttemptAt">> {
+export async function sendWebhook(
+  delivery: ClaimedDelivery,
+  settings: WebhookSettings,
+  now: () => number,
+): Promise<Omit<AttemptOutcome, "nextAttemptAt">> {
   const started = now();
   const signature = await signWebhook(delivery.secret, Math.floor(started / 1000), delivery.body);
   let ok = false;
@@ -101,7 +109,10 @@ export async function sendWebhook(delivery: ClaimedDelivery, settings: WebhookSe
     responseExcerpt = await excerptOf(response).catch(() => null);
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
-    responseExcerpt = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${settings.requestTimeoutMs} ms` : `request failed: ${cause?.code ?? (error as Error).message}`;
+    responseExcerpt =
+      error instanceof Error && error.name === "TimeoutError"
+        ? `no answer within ${settings.requestTimeoutMs} ms`
+        : `request failed: ${cause?.code ?? (error as Error).message}`;
   }
   return { delivery, ok, responseStatus, responseExcerpt, durationMs: Math.max(0, now() - started), at: started };
 }
@@ -133,14 +144,22 @@ export async function runWebhookPass(options: WebhookPassOptions): Promise<Webho
   const result: WebhookPassResult = { late: 0, fannedOut: 0, sent: 0, failed: 0, paused: 0 };
   if (options.scanLate) result.late = await queueLateWebhookEvents(db, chinaToday(now()), now());
   for (let batch = await fanOutWebhookEvents(db, now()); batch > 0; batch = await fanOutWebhookEvents(db, now())) result.fannedOut += batch;
-  const claimed = await claimWebhookDeliveries(db, { owner: options.owner, now: now(), leaseMs: settings.leaseMs, limit: settings.concurrency * 4 });
+  const claimed = await claimWebhookDeliveries(db, {
+    owner: options.owner,
+    now: now(),
+    leaseMs: settings.leaseMs,
+    limit: settings.concurrency * 4,
+  });
   const queue = [...claimed];
   const sendNext = async (): Promise<void> => {
     while (!options.signal?.aborted) {
       const delivery = queue.shift();
       if (!delivery) return;
       const sent = await sendWebhook(delivery, settings, now);
-      const outcome: AttemptOutcome = { ...sent, nextAttemptAt: sent.at + sent.durationMs + webhookRetryDelay(delivery.attempts + 1, settings) };
+      const outcome: AttemptOutcome = {
+        ...sent,
+        nextAttemptAt: sent.at + sent.durationMs + webhookRetryDelay(delivery.attempts + 1, settings),
+      };
       const { paused } = await recordWebhookAttempt(db, outcome, settings);
       if (sent.ok) result.sent += 1;
       else result.failed += 1;
@@ -152,7 +171,12 @@ export async function runWebhookPass(options: WebhookPassOptions): Promise<Webho
   };
   await Promise.all(Array.from({ length: Math.min(settings.concurrency, queue.length) }, sendNext));
   // Stopping: what was leased but not sent goes back at once instead of waiting for its lease to run out.
-  if (queue.length) await releaseWebhookDeliveries(db, queue.map((d) => d.id), options.owner);
+  if (queue.length)
+    await releaseWebhookDeliveries(
+      db,
+      queue.map((d) => d.id),
+      options.owner,
+    );
   return result;
 }
 

@@ -13,10 +13,23 @@ import { createWorld, errorOf, publishReport, TEST_NOW } from "../test-support/w
 import { type Receiver, startReceiver } from "../test-support/webhook-receiver";
 
 const silent: Logger = { info() {}, warn() {}, error() {}, child: () => silent };
-const SETTINGS: WebhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, retryBaseMs: 1_000, retryMaxMs: 8_000, leaseMs: 20_000, maxConsecutiveFailures: 3 };
+const SETTINGS: WebhookSettings = {
+  ...DEFAULT_WEBHOOK_SETTINGS,
+  retryBaseMs: 1_000,
+  retryMaxMs: 8_000,
+  leaseMs: 20_000,
+  maxConsecutiveFailures: 3,
+};
 
 const pass = (db: Database, now: number, options: { owner?: string; scanLate?: boolean; settings?: WebhookSettings } = {}) =>
-  runWebhookPass({ db, settings: options.settings ?? SETTINGS, owner: options.owner ?? "test-worker", now: () => now, logger: silent, scanLate: options.scanLate ?? false });
+  runWebhookPass({
+    db,
+    settings: options.settings ?? SETTINGS,
+    owner: options.owner ?? "test-worker",
+    now: () => now,
+    logger: silent,
+    scanLate: options.scanLate ?? false,
+  });
 
 const header = (r: Receiver, i: number, name: string) => r.received[i]!.headers[name.toLowerCase()] as string | undefined;
 
@@ -26,7 +39,8 @@ describe("webhookRetryDelay", () => {
     expect([1, 2, 3, 4].map((n) => webhookRetryDelay(n, settings, () => 0))).toEqual([500, 1_000, 2_000, 4_000]);
     expect([1, 2, 3, 4].map((n) => webhookRetryDelay(n, settings, () => 1))).toEqual([1_000, 2_000, 4_000, 8_000]);
     // Below the cap the longest wait of one retry is the shortest of the next: with any jitter, waits grow.
-    for (let n = 1; settings.retryBaseMs * 2 ** n <= settings.retryMaxMs; n += 1) expect(webhookRetryDelay(n + 1, settings, () => 0)).toBeGreaterThanOrEqual(webhookRetryDelay(n, settings, () => 1));
+    for (let n = 1; settings.retryBaseMs * 2 ** n <= settings.retryMaxMs; n += 1)
+      expect(webhookRetryDelay(n + 1, settings, () => 0)).toBeGreaterThanOrEqual(webhookRetryDelay(n, settings, () => 1));
     expect(webhookRetryDelay(40, settings, () => 1)).toBe(60_000);
   });
 });
@@ -44,7 +58,11 @@ describe.each(TEST_DIALECTS)("webhooks on $dialect", ({ dialect, enabled }) => {
     const world = await createWorld(test.db);
     receiver = await startReceiver();
     const admin = world.call(world.districtAdmin);
-    const { secret, subscription } = await admin.webhooks.create({ orgId: world.district.id, url: receiver.url, events: ["report.submitted", "report.reviewed"] });
+    const { secret, subscription } = await admin.webhooks.create({
+      orgId: world.district.id,
+      url: receiver.url,
+      events: ["report.submitted", "report.reviewed"],
+    });
     expect(secret).toMatch(/^whsec_/);
     // Department B's subscription must hear nothing of department A.
     await world.call(world.inB.admin).webhooks.create({ orgId: world.b.id, url: receiver.url });
@@ -69,7 +87,10 @@ describe.each(TEST_DIALECTS)("webhooks on $dialect", ({ dialect, enabled }) => {
     expect(types.sort()).toEqual(["report.reviewed", "report.submitted"]);
     // A body changed in transit, or signed with another secret, does not verify.
     const tampered = receiver.received[0]!.body.replace("2023", "2022");
-    expect(await verifyWebhookSignature({ secret, header: header(receiver, 0, WEBHOOK_HEADERS.signature), body: tampered })).toEqual({ ok: false, reason: "mismatch" });
+    expect(await verifyWebhookSignature({ secret, header: header(receiver, 0, WEBHOOK_HEADERS.signature), body: tampered })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
 
     const log = await admin.webhooks.deliveries({ id: subscription.id });
     expect(log.map((a) => [a.ok, a.responseStatus, a.attempt])).toEqual([
@@ -80,65 +101,74 @@ describe.each(TEST_DIALECTS)("webhooks on $dialect", ({ dialect, enabled }) => {
     expect(receiver.received).toHaveLength(2);
   });
 
-  it.skipIf(!enabled)("retries a failing receiver with growing waits, pauses it and tells the admin, and sends the backlog on resume", async () => {
-    const world = await createWorld(test.db);
-    receiver = await startReceiver();
-    receiver.status = 500;
-    const admin = world.call(world.districtAdmin);
-    const { subscription } = await admin.webhooks.create({ orgId: world.a.id, url: receiver.url, events: ["report.published"] });
-    await publishReport(world, "a", 2022);
+  it.skipIf(!enabled)(
+    "retries a failing receiver with growing waits, pauses it and tells the admin, and sends the backlog on resume",
+    async () => {
+      const world = await createWorld(test.db);
+      receiver = await startReceiver();
+      receiver.status = 500;
+      const admin = world.call(world.districtAdmin);
+      const { subscription } = await admin.webhooks.create({ orgId: world.a.id, url: receiver.url, events: ["report.published"] });
+      await publishReport(world, "a", 2022);
 
-    let now = Date.now();
-    expect(await pass(test.db, now)).toMatchObject({ failed: 1 });
-    for (let failures = 1; failures < SETTINGS.maxConsecutiveFailures; failures += 1) {
-      const shortest = webhookRetryDelay(failures, SETTINGS, () => 0);
-      const longest = webhookRetryDelay(failures, SETTINGS, () => 1);
-      // Not before the shortest wait of this retry …
-      expect(await pass(test.db, now + shortest - 1)).toMatchObject({ sent: 0, failed: 0 });
-      // … and certainly after the longest (plus the attempt's own duration, a few ms here).
-      now += longest + 1_000;
+      let now = Date.now();
       expect(await pass(test.db, now)).toMatchObject({ failed: 1 });
-    }
-    expect(receiver.received).toHaveLength(SETTINGS.maxConsecutiveFailures);
-    expect(new Set(receiver.received.map((r) => r.headers["nianbao-event-id"])).size).toBe(1);
+      for (let failures = 1; failures < SETTINGS.maxConsecutiveFailures; failures += 1) {
+        const shortest = webhookRetryDelay(failures, SETTINGS, () => 0);
+        const longest = webhookRetryDelay(failures, SETTINGS, () => 1);
+        // Not before the shortest wait of this retry …
+        expect(await pass(test.db, now + shortest - 1)).toMatchObject({ sent: 0, failed: 0 });
+        // … and certainly after the longest (plus the attempt's own duration, a few ms here).
+        now += longest + 1_000;
+        expect(await pass(test.db, now)).toMatchObject({ failed: 1 });
+      }
+      expect(receiver.received).toHaveLength(SETTINGS.maxConsecutiveFailures);
+      expect(new Set(receiver.received.map((r) => r.headers["nianbao-event-id"])).size).toBe(1);
 
-    const [paused] = (await admin.webhooks.list({ orgId: world.a.id })).filter((s) => s.id === subscription.id);
-    expect(paused).toMatchObject({ status: "paused", pausedReason: "failing", consecutiveFailures: 3, pendingDeliveries: 1 });
-    const audit = await admin.audit.list({ orgId: world.a.id, action: "webhook.paused" });
-    expect(audit.map((e) => e.targetId)).toContain(subscription.id);
-    const log = await admin.webhooks.deliveries({ id: subscription.id });
-    expect(log[0]).toMatchObject({ ok: false, responseStatus: 500, attempt: 3, responseExcerpt: "receiver is down for maintenance" });
+      const [paused] = (await admin.webhooks.list({ orgId: world.a.id })).filter((s) => s.id === subscription.id);
+      expect(paused).toMatchObject({ status: "paused", pausedReason: "failing", consecutiveFailures: 3, pendingDeliveries: 1 });
+      const audit = await admin.audit.list({ orgId: world.a.id, action: "webhook.paused" });
+      expect(audit.map((e) => e.targetId)).toContain(subscription.id);
+      const log = await admin.webhooks.deliveries({ id: subscription.id });
+      expect(log[0]).toMatchObject({ ok: false, responseStatus: 500, attempt: 3, responseExcerpt: "receiver is down for maintenance" });
 
-    // Paused: nothing goes out, however late it gets.
-    expect(await pass(test.db, now + 10 * 60_000)).toMatchObject({ sent: 0, failed: 0 });
-    receiver.status = 200;
-    const resumed = await admin.webhooks.resume({ id: subscription.id });
-    expect(resumed).toMatchObject({ status: "active", consecutiveFailures: 0 });
-    expect(await pass(test.db, Date.now() + 1)).toMatchObject({ sent: 1 });
-    expect((await admin.webhooks.list({ orgId: world.a.id })).find((s) => s.id === subscription.id)).toMatchObject({ pendingDeliveries: 0, consecutiveFailures: 0 });
-  });
+      // Paused: nothing goes out, however late it gets.
+      expect(await pass(test.db, now + 10 * 60_000)).toMatchObject({ sent: 0, failed: 0 });
+      receiver.status = 200;
+      const resumed = await admin.webhooks.resume({ id: subscription.id });
+      expect(resumed).toMatchObject({ status: "active", consecutiveFailures: 0 });
+      expect(await pass(test.db, Date.now() + 1)).toMatchObject({ sent: 1 });
+      expect((await admin.webhooks.list({ orgId: world.a.id })).find((s) => s.id === subscription.id)).toMatchObject({
+        pendingDeliveries: 0,
+        consecutiveFailures: 0,
+      });
+    },
+  );
 
-  it.skipIf(!enabled)("sends a delivery whose worker died again once its lease has run out, and two racing workers send it once", async () => {
-    const world = await createWorld(test.db);
-    receiver = await startReceiver();
-    const admin = world.call(world.districtAdmin);
-    await admin.webhooks.create({ orgId: world.a.id, url: receiver.url, events: ["report.submitted", "report.signed"] });
-    await publishReport(world, "a", 2021);
-    const now = Date.now();
-    // A worker fans out and leases both deliveries, then dies before sending.
-    await pass(test.db, now, { owner: "dead-worker", settings: { ...SETTINGS, concurrency: 0 } });
-    const leased = await claimWebhookDeliveries(test.db, { owner: "dead-worker", now, leaseMs: SETTINGS.leaseMs, limit: 10 });
-    expect(leased).toHaveLength(2);
-    expect(await pass(test.db, now + SETTINGS.leaseMs - 1)).toMatchObject({ sent: 0 });
-    // Two workers after the lease: each delivery goes out exactly once between them.
-    const [first, second] = await Promise.all([
-      pass(test.db, now + SETTINGS.leaseMs + 1, { owner: "worker-1" }),
-      pass(test.db, now + SETTINGS.leaseMs + 1, { owner: "worker-2" }),
-    ]);
-    expect(first.sent + second.sent).toBe(2);
-    expect(receiver.received).toHaveLength(2);
-    expect(new Set(receiver.received.map((r) => r.headers["nianbao-event-id"])).size).toBe(2);
-  });
+  it.skipIf(!enabled)(
+    "sends a delivery whose worker died again once its lease has run out, and two racing workers send it once",
+    async () => {
+      const world = await createWorld(test.db);
+      receiver = await startReceiver();
+      const admin = world.call(world.districtAdmin);
+      await admin.webhooks.create({ orgId: world.a.id, url: receiver.url, events: ["report.submitted", "report.signed"] });
+      await publishReport(world, "a", 2021);
+      const now = Date.now();
+      // A worker fans out and leases both deliveries, then dies before sending.
+      await pass(test.db, now, { owner: "dead-worker", settings: { ...SETTINGS, concurrency: 0 } });
+      const leased = await claimWebhookDeliveries(test.db, { owner: "dead-worker", now, leaseMs: SETTINGS.leaseMs, limit: 10 });
+      expect(leased).toHaveLength(2);
+      expect(await pass(test.db, now + SETTINGS.leaseMs - 1)).toMatchObject({ sent: 0 });
+      // Two workers after the lease: each delivery goes out exactly once between them.
+      const [first, second] = await Promise.all([
+        pass(test.db, now + SETTINGS.leaseMs + 1, { owner: "worker-1" }),
+        pass(test.db, now + SETTINGS.leaseMs + 1, { owner: "worker-2" }),
+      ]);
+      expect(first.sent + second.sent).toBe(2);
+      expect(receiver.received).toHaveLength(2);
+      expect(new Set(receiver.received.map((r) => r.headers["nianbao-event-id"])).size).toBe(2);
+    },
+  );
 
   it.skipIf(!enabled)("gives back what a stopping worker had leased but not sent, for the next worker at once", async () => {
     const world = await createWorld(test.db);
@@ -148,7 +178,15 @@ describe.each(TEST_DIALECTS)("webhooks on $dialect", ({ dialect, enabled }) => {
     const now = Date.now();
     const stopping = new AbortController();
     stopping.abort();
-    const stopped = await runWebhookPass({ db: test.db, settings: SETTINGS, owner: "stopping", now: () => now, logger: silent, scanLate: false, signal: stopping.signal });
+    const stopped = await runWebhookPass({
+      db: test.db,
+      settings: SETTINGS,
+      owner: "stopping",
+      now: () => now,
+      logger: silent,
+      scanLate: false,
+      signal: stopping.signal,
+    });
     expect(stopped).toMatchObject({ sent: 0, failed: 0 });
     expect(await pass(test.db, now, { owner: "next" })).toMatchObject({ sent: 1 });
     expect(receiver.received).toHaveLength(1);
@@ -169,17 +207,33 @@ describe.each(TEST_DIALECTS)("webhooks on $dialect", ({ dialect, enabled }) => {
     expect(await pass(test.db, TEST_NOW + 86_400_000, { scanLate: true })).toMatchObject({ late: 0, sent: 0 });
     expect(receiver.received).toHaveLength(1);
     const event = webhookEventSchema.parse(JSON.parse(receiver.received[0]!.body));
-    expect(event).toMatchObject({ type: "report.late", data: { reportId: report.id, orgId: world.b.id, year: 2023, deadline: "2024-01-31", status: "draft", fromStatus: null } });
+    expect(event).toMatchObject({
+      type: "report.late",
+      data: { reportId: report.id, orgId: world.b.id, year: 2023, deadline: "2024-01-31", status: "draft", fromStatus: null },
+    });
   });
 
   it.skipIf(!enabled)("refuses plain http to another host and unknown events, and a department admin's hook on the district", async () => {
     const world = await createWorld(test.db);
     const admin = world.call(world.districtAdmin);
     expect((await errorOf(admin.webhooks.create({ orgId: world.a.id, url: "http://oa.example.gov.cn/hook" })))?.code).toBe("BAD_REQUEST");
-    expect((await errorOf(admin.webhooks.create({ orgId: world.a.id, url: "https://oa.example.gov.cn/hook", events: ["report.deleted" as "report.late"] })))?.code).toBe("BAD_REQUEST");
-    expect((await errorOf(world.call(world.inA.admin).webhooks.create({ orgId: world.district.id, url: "https://oa.example.gov.cn/hook" })))?.code).toBe("FORBIDDEN");
+    expect(
+      (
+        await errorOf(
+          admin.webhooks.create({ orgId: world.a.id, url: "https://oa.example.gov.cn/hook", events: ["report.deleted" as "report.late"] }),
+        )
+      )?.code,
+    ).toBe("BAD_REQUEST");
+    expect(
+      (await errorOf(world.call(world.inA.admin).webhooks.create({ orgId: world.district.id, url: "https://oa.example.gov.cn/hook" })))
+        ?.code,
+    ).toBe("FORBIDDEN");
     const { subscription } = await admin.webhooks.create({ orgId: world.a.id, url: "https://oa.example.gov.cn/hook" });
-    const updated = await admin.webhooks.update({ id: subscription.id, events: ["report.published"], url: "https://oa.example.gov.cn/v2/hook" });
+    const updated = await admin.webhooks.update({
+      id: subscription.id,
+      events: ["report.published"],
+      url: "https://oa.example.gov.cn/v2/hook",
+    });
     expect(updated).toMatchObject({ events: ["report.published"], url: "https://oa.example.gov.cn/v2/hook" });
     expect(await admin.webhooks.pause({ id: subscription.id })).toMatchObject({ status: "paused", pausedReason: "admin" });
     await admin.webhooks.delete({ id: subscription.id });

@@ -15,7 +15,11 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 /** The fields an admin sets; `events` defaults to every event type. */
 export const webhookInputSchema = z.object({
   url: webhookUrlSchema,
-  events: z.array(webhookEventTypeSchema).min(1).max(WEBHOOK_EVENT_TYPES.length).default([...WEBHOOK_EVENT_TYPES]),
+  events: z
+    .array(webhookEventTypeSchema)
+    .min(1)
+    .max(WEBHOOK_EVENT_TYPES.length)
+    .default([...WEBHOOK_EVENT_TYPES]),
   description: z.string().trim().max(200).nullable().optional(),
 });
 

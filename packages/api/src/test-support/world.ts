@@ -39,14 +39,22 @@ export async function createWorld(db: Database): Promise<World> {
     Object.fromEntries(
       await Promise.all(
         ROLES.map(async (role) => {
-          const user = await createUser(db, { orgId: org.id, username: `${tag}-${role}-${suffix}`, displayName: `${tag}${role}`, role, passwordHash: hash }, SYSTEM_AUDIT);
+          const user = await createUser(
+            db,
+            { orgId: org.id, username: `${tag}-${role}-${suffix}`, displayName: `${tag}${role}`, role, passwordHash: hash },
+            SYSTEM_AUDIT,
+          );
           return [role, actorFromUser(user, null)] as const;
         }),
       ),
     ) as Record<Role, Actor>;
   const inA = await actors(a, "a");
   const inB = await actors(b, "b");
-  const admin = await createUser(db, { orgId: district.id, username: `district-admin-${suffix}`, displayName: "公开办", role: "admin", passwordHash: hash }, SYSTEM_AUDIT);
+  const admin = await createUser(
+    db,
+    { orgId: district.id, username: `district-admin-${suffix}`, displayName: "公开办", role: "admin", passwordHash: hash },
+    SYSTEM_AUDIT,
+  );
   const districtAdmin = actorFromUser(admin, null);
   return {
     db,
@@ -57,7 +65,14 @@ export async function createWorld(db: Database): Promise<World> {
     inB,
     districtAdmin,
     call: (actor, config) =>
-      createCaller(createContextInner({ db, actor, config: { passwordHashing: FAST_HASHING, now: () => TEST_NOW, ...config }, meta: { ip: "203.0.113.7", requestId: "test" } })),
+      createCaller(
+        createContextInner({
+          db,
+          actor,
+          config: { passwordHashing: FAST_HASHING, now: () => TEST_NOW, ...config },
+          meta: { ip: "203.0.113.7", requestId: "test" },
+        }),
+      ),
   };
 }
 
@@ -73,7 +88,11 @@ export async function explainAll(world: World, actor: Actor, id: string): Promis
   const caller = world.call(actor);
   const { findings } = await caller.reports.validate({ id });
   for (const f of findings.filter((x) => x.severity === "warning")) {
-    await caller.reports.explain({ id, finding: { ruleId: f.ruleId, cells: f.cells, ...(f.path ? { path: f.path } : {}) }, text: "经核实无误" });
+    await caller.reports.explain({
+      id,
+      finding: { ruleId: f.ruleId, cells: f.cells, ...(f.path ? { path: f.path } : {}) },
+      text: "经核实无误",
+    });
   }
 }
 

@@ -18,7 +18,12 @@ describe("nianbao import --check-corpus", () => {
   it("exits 1 and names the cell when an expectation disagrees with the import", async () => {
     const dir = tempDir();
     copyFileSync(join(CORPUS, "2024-guangdong-longgang-department.txt"), join(dir, "r.txt"));
-    const expectation = { source: "https://example.org/r", format: "2021", shapes: [1], rows: { "applications.newReceived": [58, 7, 0, 0, 1, 0, 67] } };
+    const expectation = {
+      source: "https://example.org/r",
+      format: "2021",
+      shapes: [1],
+      rows: { "applications.newReceived": [58, 7, 0, 0, 1, 0, 67] },
+    };
     writeFileSync(join(dir, "r.expected.json"), JSON.stringify(expectation));
     const r = await cli(["import", "--check-corpus", dir]);
     expect(r.code).toBe(1);

@@ -56,7 +56,9 @@ function check(db: Sqlite.Database, label: string, lang: Lang): Checked {
     throw new UsageError(say(lang, "dbNotDatabase", { file: label, detail: (error as Error).message }));
   }
   if (integrity !== "ok") throw new UsageError(say(lang, "dbIntegrity", { file: label, detail: integrity.slice(0, 200) }));
-  const migrations = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get() as { n: number };
+  const migrations = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get() as {
+    n: number;
+  };
   if (!migrations.n) throw new UsageError(say(lang, "dbNotNianbao", { file: label }));
   const count = (table: string) => {
     const exists = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { n: number };
@@ -132,9 +134,7 @@ async function backup(database: string, options: DbOptions, io: Io): Promise<num
     rmSync(partial, { force: true });
     throw error;
   }
-  io.stdout.write(
-    `${say(lang, "dbBackedUp", { database, file: options.file, size: humanSize(statSync(target).size), ...checked })}\n`,
-  );
+  io.stdout.write(`${say(lang, "dbBackedUp", { database, file: options.file, size: humanSize(statSync(target).size), ...checked })}\n`);
   return 0;
 }
 

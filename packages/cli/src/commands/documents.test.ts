@@ -16,7 +16,10 @@ describe("nianbao import / export / validate on files", () => {
   it("imports the seed fixture: the trusted cells, null for the lost rows, findings that say so", async () => {
     const r = await cli(["import", SEED]);
     expect(r.code).toBe(0);
-    const { report, findings } = JSON.parse(r.stdout) as { report: { agency: { name: string }; year: number; tables: Record<string, Record<string, Record<string, unknown>>> }; findings: Finding[] };
+    const { report, findings } = JSON.parse(r.stdout) as {
+      report: { agency: { name: string }; year: number; tables: Record<string, Record<string, Record<string, unknown>>> };
+      findings: Finding[];
+    };
     expect(report.agency.name).toBe("台儿庄区科技局");
     expect(report.year).toBe(2021);
     expect(report.tables.applications!.newReceived!.total).toBe(0);

@@ -49,18 +49,22 @@ describe("nianbao db synth-nation", () => {
     expect(again.stderr).toContain("already holds organisations");
   }, 120_000);
 
-  it.skipIf(!pgTestUrl)("fills a PostgreSQL database", async () => {
-    const test = await createTestDb("postgres");
-    try {
-      const r = await cli(["db", "synth-nation", "--database", test.url, "--counties", "2", "--seed", "9"]);
-      expect(r.code).toBe(0);
-      const db = createDb({ url: test.url });
-      const rows = await db.read(({ q, t }) => q.select({ id: t.rollupSums.orgId }).from(t.rollupSums));
-      await db.close();
-      // The nation, its province, its city and each county hold the sums of what lies below them, for both years.
-      expect(rows.length).toBe(2 * (1 + 1 + 1 + 2));
-    } finally {
-      await test.drop();
-    }
-  }, 120_000);
+  it.skipIf(!pgTestUrl)(
+    "fills a PostgreSQL database",
+    async () => {
+      const test = await createTestDb("postgres");
+      try {
+        const r = await cli(["db", "synth-nation", "--database", test.url, "--counties", "2", "--seed", "9"]);
+        expect(r.code).toBe(0);
+        const db = createDb({ url: test.url });
+        const rows = await db.read(({ q, t }) => q.select({ id: t.rollupSums.orgId }).from(t.rollupSums));
+        await db.close();
+        // The nation, its province, its city and each county hold the sums of what lies below them, for both years.
+        expect(rows.length).toBe(2 * (1 + 1 + 1 + 2));
+      } finally {
+        await test.drop();
+      }
+    },
+    120_000,
+  );
 });

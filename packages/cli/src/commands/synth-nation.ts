@@ -29,7 +29,9 @@ export async function synthNationCommand(args: SynthNationArgs, io: Io): Promise
       onProgress: (done) => io.stderr.write(`${say(args.lang, "synthProgress", done)}\n`),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    io.stdout.write(`${say(args.lang, "synthDone", { organisations: nation.organisations, reports: nation.reports, year: nation.year, seconds, root: nation.rootId })}\n`);
+    io.stdout.write(
+      `${say(args.lang, "synthDone", { organisations: nation.organisations, reports: nation.reports, year: nation.year, seconds, root: nation.rootId })}\n`,
+    );
     return 0;
   } finally {
     await db.close();

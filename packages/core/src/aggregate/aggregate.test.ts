@@ -36,7 +36,9 @@ describe("aggregation laws (property tests)", () => {
       fc.property(seeds, seeds, fc.integer({ min: 0, max: 1000 }), (left, right, shuffleSeed) => {
         const docs = reports([...left, ...right]);
         const whole = cellValues(aggregateReports(docs));
-        const shuffled = [...docs].sort((x, y) => ((x.agency.name.length * 31 + shuffleSeed) % 7) - ((y.agency.name.length * 17 + shuffleSeed) % 5));
+        const shuffled = [...docs].sort(
+          (x, y) => ((x.agency.name.length * 31 + shuffleSeed) % 7) - ((y.agency.name.length * 17 + shuffleSeed) % 5),
+        );
         expect(cellValues(aggregateReports(shuffled))).toEqual(whole);
         const grouped = aggregateReports([
           aggregateReports(docs.slice(0, left.length)).report!,
@@ -120,14 +122,19 @@ describe("aggregateReports", () => {
     );
     expect(result.cells["applications.results.other.subtotal.total"]!.reported).toBe(2);
     expect(Object.keys(result.cells).some((id) => id.startsWith("activeDisclosure."))).toBe(false);
-    expect(Object.keys(result.cells)).toHaveLength(getFormat("2019").cells.length - getFormat("2019").cellsByTable.get("activeDisclosure")!.length);
+    expect(Object.keys(result.cells)).toHaveLength(
+      getFormat("2019").cells.length - getFormat("2019").cellsByTable.get("activeDisclosure")!.length,
+    );
   });
 
   it("a failing roll-up points at the failing input", () => {
     const docs = reports([1, 2, 3]);
     add(docs[2]!, "applications.newReceived.natural", 1);
     add(docs[2]!, "applications.newReceived.total", 1);
-    const failing = (d: ReportDocument) => validateReport(d).filter((f) => f.ruleId === "T3-BAL" && f.outcome === "failed").map((f) => f.cells);
+    const failing = (d: ReportDocument) =>
+      validateReport(d)
+        .filter((f) => f.ruleId === "T3-BAL" && f.outcome === "failed")
+        .map((f) => f.cells);
     expect(failing(aggregateReports(docs).report!)).toEqual(failing(docs[2]!));
   });
 });

@@ -65,7 +65,10 @@ class Accumulator {
   /** Scratch space for one document's raw cell values. */
   private readonly raw: unknown[];
 
-  constructor(readonly target: CompiledFormat, withContributors: boolean) {
+  constructor(
+    readonly target: CompiledFormat,
+    withContributors: boolean,
+  ) {
     const n = target.cells.length;
     this.sums = new Float64Array(n);
     this.reported = new Int32Array(n);
@@ -142,7 +145,8 @@ function resultCells(acc: Accumulator, inputs: number): Record<string, CellAggre
 function incompleteFindings(target: CompiledFormat, cells: Record<string, CellAggregate>, acc: Accumulator, lang: Lang): Finding[] {
   const byRow = new Map<string, CellDef[]>();
   for (const cell of target.cells) {
-    if (acc.missingCount[cell.index]! > 0) byRow.set(`${cell.table}.${cell.row}`, [...(byRow.get(`${cell.table}.${cell.row}`) ?? []), cell]);
+    if (acc.missingCount[cell.index]! > 0)
+      byRow.set(`${cell.table}.${cell.row}`, [...(byRow.get(`${cell.table}.${cell.row}`) ?? []), cell]);
   }
   return [...byRow.values()].map((rowCells) => {
     const first = rowCells[0]!;
@@ -233,9 +237,7 @@ export class RollUp {
     const acc = mixed ? this.folded(target, versions) : (this.accumulators.get(target.version) ?? new Accumulator(target, false));
     let cells = resultCells(acc, this.inputs);
     if (mixed) {
-      cells = Object.fromEntries(
-        Object.entries(cells).filter(([id]) => CROSS_VERSION_TABLES.some((table) => id.startsWith(`${table}.`))),
-      );
+      cells = Object.fromEntries(Object.entries(cells).filter(([id]) => CROSS_VERSION_TABLES.some((table) => id.startsWith(`${table}.`))));
       findings.push({
         ruleId: "AGG-FORMAT",
         severity: "warning",

@@ -39,7 +39,9 @@ export interface BalanceLine {
 }
 
 function instancesOf(version: FormatVersion, ruleId: string): readonly LinearInstance[] {
-  return linearInstances(version).filter((instance) => instance.rule.id === ruleId && instance.lhs.every((t) => !t.previous) && instance.rhs.every((t) => !t.previous));
+  return linearInstances(version).filter(
+    (instance) => instance.rule.id === ruleId && instance.lhs.every((t) => !t.previous) && instance.rhs.every((t) => !t.previous),
+  );
 }
 
 function sideLabel(terms: readonly CompiledTerm[], cells: ReadonlyMap<string, CellDef>, lang: Lang): string {

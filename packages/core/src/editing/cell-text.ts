@@ -27,7 +27,9 @@ export function compactValueText(text: string): string {
   return toHalfWidth(text)
     .replace(/[\u00a0\u200b\ufeff]/gu, " ")
     .trim()
-    .replace(/\s+/gu, (space, at: number, all: string) => (/\d/u.test(all[at - 1] ?? "") && /\d/u.test(all[at + space.length] ?? "") ? " " : ""))
+    .replace(/\s+/gu, (space, at: number, all: string) =>
+      /\d/u.test(all[at - 1] ?? "") && /\d/u.test(all[at + space.length] ?? "") ? " " : "",
+    )
     .replace(/(\d),(?=\d{3}(?:\D|$))/gu, "$1")
     .replace(/^\+(?=\d)/u, "")
     .replace(/^−(?=\d)/u, "-");

@@ -23,7 +23,9 @@ describe("computed totals", () => {
     expect(ids.has("applications.newReceived.natural")).toBe(false);
     expect(ids.has("applications.carriedForward.natural")).toBe(false);
     expect(ids.has("activeDisclosure.regulations.inForce")).toBe(false);
-    const dataRows = getFormat("2021").cellsByTable.get("applications")!.filter((c) => c.column === "total").length;
+    const dataRows = getFormat("2021")
+      .cellsByTable.get("applications")!
+      .filter((c) => c.column === "total").length;
     expect(ids.size).toBe(dataRows + 6 + 3);
   });
 
@@ -41,7 +43,10 @@ describe("computed totals", () => {
 
   it("fill a report whose typed cells are all given so that every identity they cover holds", () => {
     const report = sampleReport({ seed: 7, year: 2023 });
-    const blanked = withCellValues(report, [...computedTotals("2021").byId.keys()].map((id) => [id, null] as const));
+    const blanked = withCellValues(
+      report,
+      [...computedTotals("2021").byId.keys()].map((id) => [id, null] as const),
+    );
     const filled = applyComputedTotals(blanked);
     expect(filled.tables).toEqual(report.tables);
     const findings = validateReport(filled, { mode: "filing" }).filter((f) => /^T[34]-/.test(f.ruleId));

@@ -37,7 +37,8 @@ function derive(version: FormatVersion): ComputedTotals {
     const other = rule.stated === "lhs" ? instance.rhs : instance.lhs;
     if (stated.length !== 1 || other.length === 0) continue;
     const target = stated[0]!;
-    if (target.previous || target.sign < 0 || other.some((term) => term.previous || term.sign < 0 || term.cellId === target.cellId)) continue;
+    if (target.previous || target.sign < 0 || other.some((term) => term.previous || term.sign < 0 || term.cellId === target.cellId))
+      continue;
     // The first identity that defines a cell wins (catalogue order); the others then hold by construction.
     if (!candidates.has(target.cellId)) {
       candidates.set(target.cellId, { cellId: target.cellId, addends: other.map((term) => term.cellId), ruleId: rule.id });
@@ -84,7 +85,8 @@ function sumOf(cell: CellDef, values: readonly unknown[], cells: readonly CellDe
 
 /** Equal as figures: money compared exactly whatever its trailing zeros ("12.50" = "12.5"). */
 function sameValue(a: unknown, b: CellValue): boolean {
-  if (typeof a === "string" && typeof b === "string" && isDecimalString(a) && isDecimalString(b)) return normalizeMoney(a) === normalizeMoney(b);
+  if (typeof a === "string" && typeof b === "string" && isDecimalString(a) && isDecimalString(b))
+    return normalizeMoney(a) === normalizeMoney(b);
   return Object.is(a, b);
 }
 

@@ -18,7 +18,9 @@ describe("changing cells", () => {
 
   it("returns the same document when nothing changes, and refuses unknown cells", () => {
     const report = sampleReport({ seed: 5, year: 2023 });
-    const same = withCellValues(report, [["applications.newReceived.natural", getCell(report, "applications.newReceived.natural") as number]]);
+    const same = withCellValues(report, [
+      ["applications.newReceived.natural", getCell(report, "applications.newReceived.natural") as number],
+    ]);
     expect(same).toBe(report);
     expect(() => withCellValues(report, [["applications.nope", 1]])).toThrow(RangeError);
   });

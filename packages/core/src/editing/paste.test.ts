@@ -69,7 +69,12 @@ describe("laying a block onto the grid", () => {
         ["applications.carriedOver.publicInterest", 4],
       ],
       computed: [],
-      cells: ["applications.newReceived.research", "applications.newReceived.publicInterest", "applications.carriedOver.research", "applications.carriedOver.publicInterest"],
+      cells: [
+        "applications.newReceived.research",
+        "applications.newReceived.publicInterest",
+        "applications.carriedOver.research",
+        "applications.carriedOver.publicInterest",
+      ],
     });
   });
 

@@ -3,16 +3,7 @@
  * TypeScript types of a document's `tables` derived from the same definition (so the types, the zod
  * schema and the cell list cannot drift apart).
  */
-import type {
-  BlockTableDef,
-  CellKind,
-  ColumnDef,
-  FormatDefinition,
-  Label,
-  MatrixTableDef,
-  SingleRowTableDef,
-  TableDef,
-} from "./types";
+import type { BlockTableDef, CellKind, ColumnDef, FormatDefinition, Label, MatrixTableDef, SingleRowTableDef, TableDef } from "./types";
 
 export interface CellDef {
   /** Canonical cell id, the public contract: `applications.results.denied.stateSecret.total`. */
@@ -170,9 +161,7 @@ type Split<E> = E extends { path: infer P extends string; value: infer V } ? Eac
 
 type Head<P extends string> = P extends `${infer H}.${string}` ? H : P;
 type Exact<E extends Entry, H extends string> = E extends { path: H } ? E["value"] : never;
-type Deeper<E extends Entry, H extends string> = E extends { path: `${H}.${infer R}`; value: infer V }
-  ? { path: R; value: V }
-  : never;
+type Deeper<E extends Entry, H extends string> = E extends { path: `${H}.${infer R}`; value: infer V } ? { path: R; value: V } : never;
 
 /** Turns `{ path: "a.b.c", value: V }` entries into `{ a: { b: { c: V } } }`. */
 export type Nest<E extends Entry> = {

@@ -56,10 +56,7 @@ export function sectionsWithProblemsHeading(problemsHeading: string): readonly S
       id: "sections.reviewLitigation",
       key: "reviewLitigation",
       order: 4,
-      heading: l(
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "4. Administrative reconsideration and litigation concerning disclosure",
-      ),
+      heading: l("四、政府信息公开行政复议、行政诉讼情况", "4. Administrative reconsideration and litigation concerning disclosure"),
       headingAliases: SECTION_HEADING_ALIASES.reviewLitigation,
       kind: "table",
       table: "reviewLitigation",
@@ -331,8 +328,6 @@ export const REVIEW_LITIGATION_COLUMNS = [
   ...outcomeColumns("litigationDirect", [LITIGATION, DIRECT]),
   ...outcomeColumns("litigationAfterReview", [LITIGATION, AFTER_REVIEW]),
 ];
-
-const REVIEW_LITIGATION_BLOCKS = ["review", "litigationDirect", "litigationAfterReview"] as const;
 
 export const REVIEW_LITIGATION_HEADER: readonly (readonly HeaderCellDef[])[] = [
   [

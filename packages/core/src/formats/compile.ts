@@ -139,4 +139,3 @@ export function compileFormat(def: FormatDefinition): CompiledFormat {
     keyTree: keyTreeOf(cells),
   };
 }
-

@@ -55,15 +55,11 @@ describe(`format definitions match formats.json (${SPEC_DIR})`, () => {
           theirs.headerGrid.map((row) => row.map((c) => [c.text, c.rowspan ?? 1, c.colspan ?? 1])),
         );
         expect(ours.headerGrid[0]![0]!.label.zh).toBe(theirs.footnoteInHeader);
-        expect(ours.columns.map((c) => [c.id, c.label.zh, c.group])).toEqual(
-          theirs.columns.map((c) => [c.id, c.label, c.group ?? null]),
-        );
+        expect(ours.columns.map((c) => [c.id, c.label.zh, c.group])).toEqual(theirs.columns.map((c) => [c.id, c.label, c.group ?? null]));
         expect(ours.columnGroups.map((g) => [g.id, g.label.zh, [...g.members]])).toEqual(
           theirs.columnGroups.map((g) => [g.id, g.label, g.members]),
         );
-        expect(ours.rows.map((r) => [r.id, r.label.zh, r.level, r.data])).toEqual(
-          theirs.rows.map((r) => [r.id, r.label, r.level, r.data]),
-        );
+        expect(ours.rows.map((r) => [r.id, r.label.zh, r.level, r.data])).toEqual(theirs.rows.map((r) => [r.id, r.label, r.level, r.data]));
         expect(ours.rows.filter((r) => r.data)).toHaveLength(theirs.dataRowCount);
         expect(format.cellsByTable.get("applications")).toHaveLength(theirs.cellCount);
         expect(ours.derivedRows.map((d) => d.id)).toEqual(theirs.derived.map((d) => d.id));
@@ -100,7 +96,12 @@ describe(`format definitions match formats.json (${SPEC_DIR})`, () => {
           expect(grid.every((row) => row.length === layout.columns)).toBe(true);
           const ids = layout.rows.flat().flatMap((c) => (c.cellId ? [c.cellId] : []));
           expect(new Set(ids).size).toBe(ids.length);
-          expect(ids.sort()).toEqual(format.cellsByTable.get(layout.tableId)!.map((c) => c.id).sort());
+          expect(ids.sort()).toEqual(
+            format.cellsByTable
+              .get(layout.tableId)!
+              .map((c) => c.id)
+              .sort(),
+          );
         }
       });
     });
@@ -130,7 +131,10 @@ describe(`format definitions match formats.json (${SPEC_DIR})`, () => {
       const versions = FORMAT_VERSIONS.filter((v) => rulesFor(v).some((r) => r.id === rule.id));
       if (mine.length) expect(versions, rule.id).toEqual([...rule.versions].sort());
       if (mine.length && typeof rule.severity === "string") {
-        expect(mine.every((r) => r.severity === rule.severity), rule.id).toBe(true);
+        expect(
+          mine.every((r) => r.severity === rule.severity),
+          rule.id,
+        ).toBe(true);
       }
     }
   });

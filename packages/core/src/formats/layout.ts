@@ -104,9 +104,7 @@ function matrixLayout(table: MatrixTableDef): TableLayout {
 
 function singleRowLayout(table: SingleRowTableDef): TableLayout {
   const rows: LayoutCell[][] = table.headerGrid.map((cells) => cells.map(header));
-  rows.push(
-    table.columns.map((c) => ({ role: "data" as const, cellId: `${table.id}.${c.id}`, rowspan: 1, colspan: 1 })),
-  );
+  rows.push(table.columns.map((c) => ({ role: "data" as const, cellId: `${table.id}.${c.id}`, rowspan: 1, colspan: 1 })));
   return {
     tableId: table.id,
     columns: table.columns.length,

@@ -13,9 +13,7 @@ export function isLang(value: unknown): value is Lang {
 }
 
 export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {

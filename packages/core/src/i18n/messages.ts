@@ -19,7 +19,7 @@ export const MESSAGES = {
   "sum.resultsParts": { zh: "（一）至（六）各项之和", en: "the sum of results (1)–(6)" },
   "sum.outcomes": { zh: "结果维持、结果纠正、其他结果、尚未审结之和", en: "upheld + corrected + other + pending" },
   "sum.applicants": { zh: "各类申请人之和", en: "the sum of the applicant columns" },
-  "zero": { zh: "0", en: "0" },
+  zero: { zh: "0", en: "0" },
 
   // Cell checks
   "cell.notCount": {

@@ -76,9 +76,12 @@ export function tablesWithoutRules(version: string): string[] {
   const checked = new Set<string>();
   for (const rule of rules) {
     if (rule.kind === "cells") checked.add(rule.table);
-    if (rule.kind === "linear") for (const instance of linearInstancesByRule(version).get(rule) ?? []) {
-      for (const id of instance.cells) checked.add(id.slice(0, id.indexOf(".")));
-    }
+    if (rule.kind === "linear")
+      for (const instance of linearInstancesByRule(version).get(rule) ?? []) {
+        for (const id of instance.cells) checked.add(id.slice(0, id.indexOf(".")));
+      }
   }
-  return getFormat(version).def.tables.map((t) => t.id).filter((id) => !checked.has(id));
+  return getFormat(version)
+    .def.tables.map((t) => t.id)
+    .filter((id) => !checked.has(id));
 }

@@ -130,20 +130,18 @@ export const REVIEW_LITIGATION_RULES: readonly RuleDefinition[] = [
       ["T4-SUM-D", "litigationDirect", l("直接起诉总计等于各项之和", "Direct litigation total equals its parts")],
       ["T4-SUM-A", "litigationAfterReview", l("复议后起诉总计等于各项之和", "Litigation after review total equals its parts")],
     ] as const
-  ).map(
-    ([id, block, title]): LinearRule => ({
-      id,
-      kind: "linear",
-      severity: "error",
-      title,
-      lhs: OUTCOMES.map((o) => `reviewLitigation.${block}.${o}`),
-      relation: "==",
-      rhs: [`reviewLitigation.${block}.total`],
-      stated: "rhs",
-      scope: { kind: "block", var: block, table: "reviewLitigation" },
-      lhsName: l("结果维持、结果纠正、其他结果、尚未审结之和", "upheld + corrected + other + pending"),
-    }),
-  ),
+  ).map(([id, block, title]): LinearRule => ({
+    id,
+    kind: "linear",
+    severity: "error",
+    title,
+    lhs: OUTCOMES.map((o) => `reviewLitigation.${block}.${o}`),
+    relation: "==",
+    rhs: [`reviewLitigation.${block}.total`],
+    stated: "rhs",
+    scope: { kind: "block", var: block, table: "reviewLitigation" },
+    lhsName: l("结果维持、结果纠正、其他结果、尚未审结之和", "upheld + corrected + other + pending"),
+  })),
   {
     id: "T4-INT",
     kind: "cells",

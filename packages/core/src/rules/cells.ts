@@ -44,9 +44,7 @@ function ruleCells(rule: CellRule, reading: CellReading): readonly CellDef[] {
   if (!byVersion) cellsOfRule.set(rule, (byVersion = new Map()));
   let cells = byVersion.get(reading.format.version);
   if (!cells) {
-    cells = (reading.format.cellsByTable.get(rule.table) ?? []).filter(
-      (cell) => !rule.cellKinds || rule.cellKinds.includes(cell.kind),
-    );
+    cells = (reading.format.cellsByTable.get(rule.table) ?? []).filter((cell) => !rule.cellKinds || rule.cellKinds.includes(cell.kind));
     byVersion.set(reading.format.version, cells);
   }
   return cells;
@@ -111,7 +109,10 @@ export function checkCells(
         cells: rowCells.map((c) => c.id),
         message: t(lang, "cell.notImported", {
           row: pick(lang, first.rowLabel),
-          cells: list(lang, rowCells.map((c) => pick(lang, c.columnDef.label))),
+          cells: list(
+            lang,
+            rowCells.map((c) => pick(lang, c.columnDef.label)),
+          ),
           finding: notRead.get(first.id)!,
         }),
       });
@@ -125,7 +126,10 @@ export function checkCells(
         cells: rowCells.map((c) => c.id),
         message: t(lang, "cell.missing", {
           row: pick(lang, first.rowLabel),
-          cells: list(lang, rowCells.map((c) => pick(lang, c.columnDef.label))),
+          cells: list(
+            lang,
+            rowCells.map((c) => pick(lang, c.columnDef.label)),
+          ),
         }),
       });
     }

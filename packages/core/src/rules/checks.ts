@@ -65,12 +65,16 @@ const checks: Record<string, Check> = {
     const expected = formatVersionForYear(doc.year);
     if (expected === doc.formatVersion) return [];
     return [
-      finding(rule, t(lang, "version.mismatch", {
-        year: doc.year,
-        expected,
-        actual: doc.formatVersion,
-        document: FORMATS[expected].document.split("《")[0] ?? "",
-      }), { expected, actual: doc.formatVersion, path: "formatVersion" }),
+      finding(
+        rule,
+        t(lang, "version.mismatch", {
+          year: doc.year,
+          expected,
+          actual: doc.formatVersion,
+          document: FORMATS[expected].document.split("《")[0] ?? "",
+        }),
+        { expected, actual: doc.formatVersion, path: "formatVersion" },
+      ),
     ];
   },
 
@@ -112,11 +116,13 @@ const checks: Record<string, Check> = {
     const kind = t(lang, doc.agencyKind === "government" ? "kind.government" : "kind.department");
     if (!doc.publishedAt) {
       if (ctx.today && ctx.today > deadline) {
-        return [finding(rule, t(lang, "deadline.overdueUnpublished", { kind, deadline, today: ctx.today }), {
-          expected: deadline,
-          actual: null,
-          path: "publishedAt",
-        })];
+        return [
+          finding(rule, t(lang, "deadline.overdueUnpublished", { kind, deadline, today: ctx.today }), {
+            expected: deadline,
+            actual: null,
+            path: "publishedAt",
+          }),
+        ];
       }
       return [unchecked(rule, t(lang, "deadline.unchecked", { kind, deadline }))];
     }
@@ -172,18 +178,22 @@ const checks: Record<string, Check> = {
     const out: Finding[] = [];
     // 100亿元 of administrative fees is beyond any single reporting body; an amount in 元 typed into the 万元 column.
     if (compareDecimals(amount, parseDecimal("1000000")!) >= 0) {
-      out.push(finding(rule, t(lang, "feeUnit.large", { cell: name, value, yuan: shiftDecimal(value, 4) }), {
-        cells: [cell.id],
-        actual: value,
-      }));
+      out.push(
+        finding(rule, t(lang, "feeUnit.large", { cell: name, value, yuan: shiftDecimal(value, 4) }), {
+          cells: [cell.id],
+          actual: value,
+        }),
+      );
     }
     for (const m of doc.normalized("all").matchAll(/行政事业性收费[^，。；：\d]{0,20}?(\d+(?:\.\d+)?)(万元|元)/g)) {
       if (m[2] === "元" && parseDecimal(m[1]!) && compareDecimals(parseDecimal(m[1]!)!, amount) === 0 && m[1] !== "0") {
-        out.push(finding(rule, t(lang, "feeUnit.text", { textValue: m[1]!, cell: name, value }), {
-          cells: [cell.id],
-          expected: shiftDecimal(m[1]!, -4),
-          actual: value,
-        }));
+        out.push(
+          finding(rule, t(lang, "feeUnit.text", { textValue: m[1]!, cell: name, value }), {
+            cells: [cell.id],
+            expected: shiftDecimal(m[1]!, -4),
+            actual: value,
+          }),
+        );
       }
     }
     return out;
@@ -199,11 +209,18 @@ const checks: Record<string, Check> = {
     if (cells.length === 0) return [];
     const reason = t(lang, doc.rulemaking === false ? "regScope.notRulemaking" : "regScope.department");
     return [
-      finding(rule, t(lang, "regScope.nonZero", {
-        cells: list(lang, cells.map((c) => cellPath(c, lang))),
-        agency: doc.agencyName || "—",
-        reason,
-      }), { cells: cells.map((c) => c.id) }),
+      finding(
+        rule,
+        t(lang, "regScope.nonZero", {
+          cells: list(
+            lang,
+            cells.map((c) => cellPath(c, lang)),
+          ),
+          agency: doc.agencyName || "—",
+          reason,
+        }),
+        { cells: cells.map((c) => c.id) },
+      ),
     ];
   },
 
@@ -216,9 +233,11 @@ const checks: Record<string, Check> = {
     const raw = doc.cells.raw[amount.index];
     const status = doc.cells.status[amount.index];
     if (status === CellStatus.invalid) {
-      out.push(finding(rule, t(lang, "cell.notMoney", { cell: cellPath(amount, lang), value: String(raw), unit: "元/万元" }), {
-        cells: [amount.id],
-      }));
+      out.push(
+        finding(rule, t(lang, "cell.notMoney", { cell: cellPath(amount, lang), value: String(raw), unit: "元/万元" }), {
+          cells: [amount.id],
+        }),
+      );
     }
     if (status === CellStatus.ok) {
       const row = rowObject(doc.tables, amount.path.slice(0, -1));
@@ -228,11 +247,17 @@ const checks: Record<string, Check> = {
       }
       const n = cellValue(doc, projects.id);
       if (n === 0 && isDecimalString(raw) && parseDecimal(raw)!.units !== 0n) {
-        out.push(finding(rule, t(lang, "proc.zeroProjects", {
-          projects: cellPath(projects, lang),
-          amount: cellPath(amount, lang),
-          value: raw,
-        }), { cells: [projects.id, amount.id], expected: "0", actual: raw }));
+        out.push(
+          finding(
+            rule,
+            t(lang, "proc.zeroProjects", {
+              projects: cellPath(projects, lang),
+              amount: cellPath(amount, lang),
+              value: raw,
+            }),
+            { cells: [projects.id, amount.id], expected: "0", actual: raw },
+          ),
+        );
       }
     }
     return out;
@@ -249,11 +274,13 @@ const checks: Record<string, Check> = {
       if (a.replace(/\s/g, "").length < 60 || b.replace(/\s/g, "").length < 60) continue;
       const score = textSimilarity(a, b);
       if (score > ctx.similarityThreshold) {
-        out.push(finding(rule, t(lang, "similar.high", { section: sectionHeading(ctx, key), percent: Math.round(score * 100) }), {
-          path: `sections.${key}`,
-          expected: ctx.similarityThreshold,
-          actual: Math.round(score * 1000) / 1000,
-        }));
+        out.push(
+          finding(rule, t(lang, "similar.high", { section: sectionHeading(ctx, key), percent: Math.round(score * 100) }), {
+            path: `sections.${key}`,
+            expected: ctx.similarityThreshold,
+            actual: Math.round(score * 1000) / 1000,
+          }),
+        );
       }
     }
     return out;
@@ -285,15 +312,23 @@ function textFigureFindings(rule: CheckRule, ctx: CheckContext, table: "applicat
     if (readings.some((r) => r.sum === figure.value)) continue;
     const first = readings.find((r) => r.sum !== null);
     if (!first) {
-      out.push(unchecked(rule, t(lang, "text.unchecked", { quote: figure.quote, what }), def.cells.map((id) => id.replace("{total}", total))));
+      out.push(
+        unchecked(
+          rule,
+          t(lang, "text.unchecked", { quote: figure.quote, what }),
+          def.cells.map((id) => id.replace("{total}", total)),
+        ),
+      );
       continue;
     }
-    out.push(finding(rule, t(lang, "text.mismatch", { quote: figure.quote, what, textValue: figure.value, tableValue: first.sum! }), {
-      cells: [...first.cells],
-      expected: first.sum!,
-      actual: figure.value,
-      path: "sections.overview",
-    }));
+    out.push(
+      finding(rule, t(lang, "text.mismatch", { quote: figure.quote, what, textValue: figure.value, tableValue: first.sum! }), {
+        cells: [...first.cells],
+        expected: first.sum!,
+        actual: figure.value,
+        path: "sections.overview",
+      }),
+    );
   }
   return out;
 }
@@ -303,5 +338,3 @@ export function runCheck(rule: CheckRule, ctx: CheckContext): Finding[] {
   if (!check) throw new Error(`rule ${rule.id}: no check named ${rule.check}`);
   return check(rule, ctx);
 }
-
-const CHECK_NAMES: readonly string[] = Object.keys(checks);

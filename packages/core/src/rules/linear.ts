@@ -115,10 +115,7 @@ export function compileLinear(rule: LinearRule, format: CompiledFormat): LinearI
 // ---------------------------------------------------------------------------------------------
 
 export type LinearOutcome =
-  | { kind: "holds" }
-  | { kind: "fails"; lhs: number; rhs: number }
-  | { kind: "unchecked"; unusable: string[] }
-  | { kind: "notApplicable" };
+  { kind: "holds" } | { kind: "fails"; lhs: number; rhs: number } | { kind: "unchecked"; unusable: string[] } | { kind: "notApplicable" };
 
 function sumSide(
   terms: readonly CompiledTerm[],
@@ -149,11 +146,7 @@ function sumSide(
   return usable ? total : "unusable";
 }
 
-export function evaluateLinear(
-  instance: LinearInstance,
-  current: CellReading,
-  previous?: CellReading,
-): LinearOutcome {
+export function evaluateLinear(instance: LinearInstance, current: CellReading, previous?: CellReading): LinearOutcome {
   // The common case (every cell usable) allocates nothing; the list of unusable cells is built
   // only when a message needs it.
   const lhs = sumSide(instance.lhs, current, previous, null);
@@ -165,8 +158,7 @@ export function evaluateLinear(
     sumSide(instance.rhs, current, previous, unusable);
     return { kind: "unchecked", unusable };
   }
-  const holds =
-    instance.rule.relation === "==" ? lhs === rhs : instance.rule.relation === "<=" ? lhs <= rhs : lhs >= rhs;
+  const holds = instance.rule.relation === "==" ? lhs === rhs : instance.rule.relation === "<=" ? lhs <= rhs : lhs >= rhs;
   return holds ? HOLDS : { kind: "fails", lhs, rhs };
 }
 
@@ -254,8 +246,7 @@ export function linearFinding(
   }
   const lhs = sideText(instance.lhs, rule.lhsName, outcome.lhs, instance, current, previous, lang);
   const rhs = sideText(instance.rhs, rule.rhsName, outcome.rhs, instance, current, previous, lang);
-  const key =
-    rule.relation === "==" ? "linear.notEqual" : rule.relation === "<=" ? "linear.notLessOrEqual" : "linear.notGreaterOrEqual";
+  const key = rule.relation === "==" ? "linear.notEqual" : rule.relation === "<=" ? "linear.notLessOrEqual" : "linear.notGreaterOrEqual";
   const stated = rule.stated === "lhs" ? outcome.lhs : outcome.rhs;
   const other = rule.stated === "lhs" ? outcome.rhs : outcome.lhs;
   return {

@@ -86,7 +86,10 @@ describe("report rules", () => {
     const { previous, current } = consistentPair();
     expect(byRule(validateReport(current, { previous }), "R-SIMILAR")).toEqual([]);
     expect(byRule(validateReport(current, { previous }), "R-PROBLEMS")).toEqual([]);
-    current.sections = { ...previous.sections, overview: previous.sections.overview.replaceAll(String(previous.year), String(current.year)) };
+    current.sections = {
+      ...previous.sections,
+      overview: previous.sections.overview.replaceAll(String(previous.year), String(current.year)),
+    };
     const similar = byRule(validateReport(current, { previous }), "R-SIMILAR");
     expect(similar.map((f) => f.path)).toEqual(["sections.overview"]);
     expect(similar[0]!.actual as number).toBeGreaterThan(0.9);

@@ -11,9 +11,16 @@ const T3 = ["natural", "commercial", "research", "publicInterest", "legalService
 const RESULT_ROWS_2021 = [
   "results.granted",
   "results.partial",
-  ...["stateSecret", "lawForbidden", "safetyStability", "thirdPartyRights", "internalAffairs", "processInfo", "enforcementCase", "adminQuery"].map(
-    (r) => `results.denied.${r}`,
-  ),
+  ...[
+    "stateSecret",
+    "lawForbidden",
+    "safetyStability",
+    "thirdPartyRights",
+    "internalAffairs",
+    "processInfo",
+    "enforcementCase",
+    "adminQuery",
+  ].map((r) => `results.denied.${r}`),
   ...["noInfo", "needCreation", "unclear"].map((r) => `results.unableToProvide.${r}`),
   ...["complaint", "repeat", "publication", "massiveRepeat", "confirmInfo"].map((r) => `results.notProcessed.${r}`),
   ...["overdueCorrection", "overdueFee", "otherReasons"].map((r) => `results.other.${r}`),
@@ -47,7 +54,12 @@ const CASES: Case[] = [
       add(doc, a("newReceived", "total"), 1);
       return { doc };
     },
-    cells: ["natural", "total"].map((c) => [a("newReceived", c), a("carriedOver", c), a("results.totalProcessed", c), a("carriedForward", c)]),
+    cells: ["natural", "total"].map((c) => [
+      a("newReceived", c),
+      a("carriedOver", c),
+      a("results.totalProcessed", c),
+      a("carriedForward", c),
+    ]),
   },
   {
     rule: "T3-ROWTOTAL",
@@ -161,18 +173,16 @@ const CASES: Case[] = [
       ["T4-SUM-D", "litigationDirect"],
       ["T4-SUM-A", "litigationAfterReview"],
     ] as const
-  ).map(
-    ([rule, block]): Case => ({
-      rule,
-      name: `${block}: 总计 not the sum of its outcomes`,
-      fail: () => {
-        const doc = validDoc();
-        add(doc, `reviewLitigation.${block}.total`, 1);
-        return { doc };
-      },
-      cells: [["upheld", "corrected", "otherResult", "pending", "total"].map((o) => `reviewLitigation.${block}.${o}`)],
-    }),
-  ),
+  ).map(([rule, block]): Case => ({
+    rule,
+    name: `${block}: 总计 not the sum of its outcomes`,
+    fail: () => {
+      const doc = validDoc();
+      add(doc, `reviewLitigation.${block}.total`, 1);
+      return { doc };
+    },
+    cells: [["upheld", "corrected", "otherResult", "pending", "total"].map((o) => `reviewLitigation.${block}.${o}`)],
+  })),
   {
     rule: "T4-INT",
     name: "a negative count and an empty cell",
@@ -257,7 +267,13 @@ const CASES: Case[] = [
       return p;
     },
     pass: () => pair(),
-    cells: [["activeDisclosure.normativeDocuments.issued", "activeDisclosure.normativeDocuments.repealed", "activeDisclosure.normativeDocuments.inForce"]],
+    cells: [
+      [
+        "activeDisclosure.normativeDocuments.issued",
+        "activeDisclosure.normativeDocuments.repealed",
+        "activeDisclosure.normativeDocuments.inForce",
+      ],
+    ],
     severity: "warning",
   },
   {

@@ -86,11 +86,7 @@ export const TEXT_FIGURES: readonly TextFigureDef[] = [
     id: "unableToProvide",
     table: "applications",
     label: l("无法提供数", "unable to provide"),
-    cells: [
-      T3("results.unableToProvide.noInfo"),
-      T3("results.unableToProvide.needCreation"),
-      T3("results.unableToProvide.unclear"),
-    ],
+    cells: [T3("results.unableToProvide.noInfo"), T3("results.unableToProvide.needCreation"), T3("results.unableToProvide.unclear")],
     patterns: [new RegExp(`无法提供${GAP}${N}`, "g")],
     skipOtherYear: true,
   },

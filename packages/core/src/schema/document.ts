@@ -22,7 +22,7 @@ export const signedCountSchema = z.number().int().nullable();
 /** Money as a non-negative decimal string ("12.5"), exact; null = not given. */
 export const moneySchema = z
   .string()
-  .regex(DECIMAL_PATTERN, { message: "金额须为十进制数字字符串，如 \"12.5\"" })
+  .regex(DECIMAL_PATTERN, { message: '金额须为十进制数字字符串，如 "12.5"' })
   .refine((s) => !s.startsWith("-"), { message: "金额不得为负" })
   .nullable();
 export const moneyUnitSchema = z.enum(["元", "万元"]);

@@ -54,8 +54,5 @@ export interface SpecJson {
     }
   >;
   rules: { id: string; versions: string[]; severity: string | Record<string, string> }[];
-  fixtures: ({ id: string; formatVersion: "2019" | "2021"; year: number; agency: string; publishedAt: string } & Record<
-    string,
-    unknown
-  >)[];
+  fixtures: ({ id: string; formatVersion: "2019" | "2021"; year: number; agency: string; publishedAt: string } & Record<string, unknown>)[];
 }

@@ -115,7 +115,8 @@ export function sampleReport(options: SampleOptions = {}): ReportDocument {
           if (unitField) (tables[table.id] as Record<string, Record<string, unknown>>)[row.id]![unitField] = "元";
         } else {
           for (const column of block.columns) {
-            if (column.kind === "money") set(id(column.id), `${int(500)}.${String(int(9999)).padStart(4, "0")}`.replace(/\.?0+$/, "") || "0");
+            if (column.kind === "money")
+              set(id(column.id), `${int(500)}.${String(int(9999)).padStart(4, "0")}`.replace(/\.?0+$/, "") || "0");
             else set(id(column.id), column.kind === "count" ? int(scale * 100) : 0);
           }
         }
@@ -124,8 +125,7 @@ export function sampleReport(options: SampleOptions = {}): ReportDocument {
   }
   const received = (tables[applicants.table] as Record<string, Record<string, number>>).newReceived![applicants.total]!;
   const name = options.agencyName ?? `示例区第${(seed % 97) + 1}局`;
-  const government =
-    kind === "government" ? "全年开展政务公开工作考核，组织社会评议，未发生责任追究情况。" : "";
+  const government = kind === "government" ? "全年开展政务公开工作考核，组织社会评议，未发生责任追究情况。" : "";
   return {
     formatVersion: version,
     year,

@@ -45,13 +45,18 @@ export async function upsertExplanation(db: Database, input: NewExplanation, aud
         target: [tx.t.explanations.reportId, tx.t.explanations.findingKey],
         set: { text: input.text, authorId: input.authorId, updatedAt: now },
       });
-    await recordAudit(tx, audit, {
-      action: "report.explain",
-      targetType: "report",
-      targetId: input.reportId,
-      orgId: input.orgId,
-      detail: { findingKey: input.findingKey, text: input.text },
-    }, now);
+    await recordAudit(
+      tx,
+      audit,
+      {
+        action: "report.explain",
+        targetType: "report",
+        targetId: input.reportId,
+        orgId: input.orgId,
+        detail: { findingKey: input.findingKey, text: input.text },
+      },
+      now,
+    );
   });
 }
 

@@ -39,7 +39,17 @@ export async function claimIdempotencyKey(db: Database, claim: IdempotencyClaim)
     await q.delete(table).where(lte(table.expiresAt, now));
     const inserted = await q
       .insert(table)
-      .values({ scope, key, fingerprint, status: null, responseBody: null, contentType: null, lockedAt: now, createdAt: now, expiresAt: now + claim.ttlMs })
+      .values({
+        scope,
+        key,
+        fingerprint,
+        status: null,
+        responseBody: null,
+        contentType: null,
+        lockedAt: now,
+        createdAt: now,
+        expiresAt: now + claim.ttlMs,
+      })
       .onConflictDoNothing()
       .returning({ key: table.key });
     if (inserted.length) return { kind: "claimed" };
@@ -73,5 +83,9 @@ export async function completeIdempotencyKey(
 
 /** Give a key up (the request failed before doing anything that lasts): a retry runs afresh. */
 export async function releaseIdempotencyKey(db: Database, scope: string, key: string): Promise<void> {
-  await db.write(({ q, t }) => q.delete(t.idempotencyKeys).where(and(eq(t.idempotencyKeys.scope, scope), eq(t.idempotencyKeys.key, key), isNull(t.idempotencyKeys.status))));
+  await db.write(({ q, t }) =>
+    q
+      .delete(t.idempotencyKeys)
+      .where(and(eq(t.idempotencyKeys.scope, scope), eq(t.idempotencyKeys.key, key), isNull(t.idempotencyKeys.status))),
+  );
 }

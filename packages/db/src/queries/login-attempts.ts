@@ -53,7 +53,10 @@ export async function recordLoginFailure(db: Database, key: string, now: number,
       .returning();
     const delay = row ? throttleDelay(row.failures, policy) : 0;
     if (!delay) return null;
-    await q.update(t.loginAttempts).set({ lockedUntil: now + delay }).where(eq(t.loginAttempts.key, key));
+    await q
+      .update(t.loginAttempts)
+      .set({ lockedUntil: now + delay })
+      .where(eq(t.loginAttempts.key, key));
     return now + delay;
   });
 }

@@ -38,11 +38,7 @@ export async function getOrganisation(db: Database, id: string): Promise<Organis
 /** The organisation and everything below it, parents before children. */
 export async function listSubtree(db: Database, scopePath: string): Promise<Organisation[]> {
   const rows = await db.read(({ q, t }) =>
-    q
-      .select()
-      .from(t.organisations)
-      .where(orgInSubtree(t, scopePath))
-      .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name)),
+    q.select().from(t.organisations).where(orgInSubtree(t, scopePath)).orderBy(asc(t.organisations.createdAt), asc(t.organisations.name)),
   );
   return rows.map(toOrganisation).sort((a, b) => depth(a) - depth(b));
 }
@@ -76,7 +72,13 @@ export async function createOrganisation(db: Database, input: NewOrganisation, a
         updatedAt: now,
       };
       await tx.q.insert(tx.t.organisations).values(org);
-      await recordAudit(tx, audit, { action: "org.create", targetType: "organisation", targetId: id, orgId: id, detail: { name: org.name, kind: org.kind, parentId: org.parentId } });
+      await recordAudit(tx, audit, {
+        action: "org.create",
+        targetType: "organisation",
+        targetId: id,
+        orgId: id,
+        detail: { name: org.name, kind: org.kind, parentId: org.parentId },
+      });
       return org;
     });
   } catch (error) {

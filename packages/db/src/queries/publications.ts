@@ -54,10 +54,7 @@ export async function listPublishedReports(db: Database, query: { year?: number;
       })
       .from(t.reports)
       .innerJoin(t.organisations, eq(t.organisations.id, t.reports.orgId))
-      .innerJoin(
-        t.publications,
-        and(eq(t.publications.reportId, t.reports.id), eq(t.publications.revisionNo, t.reports.publishedRevision)),
-      )
+      .innerJoin(t.publications, and(eq(t.publications.reportId, t.reports.id), eq(t.publications.revisionNo, t.reports.publishedRevision)))
       .where(and(...conditions))
       .orderBy(desc(t.reports.year), asc(t.organisations.path));
   });

@@ -132,7 +132,6 @@ export const toRevisionMeta = (row: RevisionRow): RevisionMeta => ({
   createdAt: row.createdAt,
 });
 
-
 const findReportStatement = (tx: Tx) =>
   prepared(tx.q, tx.t, "report_by_id", (q, t, name) => {
     const previous = alias(t.reports, "previous_year");
@@ -146,7 +145,10 @@ const findReportStatement = (tx: Tx) =>
       })
       .from(t.reports)
       .innerJoin(t.organisations, eq(t.organisations.id, t.reports.orgId))
-      .innerJoin(t.reportRevisions, and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)))
+      .innerJoin(
+        t.reportRevisions,
+        and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)),
+      )
       .innerJoin(t.users, eq(t.users.id, t.reportRevisions.authorId))
       .leftJoin(previous, and(eq(previous.orgId, t.reports.orgId), eq(previous.year, sql`${t.reports.year} - 1`)))
       .where(eq(t.reports.id, sql.placeholder("id")))

@@ -24,7 +24,14 @@ export interface RevisionInput {
   note: string | null;
 }
 
-async function insertRevision(tx: Tx, reportId: string, revisionNo: number, baseRevision: number | null, input: RevisionInput, now: number) {
+async function insertRevision(
+  tx: Tx,
+  reportId: string,
+  revisionNo: number,
+  baseRevision: number | null,
+  input: RevisionInput,
+  now: number,
+) {
   await tx.q.insert(tx.t.reportRevisions).values({
     id: newId(),
     reportId,
@@ -68,13 +75,18 @@ export async function createReport(db: Database, input: NewReport, audit: AuditC
       });
       await insertRevision(tx, id, 1, null, input, now);
       await syncRollupInput(tx, id);
-      await recordAudit(tx, audit, {
-        action: "report.create",
-        targetType: "report",
-        targetId: id,
-        orgId: input.orgId,
-        detail: { year: input.document.year, source: input.source, summary: input.summary },
-      }, now);
+      await recordAudit(
+        tx,
+        audit,
+        {
+          action: "report.create",
+          targetType: "report",
+          targetId: id,
+          orgId: input.orgId,
+          detail: { year: input.document.year, source: input.source, summary: input.summary },
+        },
+        now,
+      );
       return (await findReport(tx, id))!;
     });
   } catch (error) {
@@ -96,7 +108,11 @@ export interface SaveRevisionInput extends RevisionInput {
  * transaction, and the unique (report_id, revision_no) turns a race between two writers of the same
  * base into a CONFLICT for the later one: an acknowledged save is never overwritten.
  */
-export async function saveRevision(db: Database, input: SaveRevisionInput, audit: AuditContext): Promise<{ report: ReportDetail; revisionNo: number }> {
+export async function saveRevision(
+  db: Database,
+  input: SaveRevisionInput,
+  audit: AuditContext,
+): Promise<{ report: ReportDetail; revisionNo: number }> {
   const stale = (current: number) =>
     new DomainError("CONFLICT", "report.stale", { current, base: input.baseRevision }, { field: "baseRevision" });
   try {
@@ -114,13 +130,18 @@ export async function saveRevision(db: Database, input: SaveRevisionInput, audit
         .where(and(eq(tx.t.reports.id, report.id), eq(tx.t.reports.currentRevision, input.baseRevision)))
         .returning({ id: tx.t.reports.id });
       if (!moved.length) throw stale(revisionNo);
-      await recordAudit(tx, audit, {
-        action: input.source === "import" ? "report.import" : "report.update",
-        targetType: "report",
-        targetId: report.id,
-        orgId: report.orgId,
-        detail: { revision: revisionNo, baseRevision: input.baseRevision, summary: input.summary },
-      }, now);
+      await recordAudit(
+        tx,
+        audit,
+        {
+          action: input.source === "import" ? "report.import" : "report.update",
+          targetType: "report",
+          targetId: report.id,
+          orgId: report.orgId,
+          detail: { revision: revisionNo, baseRevision: input.baseRevision, summary: input.summary },
+        },
+        now,
+      );
       return { report: (await findReport(tx, report.id))!, revisionNo };
     });
   } catch (error) {
@@ -194,16 +215,29 @@ export async function transitionReport(db: Database, input: TransitionInput, aud
       comment: input.comment,
       createdAt: now,
     });
-    await queueWorkflowWebhookEvent(tx, { reportId: input.reportId, orgId: row.orgId, action: input.action, from: input.from, to: input.to, revision, comment: input.comment, at: now });
-    await recordAudit(tx, audit, {
-      action: `report.${input.action}`,
-      targetType: "report",
-      targetId: input.reportId,
+    await queueWorkflowWebhookEvent(tx, {
+      reportId: input.reportId,
       orgId: row.orgId,
-      detail: { from: input.from, to: input.to, revision, comment: input.comment },
-    }, now);
+      action: input.action,
+      from: input.from,
+      to: input.to,
+      revision,
+      comment: input.comment,
+      at: now,
+    });
+    await recordAudit(
+      tx,
+      audit,
+      {
+        action: `report.${input.action}`,
+        targetType: "report",
+        targetId: input.reportId,
+        orgId: row.orgId,
+        detail: { from: input.from, to: input.to, revision, comment: input.comment },
+      },
+      now,
+    );
     await syncRollupInput(tx, input.reportId);
     return (await findReport(tx, input.reportId))!;
   });
 }
-

@@ -74,7 +74,10 @@ function listQuery(q: Executor, t: Tables, conditions: SQL[], limit: Placeholder
     })
     .from(t.reports)
     .innerJoin(t.organisations, eq(t.organisations.id, t.reports.orgId))
-    .innerJoin(t.reportRevisions, and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)))
+    .innerJoin(
+      t.reportRevisions,
+      and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)),
+    )
     .innerJoin(t.users, eq(t.users.id, t.reportRevisions.authorId))
     .where(and(...conditions))
     .orderBy(desc(t.reports.year), asc(t.organisations.path))
@@ -118,14 +121,21 @@ const revisionStatement = (tx: Tx) =>
     return q
       .select({ ...columns, document: t.reportRevisions.document })
       .from(t.reportRevisions)
-      .where(and(eq(t.reportRevisions.reportId, sql.placeholder("reportId")), eq(t.reportRevisions.revisionNo, sql.placeholder("revisionNo"))))
+      .where(
+        and(eq(t.reportRevisions.reportId, sql.placeholder("reportId")), eq(t.reportRevisions.revisionNo, sql.placeholder("revisionNo"))),
+      )
       .limit(1)
       .prepare(...name);
   });
 
 const userNameStatement = (tx: Tx) =>
   prepared(tx.q, tx.t, "user_display_name", (q, t, name) =>
-    q.select({ displayName: t.users.displayName }).from(t.users).where(eq(t.users.id, sql.placeholder("id"))).limit(1).prepare(...name),
+    q
+      .select({ displayName: t.users.displayName })
+      .from(t.users)
+      .where(eq(t.users.id, sql.placeholder("id")))
+      .limit(1)
+      .prepare(...name),
   );
 
 /**

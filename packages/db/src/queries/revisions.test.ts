@@ -17,9 +17,17 @@ const summary = { error: 0, warning: 0, info: 0 };
 
 async function setup(db: Database, year: number) {
   const org = await createOrganisation(db, { parentId: null, name: `测试局${year}`, kind: "department" }, SYSTEM_AUDIT);
-  const user = await createUser(db, { orgId: org.id, username: `u${year}`, displayName: "编辑", role: "editor", passwordHash: "x" }, SYSTEM_AUDIT);
+  const user = await createUser(
+    db,
+    { orgId: org.id, username: `u${year}`, displayName: "编辑", role: "editor", passwordHash: "x" },
+    SYSTEM_AUDIT,
+  );
   const document = sampleReport({ seed: year, year, agencyName: org.name });
-  const report = await createReport(db, { orgId: org.id, document, summary, authorId: user.id, tokenId: null, source: "create", note: null }, SYSTEM_AUDIT);
+  const report = await createReport(
+    db,
+    { orgId: org.id, document, summary, authorId: user.id, tokenId: null, source: "create", note: null },
+    SYSTEM_AUDIT,
+  );
   return { org, user, report, document };
 }
 
@@ -52,7 +60,11 @@ describe.each(TEST_DIALECTS)("revisions on $dialect", ({ dialect, enabled }) => 
     await save(test.db, report.id, user.id, 2, "第三版", 2021);
     expect(await conflictOf(save(test.db, report.id, user.id, 2, "过时的编辑", 2021))).toBe("CONFLICT");
     const revisions = await listRevisions(test.db, report.id);
-    expect(revisions.map((r) => [r.revisionNo, r.baseRevision])).toEqual([[1, null], [2, 1], [3, 2]]);
+    expect(revisions.map((r) => [r.revisionNo, r.baseRevision])).toEqual([
+      [1, null],
+      [2, 1],
+      [3, 2],
+    ]);
     expect((await getRevision(test.db, report.id, 2)).document.sections.overview).toBe("第二版");
     expect((await getRevision(test.db, report.id, 3)).document.sections.overview).toBe("第三版");
     expect((await getReport(test.db, report.id)).currentRevision).toBe(3);
@@ -99,14 +111,20 @@ describe.each(TEST_DIALECTS)("revisions on $dialect", ({ dialect, enabled }) => 
     await Promise.all(Array.from({ length: 6 }, (_, i) => writer(`写入${i}`)));
     const revisions = await listRevisions(test.db, report.id);
     expect(revisions).toHaveLength(7);
-    const texts = await Promise.all(revisions.slice(1).map(async (r) => (await getRevision(test.db, report.id, r.revisionNo)).document.sections.overview));
+    const texts = await Promise.all(
+      revisions.slice(1).map(async (r) => (await getRevision(test.db, report.id, r.revisionNo)).document.sections.overview),
+    );
     expect(texts.sort()).toEqual([...acknowledged].sort());
   });
 
   it.skipIf(!enabled)("moves the workflow only from the status and revision the actor saw", async () => {
     const { report, user } = await setup(test.db, 2024);
     const submit = () =>
-      transitionReport(test.db, { reportId: report.id, action: "submit", from: "draft", to: "submitted", revision: 1, actorId: user.id, comment: null }, SYSTEM_AUDIT);
+      transitionReport(
+        test.db,
+        { reportId: report.id, action: "submit", from: "draft", to: "submitted", revision: 1, actorId: user.id, comment: null },
+        SYSTEM_AUDIT,
+      );
     const outcomes = await Promise.all([conflictOf(submit()), conflictOf(submit())]);
     expect(outcomes.sort()).toEqual(["CONFLICT", undefined].sort());
     expect((await getReport(test.db, report.id)).status).toBe("submitted");

@@ -43,11 +43,23 @@ function pathRange(db: Database, t: Tx["t"], org: { id: string; path: string }, 
 }
 
 /** One page of the reports counting in the roll-up of `org` (itself excluded), in input order, after the path `after`. */
-export async function pageCountingInputs(db: Database, org: { id: string; path: string }, year: number, limit: number, after?: string): Promise<(CountingInput & { path: string })[]> {
+export async function pageCountingInputs(
+  db: Database,
+  org: { id: string; path: string },
+  year: number,
+  limit: number,
+  after?: string,
+): Promise<(CountingInput & { path: string })[]> {
   return db.read(({ q, t }) => {
     const range = pathRange(db, t, org, after);
     return q
-      .select({ path: t.organisations.path, orgId: t.rollupInputs.orgId, formatVersion: t.rollupInputs.formatVersion, nonZero: t.rollupInputs.nonZero, missing: t.rollupInputs.missing })
+      .select({
+        path: t.organisations.path,
+        orgId: t.rollupInputs.orgId,
+        formatVersion: t.rollupInputs.formatVersion,
+        nonZero: t.rollupInputs.nonZero,
+        missing: t.rollupInputs.missing,
+      })
       .from(t.organisations)
       .innerJoin(t.rollupInputs, and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year)))
       .where(range.where)
@@ -57,7 +69,12 @@ export async function pageCountingInputs(db: Database, org: { id: string; path: 
 }
 
 /** The first `limit` counting reports in input order, with what a reader is shown of them. */
-export async function listCountingDetails(db: Database, org: { id: string; path: string }, year: number, limit: number): Promise<CountingInputDetail[]> {
+export async function listCountingDetails(
+  db: Database,
+  org: { id: string; path: string },
+  year: number,
+  limit: number,
+): Promise<CountingInputDetail[]> {
   const rows = await db.read(({ q, t }) =>
     q
       .select({
@@ -99,7 +116,12 @@ export async function listNonCounting(
 
 /** How many organisations lie below `org` (itself excluded). */
 export async function countBelow(db: Database, org: { id: string; path: string }): Promise<number> {
-  const [row] = await db.read(({ q, t }) => q.select({ n: count() }).from(t.organisations).where(like(t.organisations.path, `${org.path}%`)));
+  const [row] = await db.read(({ q, t }) =>
+    q
+      .select({ n: count() })
+      .from(t.organisations)
+      .where(like(t.organisations.path, `${org.path}%`)),
+  );
   return Number(row?.n ?? 1) - 1;
 }
 

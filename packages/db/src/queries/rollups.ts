@@ -25,7 +25,11 @@ import type { ReportStatus } from "../domain";
 const APPROVED: ReadonlySet<ReportStatus> = new Set(["reviewed", "signed", "published"]);
 
 /** The revision of a report that counts in roll-ups, or null when none does. */
-export function countedRevision(report: { status: ReportStatus; currentRevision: number; publishedRevision: number | null }): number | null {
+export function countedRevision(report: {
+  status: ReportStatus;
+  currentRevision: number;
+  publishedRevision: number | null;
+}): number | null {
   return APPROVED.has(report.status) ? report.currentRevision : report.publishedRevision;
 }
 
@@ -56,7 +60,13 @@ export function parseSums(row: { year: number; formatVersion: string; inputs: nu
 }
 
 export function serializeSums(sum: StoredRollup): string {
-  const stored: StoredSums = { sums: sum.sums, reported: sum.reported, missingCount: sum.missingCount, money: sum.money, nonZero: sum.nonZero };
+  const stored: StoredSums = {
+    sums: sum.sums,
+    reported: sum.reported,
+    missingCount: sum.missingCount,
+    money: sum.money,
+    nonZero: sum.nonZero,
+  };
   return JSON.stringify(stored);
 }
 
@@ -103,7 +113,11 @@ export async function syncRollupInput(tx: Tx, reportId: string): Promise<void> {
   await touchSums(tx, ids, report.year, report.formatVersion as FormatVersion);
   if ((stored?.revisionNo ?? null) === counted) return;
   const before: ReportFigures | null = stored
-    ? { year: stored.year, formatVersion: stored.formatVersion as FormatVersion, values: JSON.parse(stored.figures) as ReportFigures["values"] }
+    ? {
+        year: stored.year,
+        formatVersion: stored.formatVersion as FormatVersion,
+        values: JSON.parse(stored.figures) as ReportFigures["values"],
+      }
     : null;
   const after = counted === null ? null : reportFigures(await revisionDocument(tx, reportId, counted));
   for (const orgId of ancestors) {
@@ -130,18 +144,28 @@ async function touchSums({ q, t }: Tx, orgIds: string[], year: number, formatVer
     await q
       .insert(t.rollupSums)
       .values({ orgId, year, formatVersion, inputs: 0, sums: empty, seq: 1 })
-      .onConflictDoUpdate({ target: [t.rollupSums.orgId, t.rollupSums.year, t.rollupSums.formatVersion], set: { seq: sql`${t.rollupSums.seq} + 1` } });
+      .onConflictDoUpdate({
+        target: [t.rollupSums.orgId, t.rollupSums.year, t.rollupSums.formatVersion],
+        set: { seq: sql`${t.rollupSums.seq} + 1` },
+      });
   }
 }
 
 async function changeSums(tx: Tx, orgId: string, figures: ReportFigures, sign: 1 | -1): Promise<void> {
   const { q, t } = tx;
   await touchSums(tx, [orgId], figures.year, figures.formatVersion);
-  const where = and(eq(t.rollupSums.orgId, orgId), eq(t.rollupSums.year, figures.year), eq(t.rollupSums.formatVersion, figures.formatVersion));
+  const where = and(
+    eq(t.rollupSums.orgId, orgId),
+    eq(t.rollupSums.year, figures.year),
+    eq(t.rollupSums.formatVersion, figures.formatVersion),
+  );
   const [row] = await q.select().from(t.rollupSums).where(where);
   const sum = parseSums(row!);
   addToRollup(sum, figures, sign);
-  await q.update(t.rollupSums).set({ inputs: sum.inputs, sums: serializeSums(sum) }).where(where);
+  await q
+    .update(t.rollupSums)
+    .set({ inputs: sum.inputs, sums: serializeSums(sum) })
+    .where(where);
 }
 
 /** The stored sums below an organisation for a year (one per format), and a stamp that changes with them. */
@@ -165,7 +189,14 @@ export async function replaceRollupSums({ q, t }: Tx, rows: { orgId: string; sum
     const chunk = rows.slice(i, i + 500);
     if (!chunk.length) continue;
     await q.insert(t.rollupSums).values(
-      chunk.map(({ orgId, sum }) => ({ orgId, year: sum.year, formatVersion: sum.formatVersion, inputs: sum.inputs, sums: serializeSums(sum), seq: 1 })),
+      chunk.map(({ orgId, sum }) => ({
+        orgId,
+        year: sum.year,
+        formatVersion: sum.formatVersion,
+        inputs: sum.inputs,
+        sums: serializeSums(sum),
+        seq: 1,
+      })),
     );
   }
 }
@@ -185,21 +216,31 @@ export async function moveRollups(tx: Tx, oldPath: string, newPath: string): Pro
   const moved = new Map<string, ReportFigures[]>();
   for (const row of rows) {
     const key = `${row.year}|${row.formatVersion}`;
-    const figures: ReportFigures = { year: row.year, formatVersion: row.formatVersion as FormatVersion, values: JSON.parse(row.figures) as ReportFigures["values"] };
+    const figures: ReportFigures = {
+      year: row.year,
+      formatVersion: row.formatVersion as FormatVersion,
+      values: JSON.parse(row.figures) as ReportFigures["values"],
+    };
     moved.set(key, [...(moved.get(key) ?? []), figures]);
   }
   const [from, to] = [pathIds(oldPath).slice(0, -1), pathIds(newPath).slice(0, -1)];
   for (const group of moved.values()) {
     const { year, formatVersion } = group[0]!;
     // Root first, as in syncRollupInput; an ancestor on both sides loses and regains the same figures.
-    for (const [ancestors, sign] of [[from, -1], [to, 1]] as const) {
+    for (const [ancestors, sign] of [
+      [from, -1],
+      [to, 1],
+    ] as const) {
       for (const orgId of ancestors) {
         await touchSums(tx, [orgId], year, formatVersion);
         const where = and(eq(t.rollupSums.orgId, orgId), eq(t.rollupSums.year, year), eq(t.rollupSums.formatVersion, formatVersion));
         const [row] = await q.select().from(t.rollupSums).where(where);
         const sum = parseSums(row!);
         for (const figures of group) addToRollup(sum, figures, sign);
-        await q.update(t.rollupSums).set({ inputs: sum.inputs, sums: serializeSums(sum) }).where(where);
+        await q
+          .update(t.rollupSums)
+          .set({ inputs: sum.inputs, sums: serializeSums(sum) })
+          .where(where);
       }
     }
   }
@@ -215,7 +256,12 @@ export async function fillRollupsIfEmpty(db: Database): Promise<number> {
     const { q, t } = tx;
     if ((await q.select({ id: t.rollupInputs.reportId }).from(t.rollupInputs).limit(1)).length) return 0;
     const reports = await q
-      .select({ id: t.reports.id, status: t.reports.status, currentRevision: t.reports.currentRevision, publishedRevision: t.reports.publishedRevision })
+      .select({
+        id: t.reports.id,
+        status: t.reports.status,
+        currentRevision: t.reports.currentRevision,
+        publishedRevision: t.reports.publishedRevision,
+      })
       .from(t.reports);
     let entered = 0;
     for (const report of reports) {

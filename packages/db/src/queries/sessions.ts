@@ -15,7 +15,13 @@ export interface NewSession {
 }
 
 /** Start a session (login), recording it in the audit log; expired sessions are cleared on the way. */
-export async function createSession(db: Database, session: NewSession, audit: AuditContext, orgId: string, now = Date.now()): Promise<void> {
+export async function createSession(
+  db: Database,
+  session: NewSession,
+  audit: AuditContext,
+  orgId: string,
+  now = Date.now(),
+): Promise<void> {
   await db.write(async (tx) => {
     await tx.q.delete(tx.t.sessions).where(lt(tx.t.sessions.expiresAt, now));
     await tx.q.insert(tx.t.sessions).values({ ...session, createdAt: now });
@@ -28,7 +34,11 @@ export async function createSession(db: Database, session: NewSession, audit: Au
  * its user and the user's organisation, on every request. Nothing of it is kept between requests: a
  * logout, a disabled account or a move to another organisation on any server instance counts at once.
  */
-export async function findSessionUser(db: Database, id: string, now = Date.now()): Promise<{ user: UserWithScope; expiresAt: number } | null> {
+export async function findSessionUser(
+  db: Database,
+  id: string,
+  now = Date.now(),
+): Promise<{ user: UserWithScope; expiresAt: number } | null> {
   const [row] = await db.read(({ q, t }) =>
     prepared(q, t, "session_user", (q, t, name) =>
       q
@@ -48,7 +58,10 @@ export async function findSessionUser(db: Database, id: string, now = Date.now()
 
 export async function deleteSession(db: Database, id: string, audit: AuditContext, orgId: string | null): Promise<void> {
   await db.write(async (tx) => {
-    const deleted = await tx.q.delete(tx.t.sessions).where(and(eq(tx.t.sessions.id, id))).returning({ userId: tx.t.sessions.userId });
+    const deleted = await tx.q
+      .delete(tx.t.sessions)
+      .where(and(eq(tx.t.sessions.id, id)))
+      .returning({ userId: tx.t.sessions.userId });
     if (deleted[0]) await recordAudit(tx, audit, { action: "auth.logout", targetType: "user", targetId: deleted[0].userId, orgId });
   });
 }

@@ -71,7 +71,13 @@ export async function createToken(db: Database, input: NewToken, audit: AuditCon
   return db.write(async (tx) => {
     const id = newId();
     await tx.q.insert(tx.t.apiTokens).values({ ...input, id, createdAt: Date.now() });
-    await recordAudit(tx, audit, { action: "token.create", targetType: "token", targetId: id, orgId: input.orgId, detail: { name: input.name, role: input.role } });
+    await recordAudit(tx, audit, {
+      action: "token.create",
+      targetType: "token",
+      targetId: id,
+      orgId: input.orgId,
+      detail: { name: input.name, role: input.role },
+    });
     return (await findToken(tx, id))!;
   });
 }

@@ -99,7 +99,13 @@ export async function createUser(db: Database, input: NewUser, audit: AuditConte
       const now = Date.now();
       const id = newId();
       await tx.q.insert(tx.t.users).values({ ...input, id, username, disabled: false, createdAt: now, updatedAt: now });
-      await recordAudit(tx, audit, { action: "user.create", targetType: "user", targetId: id, orgId: input.orgId, detail: { username, role: input.role } });
+      await recordAudit(tx, audit, {
+        action: "user.create",
+        targetType: "user",
+        targetId: id,
+        orgId: input.orgId,
+        detail: { username, role: input.role },
+      });
       return (await findUser(tx, id))!;
     });
   } catch (error) {
@@ -119,12 +125,21 @@ export async function updateUser(db: Database, id: string, changes: UserChanges,
   return db.write(async (tx) => {
     const before = await findUser(tx, id);
     if (!before) throw new DomainError("NOT_FOUND", "user.notFound", { id });
-    await tx.q.update(tx.t.users).set({ ...changes, updatedAt: Date.now() }).where(eq(tx.t.users.id, id));
+    await tx.q
+      .update(tx.t.users)
+      .set({ ...changes, updatedAt: Date.now() })
+      .where(eq(tx.t.users.id, id));
     // A disabled user or one whose role or organisation changed starts again from a fresh login.
     if (changes.disabled || (changes.role && changes.role !== before.role) || (changes.orgId && changes.orgId !== before.orgId)) {
       await tx.q.delete(tx.t.sessions).where(eq(tx.t.sessions.userId, id));
     }
-    await recordAudit(tx, audit, { action: "user.update", targetType: "user", targetId: id, orgId: changes.orgId ?? before.orgId, detail: { ...changes } });
+    await recordAudit(tx, audit, {
+      action: "user.update",
+      targetType: "user",
+      targetId: id,
+      orgId: changes.orgId ?? before.orgId,
+      detail: { ...changes },
+    });
     return (await findUser(tx, id))!;
   });
 }

@@ -59,10 +59,19 @@ export async function queueLateWebhookEvents(db: Database, today: string, now: n
   return db.write(async ({ q, t }) => {
     const alreadyLate = q.select({ id: t.webhookEvents.reportId }).from(t.webhookEvents).where(eq(t.webhookEvents.type, "report.late"));
     const candidates = await q
-      .select({ id: t.reports.id, orgId: t.reports.orgId, year: t.reports.year, kind: t.organisations.kind, status: t.reports.status, revision: t.reports.currentRevision })
+      .select({
+        id: t.reports.id,
+        orgId: t.reports.orgId,
+        year: t.reports.year,
+        kind: t.organisations.kind,
+        status: t.reports.status,
+        revision: t.reports.currentRevision,
+      })
       .from(t.reports)
       .innerJoin(t.organisations, eq(t.organisations.id, t.reports.orgId))
-      .where(and(isNull(t.reports.publishedRevision), lt(t.reports.year, Number(today.slice(0, 4))), notInArray(t.reports.id, alreadyLate)));
+      .where(
+        and(isNull(t.reports.publishedRevision), lt(t.reports.year, Number(today.slice(0, 4))), notInArray(t.reports.id, alreadyLate)),
+      );
     let queued = 0;
     for (const report of candidates) {
       const deadline = deadlineFor(report.year, report.kind as AgencyKind);
@@ -70,7 +79,15 @@ export async function queueLateWebhookEvents(db: Database, today: string, now: n
       const detail: EventDetail = { status: report.status, fromStatus: null, revision: report.revision, comment: null, deadline };
       const inserted = await q
         .insert(t.webhookEvents)
-        .values({ id: newId(), type: "report.late", sourceKey: `late:${report.id}`, reportId: report.id, orgId: report.orgId, detail: JSON.stringify(detail), occurredAt: now })
+        .values({
+          id: newId(),
+          type: "report.late",
+          sourceKey: `late:${report.id}`,
+          reportId: report.id,
+          orgId: report.orgId,
+          detail: JSON.stringify(detail),
+          occurredAt: now,
+        })
         .onConflictDoNothing()
         .returning({ id: t.webhookEvents.id });
       queued += inserted.length;
@@ -82,7 +99,14 @@ export async function queueLateWebhookEvents(db: Database, today: string, now: n
 /** Fans out up to `limit` new events to deliveries; returns how many events it handled. */
 export async function fanOutWebhookEvents(db: Database, now: number, limit = 100): Promise<number> {
   // An idle pass only reads: on SQLite a write transaction would queue behind (and hold up) requests.
-  if (!(await db.read(({ q, t }) => q.select({ id: t.webhookEvents.id }).from(t.webhookEvents).where(isNull(t.webhookEvents.fannedOutAt)).limit(1))).length) return 0;
+  if (
+    !(
+      await db.read(({ q, t }) =>
+        q.select({ id: t.webhookEvents.id }).from(t.webhookEvents).where(isNull(t.webhookEvents.fannedOutAt)).limit(1),
+      )
+    ).length
+  )
+    return 0;
   return db.write(async ({ q, t }) => {
     const events = await q
       .select()
@@ -92,7 +116,12 @@ export async function fanOutWebhookEvents(db: Database, now: number, limit = 100
       .limit(limit);
     if (!events.length) return 0;
     const subscriptions = await q
-      .select({ id: t.webhookSubscriptions.id, events: t.webhookSubscriptions.events, createdAt: t.webhookSubscriptions.createdAt, path: t.organisations.path })
+      .select({
+        id: t.webhookSubscriptions.id,
+        events: t.webhookSubscriptions.events,
+        createdAt: t.webhookSubscriptions.createdAt,
+        path: t.organisations.path,
+      })
       .from(t.webhookSubscriptions)
       .innerJoin(t.organisations, eq(t.organisations.id, t.webhookSubscriptions.orgId));
     const reports = await q
@@ -114,11 +143,23 @@ export async function fanOutWebhookEvents(db: Database, now: number, limit = 100
           }
         : null;
       // A subscription hears of events from its subtree, of the types it chose, that happened after it was made.
-      const targets = report ? wanted.filter((s) => s.events.has(event.type) && s.createdAt <= event.occurredAt && inSubtree(report.orgPath, s.path)) : [];
+      const targets = report
+        ? wanted.filter((s) => s.events.has(event.type) && s.createdAt <= event.occurredAt && inSubtree(report.orgPath, s.path))
+        : [];
       if (targets.length) {
         await q
           .insert(t.webhookDeliveries)
-          .values(targets.map((s) => ({ id: newId(), subscriptionId: s.id, eventId: event.id, status: "pending", attempts: 0, nextAttemptAt: now, createdAt: now })))
+          .values(
+            targets.map((s) => ({
+              id: newId(),
+              subscriptionId: s.id,
+              eventId: event.id,
+              status: "pending",
+              attempts: 0,
+              nextAttemptAt: now,
+              createdAt: now,
+            })),
+          )
           .onConflictDoNothing();
       }
       await q
@@ -146,7 +187,10 @@ export interface ClaimedDelivery {
  * Leases up to `limit` due deliveries of active subscriptions to `owner` until `now + leaseMs`. The
  * UPDATE takes a row only while its lease is free, so of two workers racing for it one gets it.
  */
-export async function claimWebhookDeliveries(db: Database, options: { owner: string; now: number; leaseMs: number; limit: number }): Promise<ClaimedDelivery[]> {
+export async function claimWebhookDeliveries(
+  db: Database,
+  options: { owner: string; now: number; leaseMs: number; limit: number },
+): Promise<ClaimedDelivery[]> {
   const { owner, now, leaseMs, limit } = options;
   const dueQuery = ({ q, t }: Tx) => {
     const d = t.webhookDeliveries;
@@ -154,7 +198,14 @@ export async function claimWebhookDeliveries(db: Database, options: { owner: str
       .select({ id: d.id })
       .from(d)
       .innerJoin(t.webhookSubscriptions, eq(t.webhookSubscriptions.id, d.subscriptionId))
-      .where(and(eq(d.status, "pending"), lte(d.nextAttemptAt, now), or(isNull(d.leaseUntil), lt(d.leaseUntil, now)), eq(t.webhookSubscriptions.status, "active")))
+      .where(
+        and(
+          eq(d.status, "pending"),
+          lte(d.nextAttemptAt, now),
+          or(isNull(d.leaseUntil), lt(d.leaseUntil, now)),
+          eq(t.webhookSubscriptions.status, "active"),
+        ),
+      )
       .orderBy(asc(d.nextAttemptAt))
       .limit(limit);
   };
@@ -184,7 +235,15 @@ export async function claimWebhookDeliveries(db: Database, options: { owner: str
       .from(d)
       .innerJoin(t.webhookSubscriptions, eq(t.webhookSubscriptions.id, d.subscriptionId))
       .innerJoin(t.webhookEvents, eq(t.webhookEvents.id, d.eventId))
-      .where(and(inArray(d.id, claimed.map((c) => c.id)), eq(d.leaseOwner, owner)));
+      .where(
+        and(
+          inArray(
+            d.id,
+            claimed.map((c) => c.id),
+          ),
+          eq(d.leaseOwner, owner),
+        ),
+      );
     return rows.filter((row): row is ClaimedDelivery => row.body !== null);
   });
 }
@@ -252,17 +311,28 @@ export async function recordWebhookAttempt(db: Database, outcome: AttemptOutcome
       .set(
         outcome.ok
           ? { status: "delivered", deliveredAt: at, attempts: sql`${t.webhookDeliveries.attempts} + 1`, leaseUntil: null, leaseOwner: null }
-          : { nextAttemptAt: outcome.nextAttemptAt, attempts: sql`${t.webhookDeliveries.attempts} + 1`, leaseUntil: null, leaseOwner: null },
+          : {
+              nextAttemptAt: outcome.nextAttemptAt,
+              attempts: sql`${t.webhookDeliveries.attempts} + 1`,
+              leaseUntil: null,
+              leaseOwner: null,
+            },
       )
       .where(and(eq(t.webhookDeliveries.id, delivery.id), eq(t.webhookDeliveries.status, "pending")));
-    await q.delete(t.webhookAttempts).where(and(eq(t.webhookAttempts.subscriptionId, delivery.subscriptionId), lt(t.webhookAttempts.at, at - ATTEMPT_LOG_MS)));
+    await q
+      .delete(t.webhookAttempts)
+      .where(and(eq(t.webhookAttempts.subscriptionId, delivery.subscriptionId), lt(t.webhookAttempts.at, at - ATTEMPT_LOG_MS)));
     if (outcome.ok) {
       await q.update(s).set({ consecutiveFailures: 0, failingSince: null, lastSuccessAt: at }).where(eq(s.id, delivery.subscriptionId));
       return { paused: false };
     }
     const [after] = await q
       .update(s)
-      .set({ consecutiveFailures: sql`${s.consecutiveFailures} + 1`, failingSince: sql`coalesce(${s.failingSince}, ${at})`, lastFailureAt: at })
+      .set({
+        consecutiveFailures: sql`${s.consecutiveFailures} + 1`,
+        failingSince: sql`coalesce(${s.failingSince}, ${at})`,
+        lastFailureAt: at,
+      })
       .where(eq(s.id, delivery.subscriptionId))
       .returning({ failures: s.consecutiveFailures, failingSince: s.failingSince, status: s.status, orgId: s.orgId });
     if (!after || after.status !== "active") return { paused: false };
@@ -275,13 +345,23 @@ export async function recordWebhookAttempt(db: Database, outcome: AttemptOutcome
       .where(and(eq(s.id, delivery.subscriptionId), ne(s.status, "paused")))
       .returning({ id: s.id });
     if (!paused.length) return { paused: false };
-    await recordAudit(tx, SYSTEM_AUDIT, {
-      action: "webhook.paused",
-      targetType: "webhook",
-      targetId: delivery.subscriptionId,
-      orgId: after.orgId,
-      detail: { consecutiveFailures: after.failures, failingSince: after.failingSince, lastStatus: outcome.responseStatus, lastResponse: outcome.responseExcerpt },
-    }, at);
+    await recordAudit(
+      tx,
+      SYSTEM_AUDIT,
+      {
+        action: "webhook.paused",
+        targetType: "webhook",
+        targetId: delivery.subscriptionId,
+        orgId: after.orgId,
+        detail: {
+          consecutiveFailures: after.failures,
+          failingSince: after.failingSince,
+          lastStatus: outcome.responseStatus,
+          lastResponse: outcome.responseExcerpt,
+        },
+      },
+      at,
+    );
     return { paused: true };
   });
 }

@@ -52,7 +52,11 @@ const columns = (t: Tx["t"]) => ({
   updatedAt: t.webhookSubscriptions.updatedAt,
 });
 
-type Row = Omit<WebhookSubscription, "events" | "status" | "pausedReason" | "pending"> & { events: string; status: string; pausedReason: string | null };
+type Row = Omit<WebhookSubscription, "events" | "status" | "pausedReason" | "pending"> & {
+  events: string;
+  status: string;
+  pausedReason: string | null;
+};
 
 async function withPending({ q, t }: Tx, rows: Row[]): Promise<WebhookSubscription[]> {
   const counts = await q
@@ -122,7 +126,12 @@ const auditEntry = (subscription: Pick<WebhookSubscription, "id" | "orgId">, act
   detail,
 });
 
-export function createWebhookSubscription(db: Database, input: NewWebhookSubscription, audit: AuditContext, now = Date.now()): Promise<WebhookSubscription> {
+export function createWebhookSubscription(
+  db: Database,
+  input: NewWebhookSubscription,
+  audit: AuditContext,
+  now = Date.now(),
+): Promise<WebhookSubscription> {
   return db.write(async (tx) => {
     const id = newId();
     await tx.q.insert(tx.t.webhookSubscriptions).values({
@@ -149,7 +158,13 @@ export interface WebhookSubscriptionPatch {
   description?: string | null;
 }
 
-export function updateWebhookSubscription(db: Database, id: string, patch: WebhookSubscriptionPatch, audit: AuditContext, now = Date.now()): Promise<WebhookSubscription> {
+export function updateWebhookSubscription(
+  db: Database,
+  id: string,
+  patch: WebhookSubscriptionPatch,
+  audit: AuditContext,
+  now = Date.now(),
+): Promise<WebhookSubscription> {
   return db.write(async (tx) => {
     const before = await mustFind(tx, id);
     await tx.q
@@ -170,7 +185,13 @@ export function updateWebhookSubscription(db: Database, id: string, patch: Webho
  * Pause by hand, or resume. Events keep being queued while paused; resuming sends the backlog at
  * once and starts the failure count afresh.
  */
-export function setWebhookSubscriptionActive(db: Database, id: string, active: boolean, audit: AuditContext, now = Date.now()): Promise<WebhookSubscription> {
+export function setWebhookSubscriptionActive(
+  db: Database,
+  id: string,
+  active: boolean,
+  audit: AuditContext,
+  now = Date.now(),
+): Promise<WebhookSubscription> {
   return db.write(async (tx) => {
     const { q, t } = tx;
     const before = await mustFind(tx, id);
@@ -184,7 +205,10 @@ export function setWebhookSubscriptionActive(db: Database, id: string, active: b
         .set({ nextAttemptAt: now })
         .where(and(eq(t.webhookDeliveries.subscriptionId, id), eq(t.webhookDeliveries.status, "pending")));
     } else {
-      await q.update(t.webhookSubscriptions).set({ status: "paused", pausedReason: "admin", updatedAt: now }).where(eq(t.webhookSubscriptions.id, id));
+      await q
+        .update(t.webhookSubscriptions)
+        .set({ status: "paused", pausedReason: "admin", updatedAt: now })
+        .where(eq(t.webhookSubscriptions.id, id));
     }
     await recordAudit(tx, audit, auditEntry(before, active ? "webhook.resume" : "webhook.pause", { from: before.status }), now);
     return mustFind(tx, id);

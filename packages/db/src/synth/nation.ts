@@ -35,7 +35,34 @@ export interface NationSummary {
 
 const POOL = 256;
 const PLACEHOLDER = "〔单位名称〕";
-const DEPARTMENTS = ["发展和改革局", "教育局", "科学技术局", "公安局", "民政局", "司法局", "财政局", "人力资源和社会保障局", "自然资源局", "生态环境局", "住房和城乡建设局", "交通运输局", "水利局", "农业农村局", "商务局", "文化和旅游局", "卫生健康委员会", "退役军人事务局", "应急管理局", "审计局", "市场监督管理局", "统计局", "医疗保障局", "林业局", "城市管理局", "信访局"];
+const DEPARTMENTS = [
+  "发展和改革局",
+  "教育局",
+  "科学技术局",
+  "公安局",
+  "民政局",
+  "司法局",
+  "财政局",
+  "人力资源和社会保障局",
+  "自然资源局",
+  "生态环境局",
+  "住房和城乡建设局",
+  "交通运输局",
+  "水利局",
+  "农业农村局",
+  "商务局",
+  "文化和旅游局",
+  "卫生健康委员会",
+  "退役军人事务局",
+  "应急管理局",
+  "审计局",
+  "市场监督管理局",
+  "统计局",
+  "医疗保障局",
+  "林业局",
+  "城市管理局",
+  "信访局",
+];
 /** Of this year's reports: the share in each state, cumulative (the rest are published). */
 const STATES: [number, ReportStatus][] = [
   [0.08, "draft"],
@@ -63,7 +90,8 @@ function documentPool(year: number, kind: AgencyKind, seed: number): PoolEntry[]
     const findings: Finding[] = validateReport(doc, { mode: imported ? "import" : "filing" });
     const summary = { error: 0, warning: 0, info: 0 };
     for (const f of findings) summary[f.severity]++;
-    if (summary.error) throw new Error(`sample report ${i} of ${year} does not validate: ${findings.find((f) => f.severity === "error")!.ruleId}`);
+    if (summary.error)
+      throw new Error(`sample report ${i} of ${year} does not validate: ${findings.find((f) => f.severity === "error")!.ruleId}`);
     return { json: JSON.stringify(doc), figures: reportFigures(doc), summary, source: imported ? "import" : "seed" };
   });
 }
@@ -79,7 +107,8 @@ export async function synthesizeNation(db: Database, options: NationOptions): Pr
   const perCounty = options.departmentsPerCounty ?? 53;
   const random = seededRandom(seed);
   const pools = new Map<string, PoolEntry[]>();
-  for (const y of [year - 1, year]) for (const kind of ["department", "government"] as const) pools.set(`${y}:${kind}`, documentPool(y, kind, seed + y));
+  for (const y of [year - 1, year])
+    for (const kind of ["department", "government"] as const) pools.set(`${y}:${kind}`, documentPool(y, kind, seed + y));
 
   const existing = await db.read(({ q, t }) => q.select({ id: t.organisations.id }).from(t.organisations).limit(1));
   if (existing.length) throw new Error("the database already holds organisations; synthesize into an empty one");
@@ -96,7 +125,16 @@ export async function synthesizeNation(db: Database, options: NationOptions): Pr
   const addOrg = (orgId: string, parentPath: string, name: string, kind: AgencyKind) => {
     const path = `${parentPath}${orgId}/`;
     const now = base + clock++;
-    batch.organisations.push({ id: orgId, parentId: parentPath === "/" ? null : pathIds(parentPath).at(-1)!, name, kind, rulemaking: false, path, createdAt: now, updatedAt: now });
+    batch.organisations.push({
+      id: orgId,
+      parentId: parentPath === "/" ? null : pathIds(parentPath).at(-1)!,
+      name,
+      kind,
+      rulemaking: false,
+      path,
+      createdAt: now,
+      updatedAt: now,
+    });
     summary.organisations++;
     return path;
   };
@@ -110,7 +148,18 @@ export async function synthesizeNation(db: Database, options: NationOptions): Pr
       const reportId = `${orgId}-${y}`;
       const now = base + clock++;
       const published = status === "published";
-      batch.reports.push({ id: reportId, orgId, year: y, formatVersion: entry.figures.formatVersion, status, currentRevision: 1, publishedRevision: published ? 1 : null, pendingChangeNote: null, createdAt: now, updatedAt: now });
+      batch.reports.push({
+        id: reportId,
+        orgId,
+        year: y,
+        formatVersion: entry.figures.formatVersion,
+        status,
+        currentRevision: 1,
+        publishedRevision: published ? 1 : null,
+        pendingChangeNote: null,
+        createdAt: now,
+        updatedAt: now,
+      });
       batch.revisions.push({
         id: `${reportId}-r1`,
         reportId,
@@ -129,8 +178,18 @@ export async function synthesizeNation(db: Database, options: NationOptions): Pr
       if (published) {
         // Most on time (by 1月20日), one in ten late by up to a month.
         const late = random() < 0.1;
-        const day = late ? Date.UTC(y + 1, kind === "government" ? 3 : 1, 1 + Math.floor(random() * 28)) : Date.UTC(y + 1, 0, 2 + Math.floor(random() * 18));
-        batch.publications.push({ id: `${reportId}-p1`, reportId, revisionNo: 1, publishedOn: new Date(day).toISOString().slice(0, 10), publishedAt: day, publishedBy: adminUserId, changeNote: null });
+        const day = late
+          ? Date.UTC(y + 1, kind === "government" ? 3 : 1, 1 + Math.floor(random() * 28))
+          : Date.UTC(y + 1, 0, 2 + Math.floor(random() * 18));
+        batch.publications.push({
+          id: `${reportId}-p1`,
+          reportId,
+          revisionNo: 1,
+          publishedOn: new Date(day).toISOString().slice(0, 10),
+          publishedAt: day,
+          publishedBy: adminUserId,
+          changeNote: null,
+        });
       }
       if (status === "draft" || status === "submitted") continue;
       batch.inputs.push(rollupInputRow(reportId, orgId, 1, entry.figures));
@@ -146,7 +205,17 @@ export async function synthesizeNation(db: Database, options: NationOptions): Pr
 
   const rootPath = addOrg(rootId, "/", "国务院（合成）", "government");
   const now = base + clock++;
-  batch.users.push({ id: adminUserId, orgId: rootId, username: `synth-admin-${seed}`, displayName: "合成数据", role: "admin", passwordHash: "!", disabled: true, createdAt: now, updatedAt: now });
+  batch.users.push({
+    id: adminUserId,
+    orgId: rootId,
+    username: `synth-admin-${seed}`,
+    displayName: "合成数据",
+    role: "admin",
+    passwordHash: "!",
+    disabled: true,
+    createdAt: now,
+    updatedAt: now,
+  });
   await batch.flush(true);
 
   let county = 0;
@@ -200,7 +269,14 @@ class Batch {
   async flush(all: boolean): Promise<void> {
     if (!all && this.revisions.length < 2000) return;
     const take = <T>(rows: T[]): T[] => rows.splice(0, rows.length);
-    const [orgs, users, reports, revisions, publications, inputs] = [take(this.organisations), take(this.users), take(this.reports), take(this.revisions), take(this.publications), take(this.inputs)];
+    const [orgs, users, reports, revisions, publications, inputs] = [
+      take(this.organisations),
+      take(this.users),
+      take(this.reports),
+      take(this.revisions),
+      take(this.publications),
+      take(this.inputs),
+    ];
     await this.db.write(async ({ q, t }) => {
       // Bound statements: parameters stay far under PostgreSQL's 65,535 and SQLite's 32,766.
       const insert = async <T>(table: Parameters<typeof q.insert>[0], rows: T[], per: number) => {

@@ -68,7 +68,7 @@ function gridTable(grid: Grid): Table {
   const rows = grid.rows.map((row, r) => {
     const cells: TableCell[] = [];
     const queue = row.map(toCell);
-    for (let c = 0; c < grid.columns.length; ) {
+    for (let c = 0; c < grid.columns.length;) {
       const merged = below.get(c);
       if (merged) {
         const [cs, left] = merged;
@@ -190,10 +190,7 @@ export function applications(): Table {
     [20, { text: "（六）其他处理", rs: 3 }],
   ]);
   const rows: Cell[][] = [
-    [
-      { text: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", cs: 3, rs: 3 },
-      header("申请人情况", { cs: 7 }),
-    ],
+    [{ text: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", cs: 3, rs: 3 }, header("申请人情况", { cs: 7 })],
     [header("自然人", { rs: 2 }), header("法人或其他组织", { cs: 5 }), header("总计", { rs: 2 })],
     [
       header("商业企业", { align: "justify" }),
@@ -237,7 +234,10 @@ export function reviewLitigation(): Table {
   return gridTable({
     columns: [28.5, 26.5, 34.5, 29, 34.5, 29, 28, 29, 28.5, 27.5, 29.5, 28, 29.5, 36, 37.5],
     rows: [
-      [{ text: "行政复议", cs: 5 }, { text: "行政诉讼", cs: 10 }],
+      [
+        { text: "行政复议", cs: 5 },
+        { text: "行政诉讼", cs: 10 },
+      ],
       [...outcomes.map((text): Cell => ({ text, rs: 2 })), { text: "未经复议直接起诉", cs: 5 }, { text: "复议后起诉", cs: 5 }],
       [...outcomes, ...outcomes].map((text): Cell => ({ text, align: text === "总计" ? "left" : "justify" })),
       figures.map((n): Cell => ({ text: String(n), size: 24 })),

@@ -38,7 +38,7 @@ function expectedRow(layout: TableLayout, r: number) {
   );
   const here = new Map(origins[r]!.map(({ cell, column }) => [column, cell]));
   const out: { span: number; vMerge: "restart" | "continue" | null }[] = [];
-  for (let c = 0; c < layout.columns; ) {
+  for (let c = 0; c < layout.columns;) {
     const cell = here.get(c);
     const span = cell ? cell.colspan : fromAbove.get(c)!;
     out.push({ span, vMerge: cell ? (cell.rowspan > 1 ? "restart" : null) : "continue" });
@@ -127,7 +127,11 @@ describe("Word export (GB/T 9704-2012)", () => {
       const footer = parseXml(files[name]!);
       expect(text(one(footer, "w:instrText")!).trim()).toBe("PAGE");
       // The dashes around the field; the number is the field's result.
-      expect(all(footer, "w:t").map((t) => text(t)).join("")).toBe("—  —");
+      expect(
+        all(footer, "w:t")
+          .map((t) => text(t))
+          .join(""),
+      ).toBe("—  —");
       for (const size of all(footer, "w:sz")) expect(attr(size, "w:val")).toBe("28");
       return attr(one(footer, "w:jc"), "w:val");
     });
@@ -154,9 +158,7 @@ describe("Word export (GB/T 9704-2012)", () => {
         expect(one(tr, "w:tblHeader") !== undefined).toBe(r < layout.headerRows);
         // The real cells carry the layout's labels or the document's values, in order.
         const texts = cells.filter((tc) => cellShape(tc).vMerge !== "continue").map((tc) => text(tc));
-        const expected = layout.rows[r]!.map((cell) =>
-          cell.role === "data" ? valueOf(doc, cell.cellId!) : cell.label!.zh,
-        );
+        const expected = layout.rows[r]!.map((cell) => (cell.role === "data" ? valueOf(doc, cell.cellId!) : cell.label!.zh));
         expect(texts).toEqual(expected);
       });
     });
@@ -165,7 +167,10 @@ describe("Word export (GB/T 9704-2012)", () => {
   it("keeps table text (五号) and the title off the 28.95 pt page grid", async () => {
     const { body, styles } = await docxParts();
     const style = (id: string) => all(styles, "w:style").find((s) => attr(s, "w:styleId") === id)!;
-    for (const [id, size] of [["ReportTableText", "21"], ["ReportTitle", "44"]] as const) {
+    for (const [id, size] of [
+      ["ReportTableText", "21"],
+      ["ReportTitle", "44"],
+    ] as const) {
       expect(attr(one(one(style(id), "w:pPr")!, "w:snapToGrid"), "w:val")).toBe("0");
       expect(attr(one(style(id), "w:sz"), "w:val")).toBe(size);
     }
@@ -212,7 +217,11 @@ describe("Word export (GB/T 9704-2012)", () => {
 
     const undated = { ...fixtureReport(), publishedAt: null };
     const { body: body2 } = await docxParts(undated);
-    expect(children(body2, "w:p").map((p) => text(p)).slice(-1)).toEqual(["台儿庄区科技局"]);
+    expect(
+      children(body2, "w:p")
+        .map((p) => text(p))
+        .slice(-1),
+    ).toEqual(["台儿庄区科技局"]);
   });
 
   it("writes the text sections one paragraph a line, escaped, without characters XML cannot hold", async () => {

@@ -160,14 +160,11 @@ const CELL_BOX = {
 
 function tableCell(cell: LayoutCell, outline: ReportOutline, width: number): TableCell {
   // Long row labels read left-aligned; headers, group labels spanning rows and figures are centred.
-  const alignment =
-    cell.role === "label" && cell.rowspan === 1 ? AlignmentType.LEFT : AlignmentType.CENTER;
+  const alignment = cell.role === "label" && cell.rowspan === 1 ? AlignmentType.LEFT : AlignmentType.CENTER;
   const text = cellText(cell, outline);
   return new TableCell({
     ...CELL_BOX,
-    children: [
-      new Paragraph({ style: TABLE_STYLE, children: text ? [new TextRun({ text: xmlSafe(text) })] : [], alignment }),
-    ],
+    children: [new Paragraph({ style: TABLE_STYLE, children: text ? [new TextRun({ text: xmlSafe(text) })] : [], alignment })],
     columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
     verticalMerge: cell.rowspan > 1 ? VerticalMergeType.RESTART : undefined,
     width: { size: width, type: WidthType.DXA },
@@ -203,7 +200,7 @@ function reportTable(layout: TableLayout, outline: ReportOutline): Table {
   const rows = resolveGrid(layout).map((slots, r) => {
     const children: TableCell[] = [];
     // Left to right over the grid: a cell that starts here, or the continuation of one from above.
-    for (let c = 0; c < layout.columns; ) {
+    for (let c = 0; c < layout.columns;) {
       const { cell, origin } = slots[c]!;
       children.push(
         origin ? tableCell(cell, outline, spanWidth(c, cell.colspan)) : continuationCell(cell.colspan, spanWidth(c, cell.colspan)),

@@ -54,8 +54,7 @@ function paragraphHtml(text: string): string {
 }
 
 function cellHtml(cell: LayoutCell, outline: ReportOutline): string {
-  const spans =
-    (cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : "") + (cell.colspan > 1 ? ` colspan="${cell.colspan}"` : "");
+  const spans = (cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : "") + (cell.colspan > 1 ? ` colspan="${cell.colspan}"` : "");
   if (cell.role === "data") {
     const id = cell.cellId ?? "";
     return `<td data-cell="${escapeHtml(id)}"${spans}>${escapeHtml(id ? outline.cellText(id) : "")}</td>`;

@@ -58,11 +58,7 @@ export function exportFilename(title: string, extension: string): string {
  * Write `doc` as `format`. The document is checked against the contract first; one that does not fit
  * (a missing cell, a wrong type) raises ExportError naming the fields, and nothing is written.
  */
-export async function exportReport(
-  doc: ReportDocument,
-  format: ExportFormat,
-  options: ExportOptions = {},
-): Promise<ExportResult> {
+export async function exportReport(doc: ReportDocument, format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
   const lang = options.lang ?? "zh";
   if (!isExportFormat(format)) {
     throw new RangeError(`unknown export format: ${String(format)}; expected one of ${EXPORT_FORMATS.join(", ")}`);

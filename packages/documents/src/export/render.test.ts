@@ -62,4 +62,3 @@ describe("rendered exports", () => {
     expect(squeezed(pdfText(pdf, 1))).toContain("—1—");
   });
 });
-

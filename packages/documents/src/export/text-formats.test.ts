@@ -84,9 +84,7 @@ describe("Markdown export", () => {
     const md = renderMarkdown(doc);
     const lines = md.split("\n");
     expect(lines[0]).toBe("# 台儿庄区科技局2021年政府信息公开工作年度报告");
-    expect(lines.filter((l) => l.startsWith("## "))).toEqual(
-      getFormat("2021").def.sections.map((s) => `## ${s.heading.zh}`),
-    );
+    expect(lines.filter((l) => l.startsWith("## "))).toEqual(getFormat("2021").def.sections.map((s) => `## ${s.heading.zh}`));
     // Every table line has as many cells as its table's grid is wide (escaped pipes do not count).
     const widths = new Set(getFormat("2021").layouts.map((l) => l.columns));
     for (const line of lines.filter((l) => l.startsWith("|"))) {
@@ -116,7 +114,9 @@ describe("Markdown export", () => {
     const doc = withNulls(fixtureReport(), ["reviewLitigation.review.upheld"]);
     const lines = renderMarkdown(doc).split("\n");
     const header = lines.findIndex((l) => l.startsWith("| 行政复议 / 结果维持 |"));
-    const cells = lines[header + 2]!.split("|").slice(1, -1).map((c) => c.trim());
+    const cells = lines[header + 2]!.split("|")
+      .slice(1, -1)
+      .map((c) => c.trim());
     expect(cells).toHaveLength(15);
     expect(cells[0]).toBe("");
     expect(cells.slice(1).every((c) => /^\d+$/.test(c))).toBe(true);

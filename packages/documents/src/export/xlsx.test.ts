@@ -28,7 +28,9 @@ function dataRows(sheet: ExcelJS.Worksheet) {
 describe("Excel export", () => {
   it("has the text sheet, one sheet per table named after its section, and the data sheet", async () => {
     const workbook = await load(fixtureReport());
-    const tableHeadings = getFormat("2021").def.sections.filter((s) => s.kind === "table").map((s) => s.heading.zh);
+    const tableHeadings = getFormat("2021")
+      .def.sections.filter((s) => s.kind === "table")
+      .map((s) => s.heading.zh);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["正文", ...tableHeadings, "数据"]);
     const text = workbook.getWorksheet("正文")!;
     const lines = text.getColumn(1).values.filter((v) => typeof v === "string");

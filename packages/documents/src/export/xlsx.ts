@@ -38,7 +38,11 @@ const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** Sheet names: at most 31 characters, none of []:*?/\ (Excel's rules). */
 function sheetName(text: string, taken: Set<string>): string {
-  const base = xmlSafe(text).replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31) || "Sheet";
+  const base =
+    xmlSafe(text)
+      .replace(/[[\]:*?/\\]/g, " ")
+      .trim()
+      .slice(0, 31) || "Sheet";
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   taken.add(name.toLowerCase());

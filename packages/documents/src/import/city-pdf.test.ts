@@ -96,7 +96,9 @@ describe("city report PDF (淮安市人民政府 2024)", () => {
 
   it("reads the 15 columns of table 四", () => {
     const row = ["review", "litigationDirect", "litigationAfterReview"].flatMap((block) =>
-      ["upheld", "corrected", "otherResult", "pending", "total"].map((outcome) => getCell(result.report, `reviewLitigation.${block}.${outcome}`)),
+      ["upheld", "corrected", "otherResult", "pending", "total"].map((outcome) =>
+        getCell(result.report, `reviewLitigation.${block}.${outcome}`),
+      ),
     );
     expect(row).toEqual([72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]);
   });

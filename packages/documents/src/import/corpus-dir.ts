@@ -34,7 +34,9 @@ export async function checkCorpusDir(dir: string): Promise<CheckedFile[]> {
   const out: CheckedFile[] = [];
   for (const name of names) {
     if (name.endsWith(EXPECTED) || !names.includes(`${name.replace(/\.[^.]+$/u, "")}${EXPECTED}`)) continue;
-    const expectation = JSON.parse(readFileSync(path.join(dir, `${name.replace(/\.[^.]+$/u, "")}${EXPECTED}`), "utf8")) as CorpusExpectation;
+    const expectation = JSON.parse(
+      readFileSync(path.join(dir, `${name.replace(/\.[^.]+$/u, "")}${EXPECTED}`), "utf8"),
+    ) as CorpusExpectation;
     try {
       const result = await importReport(new Uint8Array(readFileSync(path.join(dir, name))), { filename: name });
       out.push({ file: name, expectation, score: scoreImport(result.report, result.findings, expectation), result });

@@ -144,10 +144,14 @@ function totals(entries: readonly CorpusEntry[]): CorpusTotals {
 /** The figures over the corpus: overall and for each shape (a file counts under every shape it shows). */
 export function corpusFigures(entries: readonly CorpusEntry[]): { all: CorpusTotals; byShape: Map<number, CorpusTotals> } {
   const shapes = [...new Set(entries.flatMap((e) => e.expectation.shapes))].sort((a, b) => a - b);
-  return { all: totals(entries), byShape: new Map(shapes.map((s) => [s, totals(entries.filter((e) => e.expectation.shapes.includes(s)))])) };
+  return {
+    all: totals(entries),
+    byShape: new Map(shapes.map((s) => [s, totals(entries.filter((e) => e.expectation.shapes.includes(s)))])),
+  };
 }
 
-const percent = (t: CorpusTotals) => (t.right + t.empty + t.wrong === 0 ? "—" : `${((100 * t.right) / (t.right + t.empty + t.wrong)).toFixed(1)}%`);
+const percent = (t: CorpusTotals) =>
+  t.right + t.empty + t.wrong === 0 ? "—" : `${((100 * t.right) / (t.right + t.empty + t.wrong)).toFixed(1)}%`;
 
 /** A plain-text table of the figures, one line per file, per shape and overall. */
 export function formatCorpusFigures(entries: readonly CorpusEntry[]): string {
@@ -160,6 +164,8 @@ export function formatCorpusFigures(entries: readonly CorpusEntry[]): string {
   lines.push("");
   for (const [shape, t] of byShape) lines.push(row(`shape ${shape} (${t.files} files)`, t));
   lines.push(row(`all (${all.files} files)`, all));
-  for (const e of entries) for (const w of e.score.wrong) lines.push(`WRONG ${e.file} ${w.cell}: expected ${String(w.expected ?? "nothing")}, got ${String(w.actual)}`);
+  for (const e of entries)
+    for (const w of e.score.wrong)
+      lines.push(`WRONG ${e.file} ${w.cell}: expected ${String(w.expected ?? "nothing")}, got ${String(w.actual)}`);
   return lines.join("\n");
 }

@@ -84,7 +84,12 @@ export class ImportError extends Error {
   constructor(reason: ImportErrorReason, lang: Lang = "zh", params: Record<string, string | number> = {}, cause?: unknown) {
     const entry = REASONS[reason];
     // One line, whatever a parser put into `detail`.
-    super(fill(entry[lang], params).replace(/\s*[\r\n]+\s*/g, " ").slice(0, 300), cause === undefined ? undefined : { cause });
+    super(
+      fill(entry[lang], params)
+        .replace(/\s*[\r\n]+\s*/g, " ")
+        .slice(0, 300),
+      cause === undefined ? undefined : { cause },
+    );
     this.code = entry.code;
     this.reason = reason;
   }

@@ -15,7 +15,9 @@ describe("validation of an imported report does not blame the agency for what th
   const { report, findings } = await importReport(new Uint8Array(readFileSync(path.join(CORPUS, "2019-hunan-yueyang-nanhu-bureau.txt"))));
   const unread = findings.filter((f) => f.ruleId === "IMPORT-VALUE-COUNT").flatMap((f) => f.cells);
   const accusations = (options: Parameters<typeof validateReport>[1]) =>
-    validateReport(report, options).filter((f) => f.outcome === "failed" && f.cells.some((c) => unread.includes(c)) && /未填写/u.test(f.message));
+    validateReport(report, options).filter(
+      (f) => f.outcome === "failed" && f.cells.some((c) => unread.includes(c)) && /未填写/u.test(f.message),
+    );
 
   it("the importer did leave cells of 三 unread (the premise)", () => {
     expect(unread).toContain("applications.newReceived.natural");

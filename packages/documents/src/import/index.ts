@@ -135,7 +135,11 @@ export async function importReport(data: Uint8Array, options: ImportOptions = {}
       return { report: storableText(report), findings: findings.items, kind };
     }
     const blocks = await toBlocks(kind, data, sniffed.text, lang);
-    if (!blocks.some((block) => (block.kind === "paragraph" ? block.text.trim() : block.rows.some((row) => row.some((cell) => cell.text.trim()))))) {
+    if (
+      !blocks.some((block) =>
+        block.kind === "paragraph" ? block.text.trim() : block.rows.some((row) => row.some((cell) => cell.text.trim())),
+      )
+    ) {
       throw new ImportError("noText", lang);
     }
     const { report, findings } = assembleReport(blocks, lang);

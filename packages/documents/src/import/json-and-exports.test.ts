@@ -61,7 +61,10 @@ describe("exports read back", () => {
   ];
   for (const [name, format, lang] of cases) {
     it(`${name}: the same report, 2019 and 2021 formats`, async () => {
-      for (const doc of [sampleReport({ seed: 5, year: 2020 }), sampleReport({ seed: 8, year: 2023, agencyKind: "government", agencyName: "某某市人民政府" })]) {
+      for (const doc of [
+        sampleReport({ seed: 5, year: 2020 }),
+        sampleReport({ seed: 8, year: 2023, agencyKind: "government", agencyName: "某某市人民政府" }),
+      ]) {
         const exported = await exportReport(doc, format, { lang });
         const { report, findings } = await importReport(exported.data, { filename: exported.filename });
         expect(findings).toEqual([]);

@@ -92,8 +92,6 @@ export function importJson(text: string, lang: Lang): { report: ReportDocument; 
   const findings = new FindingList(lang);
   const parsed = reportDocumentSchema.safeParse(input);
   if (parsed.success) return { report: parsed.data, findings };
-  findings.items.push(
-    ...validateReport(input, { lang, mode: "import" }).filter((f) => f.ruleId === "SCHEMA" || f.ruleId === "R-VERSION"),
-  );
+  findings.items.push(...validateReport(input, { lang, mode: "import" }).filter((f) => f.ruleId === "SCHEMA" || f.ruleId === "R-VERSION"));
   return { report: salvage(input, findings), findings };
 }

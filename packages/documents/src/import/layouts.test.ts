@@ -31,9 +31,17 @@ describe("table 四 printed as three blocks, each with its own header of five", 
     const head = cells(...HEADER.split(" "));
     const { report: doc } = await importReport(
       withTable4([
-        cells("行政复议", "", "", "", ""), head, cells("3", "1", "0", "0", "4"), "",
-        cells("行政诉讼（未经复议直接起诉）", "", "", "", ""), head, cells("0", "0", "0", "0", "0"), "",
-        cells("行政诉讼（复议后起诉）", "", "", "", ""), head, cells("1", "0", "0", "0", "1"),
+        cells("行政复议", "", "", "", ""),
+        head,
+        cells("3", "1", "0", "0", "4"),
+        "",
+        cells("行政诉讼（未经复议直接起诉）", "", "", "", ""),
+        head,
+        cells("0", "0", "0", "0", "0"),
+        "",
+        cells("行政诉讼（复议后起诉）", "", "", "", ""),
+        head,
+        cells("1", "0", "0", "0", "1"),
       ]),
     );
     expect(block(doc, "review")).toEqual([3, 1, 0, 0, 4]);
@@ -45,14 +53,13 @@ describe("table 四 printed as three blocks, each with its own header of five", 
     const { report: doc, findings } = await importReport(
       withTable4(["行政复议", HEADER, "1 0 0 0 1", "未经复议直接起诉", "0 0 0 1 1", "复议后起诉", HEADER, "0 2 0 0 2"]),
     );
-    for (const name of ["review", "litigationDirect", "litigationAfterReview"]) expect(block(doc, name)).toEqual([null, null, null, null, null]);
+    for (const name of ["review", "litigationDirect", "litigationAfterReview"])
+      expect(block(doc, name)).toEqual([null, null, null, null, null]);
     expect(findings.filter((f) => f.ruleId === "IMPORT-VALUE-COUNT").length).toBeGreaterThan(0);
   });
 
   it("places nothing when a block name comes twice", async () => {
-    const { report: doc } = await importReport(
-      withTable4(["行政复议", HEADER, "1 0 0 0 1", "行政复议", HEADER, "0 0 0 1 1"]),
-    );
+    const { report: doc } = await importReport(withTable4(["行政复议", HEADER, "1 0 0 0 1", "行政复议", HEADER, "0 0 0 1 1"]));
     expect(block(doc, "review")).toEqual([null, null, null, null, null]);
   });
 });
@@ -60,7 +67,13 @@ describe("table 四 printed as three blocks, each with its own header of five", 
 describe("a title with the year before the agency", () => {
   it("reads year and agency from “2022年度螅镇政府信息公开工作年度报告”", async () => {
     const { report: doc } = await importReport(
-      utf8(["2022年度螅镇政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"].join("\n")),
+      utf8(
+        [
+          "2022年度螅镇政府信息公开工作年度报告",
+          "三、收到和处理政府信息公开申请情况",
+          "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        ].join("\n"),
+      ),
     );
     expect(doc.year).toBe(2022);
     expect(doc.agency).toEqual({ name: "螅镇", kind: "government" });
@@ -68,7 +81,13 @@ describe("a title with the year before the agency", () => {
 
   it("keeps 人民政府 whole when the title shares its 政府 with 政府信息公开", async () => {
     const { report: doc } = await importReport(
-      utf8(["2019年某某县人民政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"].join("\n")),
+      utf8(
+        [
+          "2019年某某县人民政府信息公开工作年度报告",
+          "三、收到和处理政府信息公开申请情况",
+          "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        ].join("\n"),
+      ),
     );
     expect(doc.year).toBe(2019);
     expect(doc.agency.name).toBe("某某县人民政府");
@@ -79,8 +98,20 @@ describe("a table copied one cell a line with every cell blank", () => {
   const lines = [
     "2022年度螅镇政府信息公开工作年度报告",
     "二、主动公开政府信息情况",
-    "第二十条第(一)项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "规章", "规范性文件",
-    "第二十条第(五)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量", "行政许可", "其他对外管理服务事项",
+    "第二十条第(一)项",
+    "信息内容",
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "规章",
+    "规范性文件",
+    "第二十条第(五)项",
+    "信息内容",
+    "上一年项目数量",
+    "本年增/减",
+    "处理决定数量",
+    "行政许可",
+    "其他对外管理服务事项",
   ];
 
   it("is read in the format its labels name (2019), all cells null, not 0", async () => {
@@ -103,7 +134,9 @@ describe("the report year stated in a sentence", () => {
 
   it("reads “现将…2022年度政府信息公开工作情况报告如下” when nothing else gives the year", async () => {
     const { report: doc, findings } = await importReport(
-      utf8(["一、总体情况", "现将茅坪回族镇2022年度政府信息公开工作情况报告如下：", "三、收到和处理政府信息公开申请情况", table].join("\n")),
+      utf8(
+        ["一、总体情况", "现将茅坪回族镇2022年度政府信息公开工作情况报告如下：", "三、收到和处理政府信息公开申请情况", table].join("\n"),
+      ),
     );
     expect(doc.year).toBe(2022);
     expect(findings.find((f) => f.ruleId === "IMPORT-YEAR")).toMatchObject({ severity: "info" });
@@ -111,16 +144,25 @@ describe("the report year stated in a sentence", () => {
 
   it("quotes the verb nearest the year, and lets a stated period win", async () => {
     const { findings } = await importReport(
-      utf8(["一、总体情况", "本报告分需要报告的事项六个方面，报告我镇2023年的政府信息公开工作。", "三、收到和处理政府信息公开申请情况", table].join("\n")),
+      utf8(
+        [
+          "一、总体情况",
+          "本报告分需要报告的事项六个方面，报告我镇2023年的政府信息公开工作。",
+          "三、收到和处理政府信息公开申请情况",
+          table,
+        ].join("\n"),
+      ),
     );
     expect(findings.find((f) => f.ruleId === "IMPORT-YEAR")?.message).toContain("“报告我镇2023年的政府信息公开工作”");
     const { report: doc } = await importReport(
-      utf8([
-        "一、总体情况",
-        "汇报我镇2023年政府信息公开工作。本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
-        "三、收到和处理政府信息公开申请情况",
-        table,
-      ].join("\n")),
+      utf8(
+        [
+          "一、总体情况",
+          "汇报我镇2023年政府信息公开工作。本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+          "三、收到和处理政府信息公开申请情况",
+          table,
+        ].join("\n"),
+      ),
     );
     expect(doc.year).toBe(2022);
   });
@@ -166,6 +208,8 @@ describe("row labels wrapped onto lines of their own among the values (a PDF's t
     const { report: doc, findings } = await importReport(utf8(cut.join("\n")));
     expect(row(doc, "other.overdueCorrection")).toEqual([null, null, null, null, null, null, null]);
     expect(row(doc, "other.overdueFee")).toEqual([null, null, null, null, null, null, null]);
-    expect(findings.some((f) => f.ruleId === "IMPORT-AMBIGUOUS" && f.cells.includes("applications.results.other.overdueFee.total"))).toBe(true);
+    expect(findings.some((f) => f.ruleId === "IMPORT-AMBIGUOUS" && f.cells.includes("applications.results.other.overdueFee.total"))).toBe(
+      true,
+    );
   });
 });

@@ -68,9 +68,15 @@ function asHtmlRow([label, values]: [string | undefined, string[]]): string {
 
 const document = fc.record({
   title: fc.constantFrom("某某局2021年政府信息公开工作年度报告", "某县人民政府2019年政府信息公开工作年度报告", "年度报告", ""),
-  parts: fc.array(fc.oneof(fc.constantFrom(...headings).map((h) => ({ heading: h })), fc.array(row, { minLength: 1, maxLength: 8 }).map((rows) => ({ rows }))), {
-    maxLength: 8,
-  }),
+  parts: fc.array(
+    fc.oneof(
+      fc.constantFrom(...headings).map((h) => ({ heading: h })),
+      fc.array(row, { minLength: 1, maxLength: 8 }).map((rows) => ({ rows })),
+    ),
+    {
+      maxLength: 8,
+    },
+  ),
   style: fc.integer({ min: 0, max: 2 }),
 });
 
@@ -82,10 +88,14 @@ function sourceDigits(source: string): string {
 describe("the importer on arbitrary input", () => {
   it("returns a document or throws an ImportError for arbitrary bytes", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), fc.constantFrom(undefined, "a.docx", "a.pdf", "a.html", "a.json"), async (bytes, name) => {
-        const result = await attempt(bytes, name);
-        if (!(result instanceof ImportError)) expectContract(result);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constantFrom(undefined, "a.docx", "a.pdf", "a.html", "a.json"),
+        async (bytes, name) => {
+          const result = await attempt(bytes, name);
+          if (!(result instanceof ImportError)) expectContract(result);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -101,7 +111,11 @@ describe("the importer on arbitrary input", () => {
   });
 
   it("survives damage to real files", async () => {
-    const sources = [specFixture("template-2021-blank.docx"), fixture("gov-site-2021.html"), specFixture("seed-2021-district-science-bureau.txt")];
+    const sources = [
+      specFixture("template-2021-blank.docx"),
+      fixture("gov-site-2021.html"),
+      specFixture("seed-2021-district-science-bureau.txt"),
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(0, 1, 2),

@@ -10,8 +10,7 @@ import { isZip, readDirectory, ZipProblem } from "./zip";
 export type SourceKind = "docx" | "pdf" | "html" | "xlsx" | "text" | "json";
 
 export type Sniffed =
-  | { readonly kind: SourceKind; readonly text?: string }
-  | { readonly refuse: ImportErrorReason; readonly detail?: string };
+  { readonly kind: SourceKind; readonly text?: string } | { readonly refuse: ImportErrorReason; readonly detail?: string };
 
 function startsWith(data: Uint8Array, bytes: readonly number[], at = 0): boolean {
   if (data.length < at + bytes.length) return false;
@@ -67,7 +66,8 @@ function sniffZip(data: Uint8Array): Sniffed {
   return { refuse: "otherZip" };
 }
 
-const HTML_MARKUP = /<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|table[\s>]|div[\s>]|p[\s>]|meta\s|title>|h[1-6][\s>]|br\s*\/?>|span[\s>]|td[\s>])/i;
+const HTML_MARKUP =
+  /<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|table[\s>]|div[\s>]|p[\s>]|meta\s|title>|h[1-6][\s>]|br\s*\/?>|span[\s>]|td[\s>])/i;
 
 function sniffText(text: string, filename: string | undefined): Sniffed {
   const trimmed = text.trim();

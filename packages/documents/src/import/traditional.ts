@@ -40,12 +40,6 @@ export function convert(text: string): string {
   return out;
 }
 
-/** Whether a text has any character the table converts: only then is conversion worth a second look. */
-function hasTraditional(text: string): boolean {
-  for (const ch of text) if (TABLE.has(ch)) return true;
-  return false;
-}
-
 /** Text as the form's labels are matched: pinyin notes dropped, Traditional characters converted. */
 export function forMatching(text: string): string {
   return convert(dropPinyinNotes(text));

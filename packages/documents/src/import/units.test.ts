@@ -78,8 +78,14 @@ describe("Word's XML", () => {
       },
       { table: [[{ text: "x" }], [{ text: "y", gridSpan: 2 }]], gridBefore: [1] },
     ])
-      .replace("<w:t xml:space=\"preserve\">标题</w:t>", '<w:t>标</w:t></w:r><w:del><w:r><w:delText>删</w:delText></w:r></w:del><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐</w:t></w:r><w:r><w:t>题</w:t>')
-      .replace("<w:body>", '<w:body><w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>甲</w:t></mc:Choice><mc:Fallback><w:t>甲</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>');
+      .replace(
+        '<w:t xml:space="preserve">标题</w:t>',
+        "<w:t>标</w:t></w:r><w:del><w:r><w:delText>删</w:delText></w:r></w:del><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐</w:t></w:r><w:r><w:t>题</w:t>",
+      )
+      .replace(
+        "<w:body>",
+        '<w:body><w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>甲</w:t></mc:Choice><mc:Fallback><w:t>甲</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>',
+      );
     const blocks = documentXmlToBlocks(xml);
     expect(blocks[0]).toEqual({ kind: "paragraph", text: "甲" });
     expect(blocks[1]).toEqual({ kind: "paragraph", text: "标题" });
@@ -104,7 +110,16 @@ describe("Word's XML", () => {
     );
     expect(nested).toEqual([
       { kind: "paragraph", text: "外" },
-      { kind: "table", geometry: "grid", rows: [[{ text: "规章", rowspan: 1, colspan: 1 }, { text: "1", rowspan: 1, colspan: 1 }]] },
+      {
+        kind: "table",
+        geometry: "grid",
+        rows: [
+          [
+            { text: "规章", rowspan: 1, colspan: 1 },
+            { text: "1", rowspan: 1, colspan: 1 },
+          ],
+        ],
+      },
     ]);
   });
 });
@@ -149,7 +164,9 @@ describe("PDF tables from positions", () => {
     ]);
     const { report } = assembleReport(pdfTextToBlocks(text), "zh");
     const row = (id: string) =>
-      ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg", "total"].map((c) => getCell(report, `applications.${id}.${c}`));
+      ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg", "total"].map((c) =>
+        getCell(report, `applications.${id}.${c}`),
+      );
     expect(row("newReceived")).toEqual([5, 1, 0, 0, 0, 0, 6]);
     expect(row("results.partial")).toEqual([2, null, 0, 0, 0, 0, 2]);
   });

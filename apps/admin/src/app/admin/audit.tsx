@@ -27,7 +27,11 @@ function auditColumns(t: Translate, lang: Lang): Column<Entry>[] {
     },
     { header: t("audit.actor"), cell: (row) => row.actorName ?? t("audit.system") },
     { header: t("audit.action"), className: "font-mono text-xs", cell: (row) => row.action },
-    { header: t("audit.target"), className: "font-mono text-xs", cell: (row) => `${row.targetType}${row.targetId ? ` ${row.targetId.slice(0, 8)}` : ""}` },
+    {
+      header: t("audit.target"),
+      className: "font-mono text-xs",
+      cell: (row) => `${row.targetType}${row.targetId ? ` ${row.targetId.slice(0, 8)}` : ""}`,
+    },
     { header: t("audit.detail"), className: "max-w-md truncate font-mono text-xs", title: detail, cell: (row) => detail(row) ?? "" },
     { header: t("audit.ip"), className: "font-mono text-xs", cell: (row) => row.ip ?? "" },
   ];
@@ -45,7 +49,12 @@ export function AuditLog() {
     queryKey: ["audit.list", { action, target }],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      client.audit.list.query({ limit: PAGE, ...(pageParam ? { before: pageParam } : {}), ...(action ? { action } : {}), ...(target ? { targetId: target } : {}) }),
+      client.audit.list.query({
+        limit: PAGE,
+        ...(pageParam ? { before: pageParam } : {}),
+        ...(action ? { action } : {}),
+        ...(target ? { targetId: target } : {}),
+      }),
     getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1]!.at : undefined),
   });
   const rows = log.data?.pages.flat() ?? [];

@@ -46,11 +46,21 @@ function OrgItem({ node, depth, onEdit }: { node: OrgNode; depth: number; onEdit
         <Badge tone={node.kind === "government" ? "violet" : "gray"}>{labelOf(ORG_KIND_LABELS, node.kind, lang)}</Badge>
         {node.rulemaking && <Badge tone="blue">{t("org.rulemaking")}</Badge>}
         <span className="ml-auto flex gap-1">
-          <Button variant="ghost" size="sm" onClick={() => onEdit({ mode: "edit", org: node })} aria-label={`${t("org.edit")} ${node.name}`}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => onEdit({ mode: "edit", org: node })}
+            aria-label={`${t("org.edit")} ${node.name}`}
+          >
             <Pencil aria-hidden className="size-3.5" />
             {t("org.edit")}
           </Button>
-          <Button variant="ghost" size="sm" onClick={() => onEdit({ mode: "create", parent: node })} aria-label={`${t("org.addChild")}：${node.name}`}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => onEdit({ mode: "create", parent: node })}
+            aria-label={`${t("org.addChild")}：${node.name}`}
+          >
             <Plus aria-hidden className="size-3.5" />
             {t("org.addChild")}
           </Button>

@@ -32,7 +32,14 @@ export function RecordList<T extends { id: string }>({
     <Card>
       <CardHeader title={title} actions={<Button onClick={onAdd}>{addLabel}</Button>} />
       <QueryView query={query} isEmpty={(list) => list.length === 0} empty={empty}>
-        {(list) => <DataTable columns={columns} rows={list} rowKey={(record) => record.id} rowProps={(record) => ({ className: retired(record) ? "text-slate-400" : undefined })} />}
+        {(list) => (
+          <DataTable
+            columns={columns}
+            rows={list}
+            rowKey={(record) => record.id}
+            rowProps={(record) => ({ className: retired(record) ? "text-slate-400" : undefined })}
+          />
+        )}
       </QueryView>
       {children}
     </Card>

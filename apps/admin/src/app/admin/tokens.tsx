@@ -114,13 +114,28 @@ function CreateTokenDialog({ onClose, onCreated }: { onClose: () => void; onCrea
     },
   });
   return (
-    <FormDialog title={t("token.add")} onClose={onClose} onSubmit={() => create.mutate()} error={create.error} submitLabel={t("token.add")} submitDisabled={create.isPending}>
+    <FormDialog
+      title={t("token.add")}
+      onClose={onClose}
+      onSubmit={() => create.mutate()}
+      error={create.error}
+      submitLabel={t("token.add")}
+      submitDisabled={create.isPending}
+    >
       <Field id="token-name" label={t("token.name")}>
         <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
       </Field>
       <GrantFields idPrefix="token" orgId={orgId} onOrg={setOrgId} role={role} onRole={setRole} />
       <Field id="token-days" label={t("token.expires")}>
-        <Input id="token-days" type="number" inputMode="numeric" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} />
+        <Input
+          id="token-days"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={3650}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+        />
       </Field>
     </FormDialog>
   );
@@ -132,7 +147,13 @@ function SecretDialog({ secret, onClose }: { secret: string; onClose: () => void
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={t("token.secretTitle")} description={t("token.secretText")}>
       <div className="flex gap-2">
-        <Input readOnly value={secret} aria-label={t("token.secretTitle")} className="font-mono text-xs" onFocus={(e) => e.target.select()} />
+        <Input
+          readOnly
+          value={secret}
+          aria-label={t("token.secretTitle")}
+          className="font-mono text-xs"
+          onFocus={(e) => e.target.select()}
+        />
         <Button
           variant="secondary"
           onClick={() =>

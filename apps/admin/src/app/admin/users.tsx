@@ -23,7 +23,19 @@ type Dialogs = { kind: "create" } | { kind: "edit" | "password"; user: User };
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
 /** Whom an account or a token acts for and with which rights: its organisation and its role. */
-export function GrantFields({ idPrefix, orgId, onOrg, role, onRole }: { idPrefix: string; orgId: string; onOrg: (orgId: string) => void; role: Role; onRole: (role: Role) => void }) {
+export function GrantFields({
+  idPrefix,
+  orgId,
+  onOrg,
+  role,
+  onRole,
+}: {
+  idPrefix: string;
+  orgId: string;
+  onOrg: (orgId: string) => void;
+  role: Role;
+  onRole: (role: Role) => void;
+}) {
   const t = useT();
   return (
     <>
@@ -66,10 +78,20 @@ function userColumns(t: Translate, lang: Lang, open: (dialog: Dialogs) => void):
       className: "text-right whitespace-nowrap",
       cell: (user) => (
         <>
-          <Button variant="ghost" size="sm" onClick={() => open({ kind: "edit", user })} aria-label={`${t("org.edit")} ${user.displayName}`}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => open({ kind: "edit", user })}
+            aria-label={`${t("org.edit")} ${user.displayName}`}
+          >
             {t("org.edit")}
           </Button>
-          <Button variant="ghost" size="sm" onClick={() => open({ kind: "password", user })} aria-label={`${t("user.setPassword")} ${user.displayName}`}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => open({ kind: "password", user })}
+            aria-label={`${t("user.setPassword")} ${user.displayName}`}
+          >
             {t("user.setPassword")}
           </Button>
         </>
@@ -135,7 +157,15 @@ function UserDialog({ user, defaultOrg, onClose }: { user?: User; defaultOrg: st
     >
       {!user && (
         <Field id="user-username" label={t("user.username")}>
-          <Input id="user-username" value={username} onChange={(e) => setUsername(e.target.value)} required minLength={2} maxLength={64} autoComplete="off" />
+          <Input
+            id="user-username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+            minLength={2}
+            maxLength={64}
+            autoComplete="off"
+          />
         </Field>
       )}
       <Field id="user-name" label={t("user.displayName")}>
@@ -157,7 +187,16 @@ function PasswordField({ id, label, value, onChange }: { id: string; label: stri
   const t = useT();
   return (
     <Field id={id} label={label} hint={t("user.passwordHint")}>
-      <Input id={id} type="password" value={value} onChange={(e) => onChange(e.target.value)} required minLength={8} autoComplete="new-password" aria-describedby={`${id}-hint`} />
+      <Input
+        id={id}
+        type="password"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+        minLength={8}
+        autoComplete="new-password"
+        aria-describedby={`${id}-hint`}
+      />
     </Field>
   );
 }

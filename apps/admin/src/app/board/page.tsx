@@ -28,7 +28,9 @@ type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 function useFilters() {
   const params = useSearchParams();
-  const statuses = new Set((params.get("status") ?? "").split(",").filter((s): s is StatusFilter => (STATUS_FILTERS as readonly string[]).includes(s)));
+  const statuses = new Set(
+    (params.get("status") ?? "").split(",").filter((s): s is StatusFilter => (STATUS_FILTERS as readonly string[]).includes(s)),
+  );
   return { statuses, late: params.get("late") === "1", errors: params.get("errors") === "1", q: params.get("q") ?? "" };
 }
 
@@ -79,7 +81,10 @@ function boardColumns(t: Translate, today: string, year: number): Column<Row>[] 
       className: "text-right",
       cell: (row) =>
         row.reportId && (
-          <Link className="text-sm text-brand-700 underline-offset-2 hover:underline" href={withYear(`/reports/${row.reportId}/review`, year)}>
+          <Link
+            className="text-sm text-brand-700 underline-offset-2 hover:underline"
+            href={withYear(`/reports/${row.reportId}/review`, year)}
+          >
             {t("common.open")}
           </Link>
         ),
@@ -121,18 +126,34 @@ function Board({ data, year }: { data: Progress; year: number }) {
           ))}
         </fieldset>
         <label className="flex items-center gap-1.5 text-sm">
-          <input type="checkbox" checked={filters.late} onChange={(e) => setParams({ late: e.target.checked ? "1" : null })} className="size-4" />
+          <input
+            type="checkbox"
+            checked={filters.late}
+            onChange={(e) => setParams({ late: e.target.checked ? "1" : null })}
+            className="size-4"
+          />
           {t("board.lateOnly")}
         </label>
         <label className="flex items-center gap-1.5 text-sm">
-          <input type="checkbox" checked={filters.errors} onChange={(e) => setParams({ errors: e.target.checked ? "1" : null })} className="size-4" />
+          <input
+            type="checkbox"
+            checked={filters.errors}
+            onChange={(e) => setParams({ errors: e.target.checked ? "1" : null })}
+            className="size-4"
+          />
           {t("board.withErrors")}
         </label>
         <div className="w-56">
           <Label htmlFor="board-q" className="sr-only">
             {t("board.search")}
           </Label>
-          <Input id="board-q" type="search" placeholder={t("board.search")} defaultValue={filters.q} onChange={(e) => setParams({ q: e.target.value || null })} />
+          <Input
+            id="board-q"
+            type="search"
+            placeholder={t("board.search")}
+            defaultValue={filters.q}
+            onChange={(e) => setParams({ q: e.target.value || null })}
+          />
         </div>
         {filtered && (
           <Button variant="ghost" size="sm" onClick={() => setParams({ status: null, late: null, errors: null, q: null })}>

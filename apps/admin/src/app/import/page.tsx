@@ -60,7 +60,12 @@ function UploadForm({ onDone }: { onDone: (result: Imported) => void }) {
   const upload = useMutation({
     mutationFn: async (baseRevision?: number) => {
       if (!file) throw new Error("no file");
-      return client.reports.import.mutate({ orgId, filename: file.name, data: await fileToBase64(file), ...(baseRevision ? { baseRevision } : {}) });
+      return client.reports.import.mutate({
+        orgId,
+        filename: file.name,
+        data: await fileToBase64(file),
+        ...(baseRevision ? { baseRevision } : {}),
+      });
     },
     onSuccess: async (result) => {
       setDrafts(null);
@@ -127,7 +132,12 @@ function UploadForm({ onDone }: { onDone: (result: Imported) => void }) {
         </form>
       </CardBody>
       {drafts && (
-        <Dialog open onOpenChange={(open) => !open && setDrafts(null)} title={t("import.replaceTitle")} description={t("import.replaceText")}>
+        <Dialog
+          open
+          onOpenChange={(open) => !open && setDrafts(null)}
+          title={t("import.replaceTitle")}
+          description={t("import.replaceText")}
+        >
           {upload.error && upload.variables !== undefined && (
             <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
               {errorMessage(upload.error)}
@@ -157,7 +167,10 @@ function ImportResult({ result, onAgain }: { result: Imported; onAgain: () => vo
   const version = report.formatVersion;
   return (
     <div className="space-y-4">
-      <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+      <div
+        role="status"
+        className="flex flex-wrap items-center gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+      >
         <span className="font-medium">{t("import.done", { org: report.orgName, year: report.year, n: result.revision })}</span>
         <span className="text-emerald-800">{t("import.kind", { kind: result.kind })}</span>
         <span className="ml-auto flex gap-2">
@@ -183,7 +196,12 @@ function ImportResult({ result, onAgain }: { result: Imported; onAgain: () => vo
         <CardHeader title={t("import.preview")} />
         <CardBody>
           {got.data ? (
-            <ReportTables version={version} document={got.data.document} withSections mark={(cell) => (result.importFindings.some((f) => f.cells.includes(cell)) ? "warning" : undefined)} />
+            <ReportTables
+              version={version}
+              document={got.data.document}
+              withSections
+              mark={(cell) => (result.importFindings.some((f) => f.cells.includes(cell)) ? "warning" : undefined)}
+            />
           ) : got.error ? (
             <ErrorState error={got.error} />
           ) : (

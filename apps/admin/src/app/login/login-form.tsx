@@ -38,16 +38,36 @@ export function LoginForm() {
 
   const error = login.error ? errorMessage(login.error) : undefined;
   return (
-    <form onSubmit={submit} className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm" aria-describedby={error ? errorId : undefined}>
+    <form
+      onSubmit={submit}
+      className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm"
+      aria-describedby={error ? errorId : undefined}
+    >
       <h1 className="text-lg font-semibold text-slate-900">{t("app.name")}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-500">{t("login.hint")}</p>
       <div className="mb-4">
         <Label htmlFor="username">{t("login.username")}</Label>
-        <Input id="username" name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
+        <Input
+          id="username"
+          name="username"
+          autoComplete="username"
+          required
+          autoFocus
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
       </div>
       <div className="mb-4">
         <Label htmlFor="password">{t("login.password")}</Label>
-        <Input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </div>
       {error && (
         <p id={errorId} role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

@@ -96,7 +96,13 @@ function RollupView({ data, year }: { data: Rollup; year: number }) {
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[1fr_22rem]">
         <Card>
           <CardBody>
-            <ReportTables version={version} cellValue={(id) => data.cells[id]?.value ?? null} mark={mark} describe={describe} onCellClick={setSelected} />
+            <ReportTables
+              version={version}
+              cellValue={(id) => data.cells[id]?.value ?? null}
+              mark={mark}
+              describe={describe}
+              onCellClick={setSelected}
+            />
           </CardBody>
         </Card>
         <div className="space-y-4 xl:sticky xl:top-16">
@@ -118,13 +124,21 @@ function CellDetail({ data, cellId, lang }: { data: Rollup; cellId: string | nul
   const trpc = useTRPC();
   // Each contributor's own figure: its approved revision, read when a cell is first chosen.
   const reports = useQueries({
-    queries: cellId ? data.inputs.map((input) => ({ ...trpc.reports.get.queryOptions({ id: input.reportId, revision: input.revision }), staleTime: 5 * 60_000 })) : [],
+    queries: cellId
+      ? data.inputs.map((input) => ({
+          ...trpc.reports.get.queryOptions({ id: input.reportId, revision: input.revision }),
+          staleTime: 5 * 60_000,
+        }))
+      : [],
   });
   if (!cellId) return null;
   const cell = data.cells[cellId];
   const version = data.report!.formatVersion;
   const def = getFormat(version).cellById.get(cellId);
-  const nameOf = new Map([...data.inputs.map((i) => [i.orgId, i.orgName] as const), ...data.missing.map((m) => [m.orgId, m.orgName] as const)]);
+  const nameOf = new Map([
+    ...data.inputs.map((i) => [i.orgId, i.orgName] as const),
+    ...data.missing.map((m) => [m.orgId, m.orgName] as const),
+  ]);
   const valueFor = (orgId: string) => {
     const index = data.inputs.findIndex((i) => i.orgId === orgId);
     const got = reports[index]?.data;

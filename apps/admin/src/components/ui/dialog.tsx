@@ -27,7 +27,10 @@ export function Dialog({
       <D.Portal>
         <D.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <D.Content
-          className={cn("fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(92vw,32rem)] -translate-x-1/2 -translate-y-1/2 overflow-auto rounded-lg bg-white p-5 shadow-xl", className)}
+          className={cn(
+            "fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(92vw,32rem)] -translate-x-1/2 -translate-y-1/2 overflow-auto rounded-lg bg-white p-5 shadow-xl",
+            className,
+          )}
           {...(description ? {} : { "aria-describedby": undefined })}
         >
           <D.Title className="pr-8 text-base font-semibold text-slate-900">{title}</D.Title>

@@ -45,7 +45,11 @@ export function DataTable<T>({
         {rows.map((row) => (
           <tr key={rowKey(row)} {...rowProps?.(row)}>
             {columns.map((column, i) => (
-              <Td key={i} className={typeof column.className === "function" ? column.className(row) : column.className} title={column.title?.(row)}>
+              <Td
+                key={i}
+                className={typeof column.className === "function" ? column.className(row) : column.className}
+                title={column.title?.(row)}
+              >
                 {column.cell(row)}
               </Td>
             ))}
@@ -66,7 +70,13 @@ export function TableFrame({ className, ...props }: HTMLAttributes<HTMLTableElem
 }
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn("border-b border-slate-200 bg-slate-50 px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn("border-b border-slate-200 bg-slate-50 px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600", className)}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

@@ -35,7 +35,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           </T.Root>
         ))}
         {/* Alt+T, not radix's default F8: in the report editor F8 jumps to the next finding. */}
-        <T.Viewport hotkey={["altKey", "KeyT"]} label={t("toast.region")} className="fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2" />
+        <T.Viewport
+          hotkey={["altKey", "KeyT"]}
+          label={t("toast.region")}
+          className="fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2"
+        />
       </T.Provider>
     </ToastContext.Provider>
   );

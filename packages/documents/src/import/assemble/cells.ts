@@ -28,11 +28,18 @@ export class CellStore {
     const readout: CellReadout = readCellValue(text, cell, headerUnit);
     const lang = this.findings.lang;
     if (readout.kind === "unreadable") {
-      this.findings.add("IMPORT-UNREADABLE", "warning", [cell.id], "unreadable", {
-        cell: cellName(cell, lang),
-        text: text.trim(),
-        kind: kindName(cell, lang),
-      }, { actual: text.trim() });
+      this.findings.add(
+        "IMPORT-UNREADABLE",
+        "warning",
+        [cell.id],
+        "unreadable",
+        {
+          cell: cellName(cell, lang),
+          text: text.trim(),
+          kind: kindName(cell, lang),
+        },
+        { actual: text.trim() },
+      );
       this.blank(cell);
       return;
     }
@@ -91,4 +98,3 @@ export class CellStore {
     return tables;
   }
 }
-

@@ -100,10 +100,7 @@ export function formatLabels(version: FormatVersion): FormatLabels {
  * 其他对外管理服务事项, 第二十条第（九）项…), derived by comparing the definitions.
  */
 export function versionSignals(): readonly LabelCandidate<FormatVersion>[] {
-  const keysOf = (version: FormatVersion) =>
-    new Map(
-      [...formatLabels(version).byTable.values()].flat().map((c) => [c.key, c] as const),
-    );
+  const keysOf = (version: FormatVersion) => new Map([...formatLabels(version).byTable.values()].flat().map((c) => [c.key, c] as const));
   const all = FORMAT_VERSIONS.map((version) => [version, keysOf(version)] as const);
   const signals: LabelCandidate<FormatVersion>[] = [];
   for (const [version, keys] of all) {

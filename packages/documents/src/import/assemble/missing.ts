@@ -17,7 +17,13 @@ export function reportMissingRows(labels: FormatLabels, store: CellStore, findin
     const cellsOf = (row: string) => tableCells.filter((c) => c.row === row);
     if (table.kind === "singleRow") {
       if (!store.rowsSeen.has(`${table.id}.data`)) {
-        missing.push({ label: joinList(findings.lang, uniqueBlocks(table).map((l) => pick(findings.lang, l))), cells: [...tableCells] });
+        missing.push({
+          label: joinList(
+            findings.lang,
+            uniqueBlocks(table).map((l) => pick(findings.lang, l)),
+          ),
+          cells: [...tableCells],
+        });
       }
     } else {
       const rowIds =
@@ -36,7 +42,14 @@ export function reportMissingRows(labels: FormatLabels, store: CellStore, findin
       "warning",
       missing.flatMap((m) => m.cells.map((c) => c.id)),
       "rowsMissing",
-      { table: section ? pick(findings.lang, section.heading) : table.id, count: missing.length, rows: joinList(findings.lang, missing.map((m) => m.label)) },
+      {
+        table: section ? pick(findings.lang, section.heading) : table.id,
+        count: missing.length,
+        rows: joinList(
+          findings.lang,
+          missing.map((m) => m.label),
+        ),
+      },
     );
   }
 }
@@ -47,9 +60,15 @@ export function reportMissingTables(labels: FormatLabels, findings: FindingList,
     if (found.has(table.id)) continue;
     const cells = labels.format.cellsByTable.get(table.id) ?? [];
     const section = labels.format.def.sections.find((s) => s.table === table.id);
-    findings.add("IMPORT-TABLE-MISSING", "warning", cells.map((c) => c.id), "tableMissing", {
-      table: section ? pick(findings.lang, section.heading) : table.id,
-      count: cells.length,
-    });
+    findings.add(
+      "IMPORT-TABLE-MISSING",
+      "warning",
+      cells.map((c) => c.id),
+      "tableMissing",
+      {
+        table: section ? pick(findings.lang, section.heading) : table.id,
+        count: cells.length,
+      },
+    );
   }
 }

@@ -30,7 +30,20 @@ export interface Outline {
 // ---------------------------------------------------------------------------------------------- dates
 
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, "○": 0, O: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  "○": 0,
+  O: 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** 十 → 10, 二十八 → 28, 三十一 → 31, 十二 → 12. */
@@ -102,7 +115,10 @@ const TITLE_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`^(.*?)(?:政府)?信息公开(?:工作)?年度报告[(（](${YEAR})年?度?[)）]`, "u"),
   // 2022年度螅镇政府信息公开工作年度报告 / 2019年某某局政府信息公开工作年度报告: the year first, the
   // agency after it (its group is second; parseTitle reads the groups by name below).
-  new RegExp(String.raw`^(?<year>${YEAR})年度?(?<agency>[^，。；：,;:（(]{2,40}?)(?:政府)?信息公开(?:工作)?(?:情况)?的?(?:年度?)?报告`, "u"),
+  new RegExp(
+    String.raw`^(?<year>${YEAR})年度?(?<agency>[^，。；：,;:（(]{2,40}?)(?:政府)?信息公开(?:工作)?(?:情况)?的?(?:年度?)?报告`,
+    "u",
+  ),
   // 示例区第1局: Annual Report on Government Information Disclosure, 2021
   /^(.*?):\s*Annual Report on Government Information Disclosure,\s*(\d{4})/iu,
 ];
@@ -252,7 +268,10 @@ function findTitle(body: readonly Placed[], paragraphs: readonly Placed[]): { ti
   // below are searched for the same title with its agency ("盐边县新九镇人民政府" / "关于2021年度…").
   for (let e = 0; e < titleSearch.length && !title?.agency; e++) {
     if (matchHeading(lineOf(e))) break;
-    const here = titleEndingAt(e, titleSearch.slice(0, e + 1).map((p) => p.block.text.trim()));
+    const here = titleEndingAt(
+      e,
+      titleSearch.slice(0, e + 1).map((p) => p.block.text.trim()),
+    );
     if (!here) continue;
     if (!title) {
       title = here;
@@ -315,7 +334,14 @@ function findSignature(tail: readonly Placed[], title: Title, titleEnd: number):
 
   // A signature without a date is the agency's name alone on the last line.
   const last = tail[tail.length - 1];
-  if (!signature.date && last && last.index > titleEnd && title?.agency && agencyLike(last.block.text) && sameAgencyName(last.block.text, title.agency)) {
+  if (
+    !signature.date &&
+    last &&
+    last.index > titleEnd &&
+    title?.agency &&
+    agencyLike(last.block.text) &&
+    sameAgencyName(last.block.text, title.agency)
+  ) {
     signature = { agency: last.block.text.trim(), date: null, dateText: null };
     signatureIndexes.add(last.index);
   }

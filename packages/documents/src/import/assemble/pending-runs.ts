@@ -21,13 +21,19 @@ export interface PendingRun {
  */
 export function resolvePendingRuns(pending: readonly PendingRun[], labels: FormatLabels, store: CellStore, findings: FindingList): void {
   let open = [...pending];
-  for (let progress = true; progress && open.length; ) {
+  for (let progress = true; progress && open.length;) {
     progress = false;
     const still: PendingRun[] = [];
     for (const run of open) {
       const readings = splitReadings(run.tokens, run.cells.length);
       if (readings === "tooMany") {
-        findings.add("IMPORT-AMBIGUOUS", "warning", run.cells.map((c) => c.id), "runTooMany", { row: run.rowName, text: run.tokens.join(" ") });
+        findings.add(
+          "IMPORT-AMBIGUOUS",
+          "warning",
+          run.cells.map((c) => c.id),
+          "runTooMany",
+          { row: run.rowName, text: run.tokens.join(" ") },
+        );
         continue;
       }
       const rejectedBy = new Map<string, string>();
@@ -41,23 +47,38 @@ export function resolvePendingRuns(pending: readonly PendingRun[], labels: Forma
       // Which identities fixed it: those that ruled out the other readings (none when the digits
       // allow one reading only).
       const rules = [...rejectedBy].map(([id, title]) => (findings.lang === "zh" ? `${id}“${title}”` : id));
-      findings.add("IMPORT-SPLIT", "info", run.cells.map((c) => c.id), rules.length ? "runSplit" : "runSplitOnly", {
-        row: run.rowName,
-        text: run.tokens.join(" "),
-        reading: values.join(", "),
-        rules: joinList(findings.lang, rules),
-      });
+      findings.add(
+        "IMPORT-SPLIT",
+        "info",
+        run.cells.map((c) => c.id),
+        rules.length ? "runSplit" : "runSplitOnly",
+        {
+          row: run.rowName,
+          text: run.tokens.join(" "),
+          reading: values.join(", "),
+          rules: joinList(findings.lang, rules),
+        },
+      );
       progress = true;
     }
     open = still;
   }
   for (const run of open) {
     const readings = splitReadings(run.tokens, run.cells.length);
-    const kept = readings === "tooMany" ? [] : consistentReadings(labels.format.version, run.cells, readings, readCells(labels.format, store.tables()));
-    findings.add("IMPORT-AMBIGUOUS", "warning", run.cells.map((c) => c.id), kept.length ? "runAmbiguous" : "runNone", {
-      row: run.rowName,
-      text: run.tokens.join(" "),
-      count: kept.length,
-    });
+    const kept =
+      readings === "tooMany"
+        ? []
+        : consistentReadings(labels.format.version, run.cells, readings, readCells(labels.format, store.tables()));
+    findings.add(
+      "IMPORT-AMBIGUOUS",
+      "warning",
+      run.cells.map((c) => c.id),
+      kept.length ? "runAmbiguous" : "runNone",
+      {
+        row: run.rowName,
+        text: run.tokens.join(" "),
+        count: kept.length,
+      },
+    );
   }
 }

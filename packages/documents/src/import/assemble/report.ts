@@ -50,9 +50,7 @@ function isIdList(rows: readonly LogicalRow[]): boolean {
  */
 function identifyTable(rows: readonly LogicalRow[], announced: string | null): string | null {
   const hits = new Map<string, Set<string>>();
-  const candidates = FORMAT_VERSIONS.flatMap((v) =>
-    [...formatLabels(v).byTable.values()].flat(),
-  );
+  const candidates = FORMAT_VERSIONS.flatMap((v) => [...formatLabels(v).byTable.values()].flat());
   for (const row of rows) {
     for (const text of row.labels) {
       for (const match of matchLabel(text, candidates)) {
@@ -119,7 +117,8 @@ function agencyKind(name: string): AgencyKind {
  * The year a sentence says the report is about: "汇报我镇2023年政府信息公开工作", "现将某镇2022年度政府信息
  * 公开工作情况报告如下". Read only when neither the title nor a stated period gives it.
  */
-const REPORTED_YEAR = /(?:汇报|报告)[^，。；\n报]{0,12}?([0-9]{4})年度?的?政府信息公开工作|([0-9]{4})年度?的?政府信息公开工作(?:情况)?报告如下/u;
+const REPORTED_YEAR =
+  /(?:汇报|报告)[^，。；\n报]{0,12}?([0-9]{4})年度?的?政府信息公开工作|([0-9]{4})年度?的?政府信息公开工作(?:情况)?报告如下/u;
 
 function reportedYear(text: string): { year: number; quote: string } | null {
   const m = REPORTED_YEAR.exec(text);
@@ -134,7 +133,9 @@ interface Decided {
 
 function decideYearAndVersion(outline: Outline, rows: readonly LabelTexts[], findings: FindingList): Decided {
   const lang = findings.lang;
-  const period = findStatedPeriodNormalized(normalizeForMatching(forMatching([...outline.preface, ...outline.sections.overview, ...outline.sections.other].join("\n"))));
+  const period = findStatedPeriodNormalized(
+    normalizeForMatching(forMatching([...outline.preface, ...outline.sections.overview, ...outline.sections.other].join("\n"))),
+  );
   const periodYear = period ? Number(period.from.slice(0, 4)) : null;
   const titleYear = outline.title?.year ?? null;
   const evidence = versionEvidence(rows);
@@ -164,7 +165,10 @@ function decideYearAndVersion(outline: Outline, rows: readonly LabelTexts[], fin
     year = Number(outline.signature.date.slice(0, 4)) - 1;
     findings.add("IMPORT-YEAR", "info", [], "yearInferred", {
       year,
-      source: lang === "zh" ? `落款日期“${outline.signature.dateText}”的上一年` : `the year before the signature date “${outline.signature.dateText}”`,
+      source:
+        lang === "zh"
+          ? `落款日期“${outline.signature.dateText}”的上一年`
+          : `the year before the signature date “${outline.signature.dateText}”`,
     });
   }
   const version = structural ?? (year !== null ? formatVersionForYear(year) : FORMAT_VERSIONS[FORMAT_VERSIONS.length - 1]!);
@@ -172,11 +176,18 @@ function decideYearAndVersion(outline: Outline, rows: readonly LabelTexts[], fin
     year = FORMATS[version].reportYears.from;
     findings.add("IMPORT-YEAR", "error", [], "yearMissing", { year, version }, { path: "year" });
   } else if (structural && structural !== formatVersionForYear(year)) {
-    findings.add("IMPORT-VERSION", "warning", [], "versionMismatch", {
-      actual: structural,
-      year,
-      expected: formatVersionForYear(year),
-    }, { path: "formatVersion", expected: formatVersionForYear(year), actual: structural });
+    findings.add(
+      "IMPORT-VERSION",
+      "warning",
+      [],
+      "versionMismatch",
+      {
+        actual: structural,
+        year,
+        expected: formatVersionForYear(year),
+      },
+      { path: "formatVersion", expected: formatVersionForYear(year), actual: structural },
+    );
   }
   if (!structural && rows.length) findings.add("IMPORT-VERSION", "info", [], "versionUnknown", { version });
   return { year, version };
@@ -191,7 +202,14 @@ function decideAgency(outline: Outline, findings: FindingList): string {
     const compact = (s: string) => s.replace(/[\s\u3000]/gu, "");
     if (compact(fromSignature).endsWith(compact(fromTitle)) || compact(fromSignature).includes(compact(fromTitle))) return fromSignature;
     if (compact(fromTitle).includes(compact(fromSignature))) return fromTitle;
-    findings.add("IMPORT-AGENCY", "warning", [], "agencyConflict", { title: fromTitle, signature: fromSignature, chosen: fromTitle }, { path: "agency.name" });
+    findings.add(
+      "IMPORT-AGENCY",
+      "warning",
+      [],
+      "agencyConflict",
+      { title: fromTitle, signature: fromSignature, chosen: fromTitle },
+      { path: "agency.name" },
+    );
     return fromTitle;
   }
   const name = fromTitle ?? fromSignature;
@@ -255,9 +273,16 @@ export function assembleReport(blocks: readonly Block[], lang: Lang): Assembled 
   for (const key of ["overview", "problems", "other"] as const) {
     if (sections[key].trim()) continue;
     const section = format.def.sections.find((s) => s.key === key);
-    findings.add("IMPORT-SECTION-MISSING", "warning", [], "sectionMissing", { section: section ? pick(lang, section.heading) : key }, {
-      path: `sections.${key}`,
-    });
+    findings.add(
+      "IMPORT-SECTION-MISSING",
+      "warning",
+      [],
+      "sectionMissing",
+      { section: section ? pick(lang, section.heading) : key },
+      {
+        path: `sections.${key}`,
+      },
+    );
   }
 
   const name = decideAgency(outline, findings);

@@ -92,7 +92,12 @@ export function logicalRows(table: TableBlock): LogicalRow[] {
     case "grid":
       return resolveGrid(table.rows).map((row) => logical(row, "grid"));
     case "flat":
-      return table.rows.map((row) => logical(row.map((cell, i) => ({ cell, start: i, end: i + 1 })), "flat"));
+      return table.rows.map((row) =>
+        logical(
+          row.map((cell, i) => ({ cell, start: i, end: i + 1 })),
+          "flat",
+        ),
+      );
     case "positioned":
       return table.rows.map((row) =>
         logical(

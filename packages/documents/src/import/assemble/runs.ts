@@ -70,10 +70,7 @@ export function splitReadings(tokens: readonly string[], cells: number): number[
 function instancesFor(version: FormatVersion, cells: readonly CellDef[]): LinearInstance[] {
   const ids = new Set(cells.map((c) => c.id));
   return linearInstances(version).filter(
-    (instance) =>
-      instance.rule.severity === "error" &&
-      !instance.rule.crossYear &&
-      instance.cells.some((id) => ids.has(id)),
+    (instance) => instance.rule.severity === "error" && !instance.rule.crossYear && instance.cells.some((id) => ids.has(id)),
   );
 }
 

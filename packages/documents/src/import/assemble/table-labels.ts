@@ -54,7 +54,9 @@ export function rowText(row: LogicalRow): string {
 /** The source's column order as indexes into the block's columns, when the header names each once. */
 export function columnOrder(header: readonly string[], columns: readonly ColumnDef[]): number[] | null {
   if (header.length < columns.length) return null;
-  const candidates = columns.flatMap((column, i) => [column.label.zh, column.label.en].map((text) => ({ key: labelKey(text), bare: labelKey(text), value: i })));
+  const candidates = columns.flatMap((column, i) =>
+    [column.label.zh, column.label.en].map((text) => ({ key: labelKey(text), bare: labelKey(text), value: i })),
+  );
   const order: number[] = [];
   for (const text of header) {
     const m = matchLabel(text, candidates);
@@ -124,7 +126,12 @@ export function separateBlocks(table: SingleRowTableDef, rows: readonly LogicalR
   const names = [...byName.keys()].sort((a, b) => b.length - a.length);
   const width = byName.get(names[0] ?? "")?.length ?? 0;
   if (names.length < 2 || [...byName.values()].some((cols) => cols.length !== width)) return null;
-  const header = compactLabel(byName.get(names[0]!)!.map((i) => pick("zh", table.columns[i]!.labelPath.at(-1)!)).join(""));
+  const header = compactLabel(
+    byName
+      .get(names[0]!)!
+      .map((i) => pick("zh", table.columns[i]!.labelPath.at(-1)!))
+      .join(""),
+  );
   const out: SeparateBlock[] = [];
   // Words since the last row of values: label-only rows of a grid, or the lines a text layout put
   // above a row of values (its `wrapped.above`).

@@ -156,7 +156,10 @@ export class TablePlacer {
         continue;
       }
       if (Array.isArray(ref)) {
-        this.ambiguous(row, ref.flatMap((r) => this.blockCells(table, r)));
+        this.ambiguous(
+          row,
+          ref.flatMap((r) => this.blockCells(table, r)),
+        );
         continue;
       }
       current = ref.block;
@@ -195,13 +198,23 @@ export class TablePlacer {
         const candidates = [...matched].flatMap((m) => dataRowsUnder(m, table));
         const cells = candidates.flatMap((r) => table.columns.map((c) => this.cell(`${tableId}.${r.id}.${c.id}`)));
         for (const m of matched) if (m.data) this.store.rowsSeen.add(`${tableId}.${m.id}`);
-        this.findings.add("IMPORT-AMBIGUOUS", "warning", cells.map((c) => c.id), target ? "headerOnlyRow" : "ambiguousRow", {
-          labels: rowText(row),
-          rows: joinList(
-            this.lang,
-            [...matched].map((m) => (m.data ? `“${pick(this.lang, m.label)}”` : message(this.lang, "rowsUnder", { label: pick(this.lang, m.label), count: dataRowsUnder(m, table).length }))),
-          ),
-        });
+        this.findings.add(
+          "IMPORT-AMBIGUOUS",
+          "warning",
+          cells.map((c) => c.id),
+          target ? "headerOnlyRow" : "ambiguousRow",
+          {
+            labels: rowText(row),
+            rows: joinList(
+              this.lang,
+              [...matched].map((m) =>
+                m.data
+                  ? `“${pick(this.lang, m.label)}”`
+                  : message(this.lang, "rowsUnder", { label: pick(this.lang, m.label), count: dataRowsUnder(m, table).length }),
+              ),
+            ),
+          },
+        );
         continue;
       }
       this.store.rowsSeen.add(`${tableId}.${target.id}`);
@@ -216,16 +229,28 @@ export class TablePlacer {
    * below it ("1.申请人无正当理由逾期不补正、" … "开申请"): the one data row, among those the row's own
    * label could mean, that the label read together with those lines names. Null when none or several.
    */
-  private wrappedItem(row: LogicalRow, matched: readonly MatrixRowDef[], table: MatrixTableDef, byId: ReadonlyMap<string, MatrixRowDef>): MatrixRowDef | null {
+  private wrappedItem(
+    row: LogicalRow,
+    matched: readonly MatrixRowDef[],
+    table: MatrixTableDef,
+    byId: ReadonlyMap<string, MatrixRowDef>,
+  ): MatrixRowDef | null {
     const { above, below } = row.wrapped;
     if (!above.length && !below.length) return null;
     const first = below.length ? [below[0]!] : [];
     const last = above.length ? [above[above.length - 1]!] : [];
-    const joins = [[...row.labels, ...first], [...last, ...row.labels], [...last, ...row.labels, ...first]].filter((j) => j.length > row.labels.length);
+    const joins = [
+      [...row.labels, ...first],
+      [...last, ...row.labels],
+      [...last, ...row.labels, ...first],
+    ].filter((j) => j.length > row.labels.length);
     const possible = new Set(matched.flatMap((m) => dataRowsUnder(m, table)));
     const found = new Set<MatrixRowDef>();
     for (const join of joins) {
-      const item = deepestOnOneChain(matchLabel(join.join(""), this.labels.matrixRows).map((m) => m.value), byId);
+      const item = deepestOnOneChain(
+        matchLabel(join.join(""), this.labels.matrixRows).map((m) => m.value),
+        byId,
+      );
       if (item?.data && possible.has(item)) found.add(item);
     }
     return found.size === 1 ? [...found][0]! : null;
@@ -242,12 +267,20 @@ export class TablePlacer {
     if (blocks) {
       for (const { name, columns, row } of blocks) {
         this.store.rowsSeen.add(`${tableId}.data`);
-        this.placeRow(columns.map((i) => cells[i]!), row, name, `${tableId}.${name}`);
+        this.placeRow(
+          columns.map((i) => cells[i]!),
+          row,
+          name,
+          `${tableId}.${name}`,
+        );
       }
       return;
     }
     const data = rows.filter((row) => row.values.length > 0);
-    const name = joinList(this.lang, uniqueBlocks(table).map((l) => pick(this.lang, l)));
+    const name = joinList(
+      this.lang,
+      uniqueBlocks(table).map((l) => pick(this.lang, l)),
+    );
     for (const row of data) {
       this.store.rowsSeen.add(`${tableId}.data`);
       this.placeRow(cells, row, name, tableId);
@@ -263,7 +296,8 @@ export class TablePlacer {
       if (!id) continue;
       const cell = this.cell(id.trim());
       this.store.rowsSeen.add(`${cell.table}.${cell.row}`);
-      if (cell.table === this.labels.format.def.tables.find((t) => t.kind === "singleRow")?.id) this.store.rowsSeen.add(`${cell.table}.data`);
+      if (cell.table === this.labels.format.def.tables.find((t) => t.kind === "singleRow")?.id)
+        this.store.rowsSeen.add(`${cell.table}.data`);
       const value = row.values.length ? row.values[row.values.length - 1]!.text : "";
       this.store.read(cell, value);
     }
@@ -272,10 +306,16 @@ export class TablePlacer {
   // ------------------------------------------------------------------------------------- findings
 
   private ambiguous(row: LogicalRow, cells: readonly CellDef[]): void {
-    this.findings.add("IMPORT-AMBIGUOUS", "warning", cells.map((c) => c.id), "ambiguousRow", {
-      labels: rowText(row),
-      rows: joinList(this.lang, [...new Set(cells.map((c) => pick(this.lang, c.rowLabel)))]),
-    });
+    this.findings.add(
+      "IMPORT-AMBIGUOUS",
+      "warning",
+      cells.map((c) => c.id),
+      "ambiguousRow",
+      {
+        labels: rowText(row),
+        rows: joinList(this.lang, [...new Set(cells.map((c) => pick(this.lang, c.rowLabel)))]),
+      },
+    );
   }
 
   private extra(table: TableDef, row: LogicalRow): void {

@@ -8,7 +8,8 @@ import { Parser } from "htmlparser2";
 import { type Block, paragraph, type SourceCell, type TableBlock } from "../blocks";
 import type { BoundedZip } from "../zip";
 
-const MAIN_PART = /wordprocessingml\.(?:document|template)(?:\.macroEnabled)?\.main\+xml|ms-word\.(?:document|template)\.macroEnabledTemplate\.main\+xml/u;
+const MAIN_PART =
+  /wordprocessingml\.(?:document|template)(?:\.macroEnabled)?\.main\+xml|ms-word\.(?:document|template)\.macroEnabledTemplate\.main\+xml/u;
 
 /** The main document part named by [Content_Types].xml (usually word/document.xml). */
 function mainPartName(zip: BoundedZip): string {
@@ -23,7 +24,19 @@ function mainPartName(zip: BoundedZip): string {
 }
 
 /** Content that is not the document's visible text: drawings, deleted or moved-away text, field codes. */
-const SKIP = new Set(["Fallback", "del", "moveFrom", "delText", "instrText", "drawing", "pict", "object", "txbxContent", "footnotePr", "endnotePr"]);
+const SKIP = new Set([
+  "Fallback",
+  "del",
+  "moveFrom",
+  "delText",
+  "instrText",
+  "drawing",
+  "pict",
+  "object",
+  "txbxContent",
+  "footnotePr",
+  "endnotePr",
+]);
 
 type CellItem = { kind: "text"; text: string } | { kind: "table"; block: Block[] };
 

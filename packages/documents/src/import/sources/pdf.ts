@@ -204,9 +204,7 @@ function toLines(items: readonly Item[]): Line[] {
       }
     }
     if (current) segments.push(current);
-    const cleaned = segments
-      .map((s) => ({ ...s, text: s.text.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "") }))
-      .filter((s) => s.text);
+    const cleaned = segments.map((s) => ({ ...s, text: s.text.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "") })).filter((s) => s.text);
     // A page number set as separate items ("—", "4", "—") is only recognisable as a whole line.
     if (!cleaned.length || (cleaned.length === 1 && PAGE_NUMBER.test(cleaned[0]!.text.replace(/\s/gu, "")))) continue;
     lines.push({

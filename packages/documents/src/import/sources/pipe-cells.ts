@@ -11,7 +11,10 @@ const PIPES_ONLY = /^[ \u3000]*\|[| \u3000]*$/u;
 /** The non-empty cells of a line with pipes; null when the line has none. */
 function pipeCells(line: string): string[] | null {
   if (!line.includes("|")) return null;
-  return line.split(/(?<!\\)\|/u).map((part) => part.trim()).filter(Boolean);
+  return line
+    .split(/(?<!\\)\|/u)
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** Whether a line belongs to a one-cell-a-line table: at most one cell, closed by a pipe or followed by a pipe line. */
@@ -44,7 +47,10 @@ export function cellLineRegion(lines: readonly string[], start: number): number 
  * the row's last value is a blank of that row; empty cells after the last value only close the row.
  */
 export function rowsOfCellStream(region: readonly string[]): string[][] {
-  const stream = region.join("\n").split(/(?<!\\)\|/u).map((text) => text.trim());
+  const stream = region
+    .join("\n")
+    .split(/(?<!\\)\|/u)
+    .map((text) => text.trim());
   const rows: string[][] = [];
   let labels: string[] = [];
   let values: string[] = [];

@@ -97,7 +97,10 @@ function labelWithValues(line: string): Row | null {
 /** Pipe-separated cells, or null when the line is not a table row. A backslash-escaped pipe is text. */
 function pipeRow(line: string, markdown: boolean): Row | null {
   if (!line.includes("|")) return null;
-  const trimmed = line.trim().replace(/^\|/u, "").replace(/(?<!\\)\|$/u, "");
+  const trimmed = line
+    .trim()
+    .replace(/^\|/u, "")
+    .replace(/(?<!\\)\|$/u, "");
   const parts = trimmed.split(/(?<!\\)\|/u).map((part) => (markdown ? unescapeMarkdown(part) : part).trim());
   if (parts.length < 2) return null;
   return cells(parts);
@@ -110,7 +113,11 @@ function unescapeMarkdown(text: string): string {
 
 /** A Markdown line as plain text: no heading marks, bold marks or hard-break backslash. */
 function markdownText(line: string): string {
-  const text = line.trim().replace(/^#{1,6}\s+/u, "").replace(/\\$/u, "").replace(/^\*\*(.+)\*\*$/u, "$1");
+  const text = line
+    .trim()
+    .replace(/^#{1,6}\s+/u, "")
+    .replace(/\\$/u, "")
+    .replace(/^\*\*(.+)\*\*$/u, "$1");
   return unescapeMarkdown(text);
 }
 
@@ -179,7 +186,10 @@ class BlockWriter {
 }
 
 export function textToBlocks(input: string): Block[] {
-  const text = input.replace(/^\uFEFF/u, "").replace(BOOKMARK, "").replace(/\r\n?|\f|\v|\u2028|\u2029/gu, "\n");
+  const text = input
+    .replace(/^\uFEFF/u, "")
+    .replace(BOOKMARK, "")
+    .replace(/\r\n?|\f|\v|\u2028|\u2029/gu, "\n");
   const lines = text.split("\n");
   const delimited = delimitedTable(lines);
   if (delimited) return [delimited];
@@ -198,7 +208,7 @@ export function textToBlocks(input: string): Block[] {
     // Word's extraction: a row is a run of tab lines (with their continuations) up to a blank line.
     if (TAB_CELL.test(line)) {
       const row: string[] = [];
-      while (i < lines.length && lines[i]!.trim() !== "" || (i < lines.length && TAB_CELL.test(lines[i]!))) {
+      while ((i < lines.length && lines[i]!.trim() !== "") || (i < lines.length && TAB_CELL.test(lines[i]!))) {
         const current = lines[i]!;
         if (TAB_CELL.test(current)) row.push(current.replace(TAB_CELL, "").trim());
         else if (row.length && !NUMBERED.test(current) && current.trim().length <= 30) {

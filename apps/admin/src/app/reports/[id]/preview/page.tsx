@@ -34,7 +34,11 @@ export default function PreviewPage() {
 
   return (
     <div>
-      <ReportHeader data={got.data} current="preview" actions={got.data.actions.includes("publish") ? <StepActions data={{ ...got.data, actions: ["publish"] }} /> : undefined} />
+      <ReportHeader
+        data={got.data}
+        current="preview"
+        actions={got.data.actions.includes("publish") ? <StepActions data={{ ...got.data, actions: ["publish"] }} /> : undefined}
+      />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[1fr_16rem]">
         <Card className="overflow-hidden">
           <CardHeader title={t("preview.frameTitle")} />
@@ -44,7 +48,13 @@ export default function PreviewPage() {
             <Loading />
           ) : (
             // No scripts, no same-origin access: the export is shown, never run.
-            <iframe title={t("preview.frameTitle")} sandbox="" srcDoc={base64ToText(html.data.data)} className="h-[calc(100vh-14rem)] min-h-96 w-full bg-white" lang={lang === "en" ? "en" : "zh-CN"} />
+            <iframe
+              title={t("preview.frameTitle")}
+              sandbox=""
+              srcDoc={base64ToText(html.data.data)}
+              className="h-[calc(100vh-14rem)] min-h-96 w-full bg-white"
+              lang={lang === "en" ? "en" : "zh-CN"}
+            />
           )}
         </Card>
         <Card className="self-start">
@@ -76,7 +86,13 @@ function DownloadButton({ reportId, format, revision }: { reportId: string; form
   });
   const label = t(`format.${format}`);
   return (
-    <Button variant="secondary" className="w-full justify-start" disabled={download.isPending} onClick={() => download.mutate()} data-export={format}>
+    <Button
+      variant="secondary"
+      className="w-full justify-start"
+      disabled={download.isPending}
+      onClick={() => download.mutate()}
+      data-export={format}
+    >
       <Download aria-hidden className="size-4" />
       {download.isPending ? t("preview.downloading", { format: label }) : label}
     </Button>

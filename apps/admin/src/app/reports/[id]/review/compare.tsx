@@ -21,7 +21,17 @@ function lastSubmissionBefore(history: History, current: number): number | null 
   return submitted.length ? Math.max(...submitted) : null;
 }
 
-export function SinceLastSubmission({ reportId, history, current, version }: { reportId: string; history: UseQueryResult<History, unknown>; current: number; version: FormatVersion }) {
+export function SinceLastSubmission({
+  reportId,
+  history,
+  current,
+  version,
+}: {
+  reportId: string;
+  history: UseQueryResult<History, unknown>;
+  current: number;
+  version: FormatVersion;
+}) {
   const t = useT();
   if (history.error) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   if (!history.data) return <Loading />;
@@ -74,7 +84,9 @@ function ChangesTable({ changes }: { changes: Change[] }) {
               </Td>
             ) : (
               <>
-                <Td className="tabular text-right text-slate-500 line-through decoration-slate-300">{change.before === null ? "—" : String(change.before)}</Td>
+                <Td className="tabular text-right text-slate-500 line-through decoration-slate-300">
+                  {change.before === null ? "—" : String(change.before)}
+                </Td>
                 <Td className="tabular text-right font-medium">{change.after === null ? "—" : String(change.after)}</Td>
               </>
             )}
@@ -85,7 +97,15 @@ function ChangesTable({ changes }: { changes: Change[] }) {
   );
 }
 
-export function CompareRevisions({ reportId, history, current }: { reportId: string; history: UseQueryResult<History, unknown>; current: number }) {
+export function CompareRevisions({
+  reportId,
+  history,
+  current,
+}: {
+  reportId: string;
+  history: UseQueryResult<History, unknown>;
+  current: number;
+}) {
   const t = useT();
   const [from, setFrom] = useState(Math.max(1, current - 1));
   const [to, setTo] = useState(current);
@@ -144,7 +164,11 @@ function SideBySide({ reportId, from, to }: { reportId: string; from: number; to
           {[before.data, after.data].map((side) => (
             <div key={side.revision.revisionNo} className="min-w-0">
               <h3 className="mb-2 text-sm font-semibold text-slate-600">{t("report.revision", { n: side.revision.revisionNo })}</h3>
-              <ReportTables version={side.document.formatVersion} document={side.document} mark={(cell) => (changed.has(cell) ? "changed" : undefined)} />
+              <ReportTables
+                version={side.document.formatVersion}
+                document={side.document}
+                mark={(cell) => (changed.has(cell) ? "changed" : undefined)}
+              />
             </div>
           ))}
         </CardBody>

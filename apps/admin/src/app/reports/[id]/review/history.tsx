@@ -18,7 +18,11 @@ interface Entry {
 }
 
 function formatTime(iso: string, lang: string): string {
-  return new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  return new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", {
+    timeZone: "Asia/Shanghai",
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
 }
 
 export function HistoryTimeline({ history }: { history: UseQueryResult<History, unknown> }) {
@@ -32,17 +36,32 @@ export function HistoryTimeline({ history }: { history: UseQueryResult<History, 
       at: r.createdAt,
       title: t("history.revision", { n: r.revisionNo }),
       who: `${r.authorName}${r.viaToken ? `（${t("history.viaToken")}）` : ""}`,
-      detail: [t("history.source", { source: r.source }), r.note, t("findings.summary", { errors: r.summary.error, warnings: r.summary.warning })].filter(Boolean).join(" · "),
+      detail: [
+        t("history.source", { source: r.source }),
+        r.note,
+        t("findings.summary", { errors: r.summary.error, warnings: r.summary.warning }),
+      ]
+        .filter(Boolean)
+        .join(" · "),
       tone: "revision" as const,
     })),
     ...events.map((e) => ({
       at: e.createdAt,
-      title: t("history.step", { action: labelOf(ACTION_LABELS, e.action, lang), from: labelOf(STATUS_LABELS, e.fromStatus, lang), to: labelOf(STATUS_LABELS, e.toStatus, lang) }),
+      title: t("history.step", {
+        action: labelOf(ACTION_LABELS, e.action, lang),
+        from: labelOf(STATUS_LABELS, e.fromStatus, lang),
+        to: labelOf(STATUS_LABELS, e.toStatus, lang),
+      }),
       who: e.actorName,
       detail: e.comment,
       tone: "step" as const,
     })),
-    ...publications.map((p) => ({ at: p.publishedAt, title: t("history.published", { n: p.revisionNo, date: p.publishedOn }), detail: p.changeNote, tone: "publication" as const })),
+    ...publications.map((p) => ({
+      at: p.publishedAt,
+      title: t("history.published", { n: p.revisionNo, date: p.publishedOn }),
+      detail: p.changeNote,
+      tone: "publication" as const,
+    })),
   ].sort((a, b) => b.at.localeCompare(a.at));
   if (entries.length === 0) return <Empty>{t("history.empty")}</Empty>;
   const dot = { revision: "bg-slate-400", step: "bg-brand-600", publication: "bg-emerald-600" } as const;

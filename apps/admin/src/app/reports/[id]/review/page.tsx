@@ -32,7 +32,8 @@ export default function ReviewPage() {
   const data = got.data;
   const severityOf = new Map<string, CellMark>();
   for (const finding of data.findings) {
-    for (const cell of finding.cells) if (finding.severity !== "info" && severityOf.get(cell) !== "error") severityOf.set(cell, finding.severity);
+    for (const cell of finding.cells)
+      if (finding.severity !== "info" && severityOf.get(cell) !== "error") severityOf.set(cell, finding.severity);
   }
   const errors = data.findings.filter((f) => f.severity === "error").length;
   const warnings = data.findings.filter((f) => f.severity === "warning").length;
@@ -44,7 +45,8 @@ export default function ReviewPage() {
         <TabsList>
           <TabsTrigger value="content">{t("report.content")}</TabsTrigger>
           <TabsTrigger value="findings">
-            {t("report.findingsTab")} <span className="tabular ml-1 text-xs text-slate-500">({t("findings.summary", { errors, warnings })})</span>
+            {t("report.findingsTab")}{" "}
+            <span className="tabular ml-1 text-xs text-slate-500">({t("findings.summary", { errors, warnings })})</span>
           </TabsTrigger>
           <TabsTrigger value="diff">{t("report.diffTab")}</TabsTrigger>
           <TabsTrigger value="compare">{t("report.compareTab")}</TabsTrigger>
@@ -53,7 +55,12 @@ export default function ReviewPage() {
         <TabsContent value="content">
           <Card>
             <CardBody>
-              <ReportTables version={data.document.formatVersion} document={data.document} withSections mark={(cell) => severityOf.get(cell)} />
+              <ReportTables
+                version={data.document.formatVersion}
+                document={data.document}
+                withSections
+                mark={(cell) => severityOf.get(cell)}
+              />
             </CardBody>
           </Card>
         </TabsContent>

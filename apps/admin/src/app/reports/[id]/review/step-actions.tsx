@@ -90,7 +90,14 @@ function StepDialog({ data, action, onClose }: { data: Got; action: WorkflowActi
       className="space-y-4"
     >
       <Field id={commentId} label={commentLabel} hint={action === "return" && t("review.commentRequired")}>
-        <Textarea id={commentId} value={comment} onChange={(e) => setComment(e.target.value)} required={needsComment} maxLength={5000} aria-describedby={needsComment ? `${commentId}-hint` : undefined} />
+        <Textarea
+          id={commentId}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          required={needsComment}
+          maxLength={5000}
+          aria-describedby={needsComment ? `${commentId}-hint` : undefined}
+        />
       </Field>
       {action === "publish" && (
         <Field id={`${commentId}-date`} label={t("review.publishedOn")}>
