@@ -1,3 +1,8 @@
 import base from "@nianbao/eslint-config";
 
-export default [...base, { ignores: [".next*/**", "next-env.d.ts"] }];
+// The admin's tsconfig includes its config files, so none needs the default program.
+export default [
+  ...base,
+  { ignores: [".next*/**", "next-env.d.ts"] },
+  { languageOptions: { parserOptions: { projectService: { allowDefaultProject: ["*.js", "*.mjs"] } } } },
+];

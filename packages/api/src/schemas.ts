@@ -9,13 +9,11 @@ import {
   formatVersionSchema,
   isFormatVersion,
   isoTimestamp,
-  reportDocumentSchema,
   revisionNumberSchema,
   yearSchema,
 } from "@nianbao/core";
 import {
   type ApiToken,
-  type FindingsSummary,
   type Report,
   reportStatusSchema,
   type RevisionMeta,

@@ -15,8 +15,8 @@ export const revisionNumberSchema = z.number().int().min(1).max(INT32_MAX);
  * return; U+FFFE and U+FFFF; and lone UTF-16 surrogates. PostgreSQL text refuses NUL, UTF-8 cannot
  * carry a lone surrogate, and Word's XML refuses all of them — so they are refused on the way in.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The first character of `text` no stored text may hold, as "U+0000", or null when there is none. */

@@ -4,8 +4,8 @@
  */
 
 // Allowed by XML 1.0: tab, LF, CR and everything from U+0020 except lone surrogates and U+FFFE/U+FFFF.
-// eslint-disable-next-line no-control-regex -- the control characters are what this removes
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- the control characters are what this removes
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(text: string): string {
