@@ -8,6 +8,7 @@
  */
 import { type AgencyKind, type Finding, type ReportFigures, reportFigures, validateReport } from "@nianbao/core";
 import { sampleReport, seededRandom } from "@nianbao/core/testing";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database, Tables } from "../client";
 import type { ReportStatus } from "../domain";
 import { addToRollup, emptyRollup, pathIds, replaceRollupSums, rollupInputRow, type StoredRollup } from "../queries/rollups";
@@ -250,7 +251,20 @@ export async function synthesizeNation(db: Database, options: NationOptions): Pr
   }
   await batch.flush(true);
   await db.write((tx) => replaceRollupSums(tx, [...sums.values()]));
+  await refreshPlannerStatistics(db);
   return summary;
+}
+
+/**
+ * Tables filled in bulk have no planner statistics until autovacuum comes round, and without them
+ * PostgreSQL reads a subtree by scanning (measured: a county's first roll-up 2.2 s before, 50 ms after).
+ */
+async function refreshPlannerStatistics(db: Database): Promise<void> {
+  await db.write(async ({ q }) => {
+    // The executor is typed as SQLite's; on PostgreSQL the same handle is node-postgres's, whose raw call is `execute`.
+    if (db.dialect === "postgres") await (q as unknown as { execute(query: SQL): Promise<unknown> }).execute(sql`ANALYZE`);
+    else q.run(sql`ANALYZE`);
+  });
 }
 
 type Rows<K extends keyof Tables> = Tables[K]["$inferInsert"][];
