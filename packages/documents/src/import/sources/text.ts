@@ -145,25 +145,14 @@ function delimitedTable(lines: readonly string[]): TableBlock | null {
 
 /** RFC 4180 fields: quotes around a field, "" for a quote inside it. */
 function splitDelimited(line: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) {
-      fields.push(field);
-      field = "";
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields.map((f) => f.trim());
+  // A delimiter splits only outside quotes: where an even number of quotes follows it.
+  const outsideQuotes = new RegExp(`${delimiter}(?=(?:[^"]*"[^"]*")*[^"]*$)`, "u");
+  return line.split(outsideQuotes).map(unquoteField);
+}
+
+function unquoteField(field: string): string {
+  const t = field.trim();
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replaceAll('""', '"').trim() : t;
 }
 
 class BlockWriter {
