@@ -199,4 +199,25 @@ describe("row labels wrapped onto lines of their own among the values (a PDF's t
       true,
     );
   });
+  it("reads a label broken over four lines before its values (pdftotext -raw), and only the item they name", async () => {
+    // The two items of （六） both end in “行政机关不再处理其政府信息公开申请”: only the first line tells them apart.
+    const raw = [
+      ...lines.slice(0, 10),
+      "（六）其",
+      "他处理",
+      "1、申请人无正当理由逾期不补",
+      "正、",
+      "行政机关不再处理其政府信",
+      "息公开申请",
+      "2 0 0 0 0 0 2",
+      "2、申请人逾期未按收费通知要",
+      "求缴纳费用、",
+      "行政机关不再处理",
+      "其政府信息公开申请",
+      "1 0 0 0 0 0 1",
+    ];
+    const { report: doc } = await importReport(utf8(raw.join("\n")));
+    expect(row(doc, "other.overdueCorrection")).toEqual([2, 0, 0, 0, 0, 0, 2]);
+    expect(row(doc, "other.overdueFee")).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
 });
