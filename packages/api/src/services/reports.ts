@@ -271,7 +271,12 @@ export async function importFile(db: Database, org: Organisation, input: ImportI
   if (input.baseRevision === undefined) {
     throw new AppError("CONFLICT", "import.baseRequired", { year: document.year }, { field: "baseRevision" });
   }
-  const saved = await saveDraft(db, existing, { baseRevision: input.baseRevision, document, note, source: "import", importFindings }, caller);
+  const saved = await saveDraft(
+    db,
+    existing,
+    { baseRevision: input.baseRevision, document, note, source: "import", importFindings },
+    caller,
+  );
   return { ...saved, importFindings: imported.findings, kind: imported.kind };
 }
 

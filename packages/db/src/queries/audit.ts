@@ -82,11 +82,7 @@ export async function importFindingsInAudit(db: Database, orgId: string, reportI
       .select({ action: t.auditLog.action, detail: t.auditLog.detail })
       .from(t.auditLog)
       .where(
-        and(
-          eq(t.auditLog.orgId, orgId),
-          eq(t.auditLog.targetId, reportId),
-          inArray(t.auditLog.action, ["report.create", "report.import"]),
-        ),
+        and(eq(t.auditLog.orgId, orgId), eq(t.auditLog.targetId, reportId), inArray(t.auditLog.action, ["report.create", "report.import"])),
       ),
   );
   for (const row of rows) {

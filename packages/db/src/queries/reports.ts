@@ -191,7 +191,11 @@ export async function getRevisionDocument(db: Database, reportId: string, revisi
  * The findings of the import a revision was read from; none for a revision written any other way
  * (most: no query then, the revision being kept once read).
  */
-export async function getRevisionImportFindings(db: Database, report: Pick<Report, "id" | "orgId">, revisionNo: number): Promise<Finding[]> {
+export async function getRevisionImportFindings(
+  db: Database,
+  report: Pick<Report, "id" | "orgId">,
+  revisionNo: number,
+): Promise<Finding[]> {
   const stored = await storedRevision(db, report.id, revisionNo);
   return stored.source === "import" ? importFindingsInAudit(db, report.orgId, report.id, revisionNo) : [];
 }

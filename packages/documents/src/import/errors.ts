@@ -59,9 +59,10 @@ const MESSAGES: Record<Lang, Record<ImportErrorReason, string>> = {
   },
 };
 
-const CODE_OF = new Map<string, ImportErrorCode>(
-  Object.entries(CODES).flatMap(([code, reasons]) => reasons.map((reason) => [reason, code as ImportErrorCode] as const)),
-);
+/** The code of each reason, looked up by reason. */
+const CODE_OF = Object.fromEntries(
+  Object.entries(CODES).flatMap(([code, reasons]) => reasons.map((reason) => [reason, code])),
+) as Record<ImportErrorReason, ImportErrorCode>;
 
 export class ImportError extends Error {
   override readonly name = "ImportError";
@@ -76,7 +77,7 @@ export class ImportError extends Error {
         .slice(0, 300),
       cause === undefined ? undefined : { cause },
     );
-    this.code = CODE_OF.get(reason)!;
+    this.code = CODE_OF[reason];
     this.reason = reason;
   }
 }
