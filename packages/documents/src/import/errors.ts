@@ -60,9 +60,10 @@ const MESSAGES: Record<Lang, Record<ImportErrorReason, string>> = {
 };
 
 /** The code of each reason, looked up by reason. */
-const CODE_OF = Object.fromEntries(
-  Object.entries(CODES).flatMap(([code, reasons]) => reasons.map((reason) => [reason, code])),
-) as Record<ImportErrorReason, ImportErrorCode>;
+const CODE_OF = Object.fromEntries(Object.entries(CODES).flatMap(([code, reasons]) => reasons.map((reason) => [reason, code]))) as Record<
+  ImportErrorReason,
+  ImportErrorCode
+>;
 
 export class ImportError extends Error {
   override readonly name = "ImportError";
