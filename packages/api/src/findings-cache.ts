@@ -1,8 +1,9 @@
 /**
  * Findings of stored revisions, kept by what they are computed from: the revision, last year's revision
- * it is compared with, the day in China (deadlines) and the language of the messages. Validation is a
- * pure function of these, and a stored revision never changes once written, so an entry can never go
- * stale: when a draft is saved, a report of last year is published or corrected, or the day turns, the
+ * it is compared with, the day in China (deadlines), the language of the messages and whether the
+ * findings of the import the revision was read from count (they are kept with the revision and never
+ * change, so the revision names them). Validation is a pure function of these, and a stored revision
+ * never changes once written, so an entry can never go stale: when a draft is saved, a report of last year is published or corrected, or the day turns, the
  * key changes and the findings are computed afresh. This is why the cache is safe however many server
  * instances share one database: no instance's write can make another's entry wrong, so nothing has to
  * be told or invalidated. The only thing an instance could disagree on is the validator itself, during
@@ -12,7 +13,15 @@
  * the procedures send them without checking them again (checked-output.ts).
  */
 import { type Finding, findingSchema, type Lang } from "@nianbao/core";
-import { type Database, findReportByOrgYear, getRevisionDocument, isReportDetail, type Report, type RevisionRef } from "@nianbao/db";
+import {
+  type Database,
+  findReportByOrgYear,
+  getRevisionDocument,
+  getRevisionImportFindings,
+  isReportDetail,
+  type Report,
+  type RevisionRef,
+} from "@nianbao/db";
 import { z } from "zod";
 import { markCheckedFindings } from "./checked-output";
 import { chinaToday, validateForFiling } from "./findings";
@@ -28,9 +37,15 @@ function entries(db: Database): Map<string, readonly Finding[]> {
   return map;
 }
 
-function keyOf(revision: RevisionRef, previous: RevisionRef | null, today: string, lang: Lang): string {
+/**
+ * `judged`: cells the import could not read are unchecked (reading a revision). `strict`: every empty
+ * cell is one to fill in (submitting it): an importer's gap is still a gap in the report sent on.
+ */
+export type ImportReading = "judged" | "strict";
+
+function keyOf(revision: RevisionRef, previous: RevisionRef | null, today: string, lang: Lang, reading: ImportReading): string {
   const last = previous ? `${previous.reportId}#${previous.revisionNo}` : "-";
-  return `${revision.reportId}#${revision.revisionNo}|${last}|${today}|${lang}`;
+  return `${revision.reportId}#${revision.revisionNo}|${last}|${today}|${lang}|${reading}`;
 }
 
 /** Last year's revision that validation compares this report with: the published one, else the latest. */
@@ -59,9 +74,10 @@ export async function storedRevisionFindings(
   revisionNo: number,
   now: number,
   lang: Lang,
+  reading: ImportReading = "judged",
 ): Promise<readonly Finding[]> {
   const previous = await previousYearRef(db, report);
-  const key = keyOf({ reportId: report.id, revisionNo }, previous, chinaToday(now), lang);
+  const key = keyOf({ reportId: report.id, revisionNo }, previous, chinaToday(now), lang, reading);
   const map = entries(db);
   const found = map.get(key);
   if (found) {
@@ -70,14 +86,15 @@ export async function storedRevisionFindings(
     map.set(key, found);
     return found;
   }
-  const [document, previousDocument] = await Promise.all([
+  const [document, previousDocument, importFindings] = await Promise.all([
     getRevisionDocument(db, report.id, revisionNo),
     previousYearDocumentOf(db, previous),
+    reading === "judged" ? getRevisionImportFindings(db, report, revisionNo) : [],
   ]);
-  return keep(db, key, validateForFiling(document, previousDocument, now, lang));
+  return keep(db, key, validateForFiling(document, previousDocument, now, lang, importFindings));
 }
 
-/** After a save: the findings just computed for the new revision, so that reading it back costs nothing. */
+/** After a save: the findings just computed for the new revision (as read, not as submitted), so that reading it back costs nothing. */
 export function rememberFindings(
   db: Database,
   revision: RevisionRef,
@@ -86,5 +103,5 @@ export function rememberFindings(
   lang: Lang,
   findings: Finding[],
 ): void {
-  keep(db, keyOf(revision, previous, chinaToday(now), lang), findings);
+  keep(db, keyOf(revision, previous, chinaToday(now), lang, "judged"), findings);
 }

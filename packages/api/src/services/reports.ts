@@ -26,7 +26,7 @@ import {
 import { AppError } from "../errors";
 import type { Actor } from "../context";
 import { chinaToday, findingKey, summarise, validateForFiling } from "../findings";
-import { previousYearDocumentOf, previousYearRef, rememberFindings, storedRevisionFindings } from "../findings-cache";
+import { type ImportReading, previousYearDocumentOf, previousYearRef, rememberFindings, storedRevisionFindings } from "../findings-cache";
 import { stepFor } from "../workflow";
 import { importDocument } from "./documents";
 import type { ImportLimits } from "./import-runner";
@@ -69,8 +69,9 @@ export function findingsOfRevision(
   report: Report,
   revisionNo: number,
   caller: Pick<Caller, "now" | "lang">,
+  reading: ImportReading = "judged",
 ): Promise<readonly Finding[]> {
-  return storedRevisionFindings(db, report, revisionNo, caller.now, caller.lang);
+  return storedRevisionFindings(db, report, revisionNo, caller.now, caller.lang, reading);
 }
 
 /** A new draft: 上年结转 and the other carried cells from last year's report when there is one (core's draftNextYear). */
@@ -92,11 +93,21 @@ async function saveNew(
   note: string | null,
   caller: Caller,
   previous: ReportDocument | null,
+  importFindings: readonly Finding[] = [],
 ) {
-  const findings = validateForFiling(document, previous, caller.now, caller.lang);
+  const findings = validateForFiling(document, previous, caller.now, caller.lang, importFindings);
   const report = await createReport(
     db,
-    { orgId: org.id, document, summary: summarise(findings), authorId: caller.actor.userId, tokenId: caller.actor.tokenId, source, note },
+    {
+      orgId: org.id,
+      document,
+      summary: summarise(findings),
+      authorId: caller.actor.userId,
+      tokenId: caller.actor.tokenId,
+      source,
+      note,
+      importFindings,
+    },
     caller.audit,
   );
   return { report, revision: 1, findings };
@@ -121,6 +132,8 @@ export interface SaveInput {
   document: ReportDocument;
   note?: string | null;
   source?: RevisionSource;
+  /** Of a revision read from a file: the import's findings, kept with the revision (see findings-cache.ts). */
+  importFindings?: readonly Finding[];
 }
 
 /**
@@ -131,7 +144,8 @@ export interface SaveInput {
 export async function saveDraft(db: Database, report: Report, input: SaveInput & { checked?: boolean }, caller: Caller) {
   checkIdentity(report, input.document);
   const previous = await previousYearRef(db, report);
-  const findings = validateForFiling(input.document, await previousYearDocumentOf(db, previous), caller.now, caller.lang);
+  const importFindings = input.importFindings ?? [];
+  const findings = validateForFiling(input.document, await previousYearDocumentOf(db, previous), caller.now, caller.lang, importFindings);
   if (input.checked) markCheckedDocument(input.document);
   const saved = await saveRevision(
     db,
@@ -144,6 +158,7 @@ export async function saveDraft(db: Database, report: Report, input: SaveInput &
       tokenId: caller.actor.tokenId,
       source: input.source ?? "edit",
       note: input.note ?? null,
+      importFindings,
     },
     caller.audit,
   );
@@ -185,7 +200,8 @@ export async function takeStep(db: Database, report: Report, action: WorkflowAct
 
   let publication: { publishedOn: string; stamped: RevisionInput | null } | undefined;
   if (action === "submit") {
-    const findings = await findingsOfRevision(db, report, input.revision, caller);
+    // Sent on, a cell the import could not read is as empty as any other: it must be filled in first.
+    const findings = await findingsOfRevision(db, report, input.revision, caller, "strict");
     const errors = errorsOf(findings);
     if (errors.length) throw new AppError("PRECONDITION_FAILED", "workflow.errors", { count: errors.length }, { findings: errors });
     const unexplained = await unexplainedWarnings(db, report.id, findings);
@@ -244,16 +260,23 @@ export async function importFile(db: Database, org: Organisation, input: ImportI
   const document: ReportDocument = { ...imported.report, agency: agencyOf(org, imported.report.agency) };
   const existing = await findReportByOrgYear(db, org.id, document.year);
   const note = input.filename ? `导入 ${input.filename}` : "导入";
+  // Only what validation reads: the import's warnings that name cells or sections it could not read.
+  const importFindings = imported.findings.filter((f) => f.ruleId.startsWith("IMPORT-") && f.severity !== "info");
   if (!existing) {
     const previous = await previousYearDocument(db, org.id, document.year);
-    const created = await saveNew(db, org, document, "import", note, caller, previous);
+    const created = await saveNew(db, org, document, "import", note, caller, previous, importFindings);
     return { ...created, importFindings: imported.findings, kind: imported.kind };
   }
   if (existing.status !== "draft") throw new AppError("CONFLICT", "import.orgOnly", { year: document.year });
   if (input.baseRevision === undefined) {
     throw new AppError("CONFLICT", "import.baseRequired", { year: document.year }, { field: "baseRevision" });
   }
-  const saved = await saveDraft(db, existing, { baseRevision: input.baseRevision, document, note, source: "import" }, caller);
+  const saved = await saveDraft(
+    db,
+    existing,
+    { baseRevision: input.baseRevision, document, note, source: "import", importFindings },
+    caller,
+  );
   return { ...saved, importFindings: imported.findings, kind: imported.kind };
 }
 

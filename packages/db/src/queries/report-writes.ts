@@ -2,7 +2,7 @@
  * The writes of a report: a new report with its first revision, a saved revision, a workflow step.
  * Each is one transaction; revisions are only ever added, never changed.
  */
-import type { ReportDocument } from "@nianbao/core";
+import type { Finding, ReportDocument } from "@nianbao/core";
 import { and, eq } from "drizzle-orm";
 import { type Database, isUniqueViolation, type Tx } from "../client";
 import { serializeDocument } from "../documents";
@@ -22,6 +22,17 @@ export interface RevisionInput {
   tokenId: string | null;
   source: RevisionSource;
   note: string | null;
+  /**
+   * The import's own findings, for a revision read from a file: kept with the revision's audit entry
+   * (same transaction), so that validation of this revision can tell a cell the importer could not
+   * read from one the report left blank (importFindingsOf).
+   */
+  importFindings?: readonly Finding[];
+}
+
+/** The import's findings, as the audit entry of the revision they came with keeps them. */
+function importDetail(input: RevisionInput): { importFindings?: readonly Finding[] } {
+  return input.importFindings?.length ? { importFindings: input.importFindings } : {};
 }
 
 async function insertRevision(
@@ -83,7 +94,7 @@ export async function createReport(db: Database, input: NewReport, audit: AuditC
           targetType: "report",
           targetId: id,
           orgId: input.orgId,
-          detail: { year: input.document.year, source: input.source, summary: input.summary },
+          detail: { year: input.document.year, source: input.source, summary: input.summary, ...importDetail(input) },
         },
         now,
       );
@@ -138,7 +149,7 @@ export async function saveRevision(
           targetType: "report",
           targetId: report.id,
           orgId: report.orgId,
-          detail: { revision: revisionNo, baseRevision: input.baseRevision, summary: input.summary },
+          detail: { revision: revisionNo, baseRevision: input.baseRevision, summary: input.summary, ...importDetail(input) },
         },
         now,
       );

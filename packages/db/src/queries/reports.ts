@@ -2,12 +2,13 @@
  * Reading reports and their revisions. The hot reads (one report, its revisions, a year's list) run as
  * prepared statements (prepared.ts); revisions, which never change, are kept once read.
  */
-import type { ReportDocument } from "@nianbao/core";
+import type { Finding, ReportDocument } from "@nianbao/core";
 import { and, asc, desc, eq, inArray, like, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor, Tables, Tx } from "../client";
 import { parseStoredDocument } from "../documents";
 import type { ReportStatus } from "../domain";
 import { DomainError } from "../errors";
+import { importFindingsInAudit } from "./audit";
 import { prepared } from "./prepared";
 import {
   type FindingsSummary,
@@ -184,6 +185,19 @@ async function storedRevision(db: Database, reportId: string, revisionNo: number
 /** Only the document of a revision (validation against last year, roll-ups): no query once kept. */
 export async function getRevisionDocument(db: Database, reportId: string, revisionNo: number): Promise<ReportDocument> {
   return (await storedRevision(db, reportId, revisionNo)).document;
+}
+
+/**
+ * The findings of the import a revision was read from; none for a revision written any other way
+ * (most: no query then, the revision being kept once read).
+ */
+export async function getRevisionImportFindings(
+  db: Database,
+  report: Pick<Report, "id" | "orgId">,
+  revisionNo: number,
+): Promise<Finding[]> {
+  const stored = await storedRevision(db, report.id, revisionNo);
+  return stored.source === "import" ? importFindingsInAudit(db, report.orgId, report.id, revisionNo) : [];
 }
 
 /**

@@ -56,13 +56,10 @@ function inflateBudget(size: number): number {
   return Math.min(512 * 1024 * 1024, Math.max(32 * 1024 * 1024, size * 10));
 }
 
-const KIND_NAMES: Record<SourceKind, Record<Lang, string>> = {
-  docx: { zh: "Word ", en: "Word" },
-  pdf: { zh: "PDF ", en: "PDF" },
-  html: { zh: "网页", en: "HTML" },
-  xlsx: { zh: "Excel ", en: "Excel" },
-  text: { zh: "文本", en: "text" },
-  json: { zh: "JSON ", en: "JSON" },
+// In Chinese the name runs on into the next word ("Word 文件"), so a Latin name ends in a space.
+const KIND_NAMES: Record<Lang, Record<SourceKind, string>> = {
+  zh: { docx: "Word ", pdf: "PDF ", html: "网页", xlsx: "Excel ", text: "文本", json: "JSON " },
+  en: { docx: "Word", pdf: "PDF", html: "HTML", xlsx: "Excel", text: "text", json: "JSON" },
 };
 
 function zipError(problem: ZipProblem, lang: Lang, size: number): ImportError {
@@ -148,6 +145,6 @@ export async function importReport(data: Uint8Array, options: ImportOptions = {}
     if (error instanceof ImportError) throw error;
     if (error instanceof ZipProblem) throw zipError(error, lang, data.length);
     // Anything a parser throws on a damaged file: one line for the person, the cause kept for logs.
-    throw new ImportError("corrupt", lang, { kind: KIND_NAMES[kind][lang] }, error);
+    throw new ImportError("corrupt", lang, { kind: KIND_NAMES[lang][kind] }, error);
   }
 }

@@ -64,55 +64,43 @@ describe("table 四 printed as three blocks, each with its own header of five", 
   });
 });
 
+/** A page with this title and one row of 三. */
+function titledPage(title: string): Uint8Array {
+  return utf8([title, "三、收到和处理政府信息公开申请情况", "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"].join("\n"));
+}
+
 describe("a title with the year before the agency", () => {
   it("reads year and agency from “2022年度螅镇政府信息公开工作年度报告”", async () => {
-    const { report: doc } = await importReport(
-      utf8(
-        [
-          "2022年度螅镇政府信息公开工作年度报告",
-          "三、收到和处理政府信息公开申请情况",
-          "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
-        ].join("\n"),
-      ),
-    );
+    const { report: doc } = await importReport(titledPage("2022年度螅镇政府信息公开工作年度报告"));
     expect(doc.year).toBe(2022);
     expect(doc.agency).toEqual({ name: "螅镇", kind: "government" });
   });
 
   it("keeps 人民政府 whole when the title shares its 政府 with 政府信息公开", async () => {
-    const { report: doc } = await importReport(
-      utf8(
-        [
-          "2019年某某县人民政府信息公开工作年度报告",
-          "三、收到和处理政府信息公开申请情况",
-          "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
-        ].join("\n"),
-      ),
-    );
+    const { report: doc } = await importReport(titledPage("2019年某某县人民政府信息公开工作年度报告"));
     expect(doc.year).toBe(2019);
     expect(doc.agency.name).toBe("某某县人民政府");
   });
 });
 
 describe("a table copied one cell a line with every cell blank", () => {
-  const lines = [
-    "2022年度螅镇政府信息公开工作年度报告",
-    "二、主动公开政府信息情况",
-    "第二十条第(一)项",
-    "信息内容",
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "规章",
-    "规范性文件",
-    "第二十条第(五)项",
-    "信息内容",
-    "上一年项目数量",
-    "本年增/减",
-    "处理决定数量",
-    "行政许可",
-    "其他对外管理服务事项",
-  ];
+  // The lines as the source gives them, one a line.
+  const lines = `2022年度螅镇政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第(一)项
+信息内容
+本年新制作数量
+本年新公开数量
+对外公开总数量
+规章
+规范性文件
+第二十条第(五)项
+信息内容
+上一年项目数量
+本年增/减
+处理决定数量
+行政许可
+其他对外管理服务事项`.split("\n");
 
   it("is read in the format its labels name (2019), all cells null, not 0", async () => {
     const { report: doc, findings } = await importReport(utf8(lines.join("\n\n")));
@@ -171,27 +159,26 @@ describe("the report year stated in a sentence", () => {
 describe("row labels wrapped onto lines of their own among the values (a PDF's text layer)", () => {
   const COLUMNS = ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg", "total"];
   const row = (doc: Parameters<typeof getCell>[0], id: string) => COLUMNS.map((c) => getCell(doc, `applications.results.${id}.${c}`));
-  const lines = [
-    "某某县人民政府2022年政府信息公开工作年度报告",
-    "三、收到和处理政府信息公开申请情况",
-    "一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5",
-    "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
-    "三、本年度办理结果",
-    "（一）予以公开 3 0 0 0 0 0 3",
-    "（二）部分公开（区分处理的，只计这一情形， 1 0 0 0 0 0 1",
-    "不计其他情形）",
-    "（五）不予处理 5.要求行政机关确认或重新出 0 0 0 0 0 0 0",
-    "具已获取信息",
-    "（六）其他处理 1.申请人无正当理由逾期不补正、",
-    "行政机关不再处理其政府信息公 0 0 0 0 0 0 0",
-    "开申请",
-    "2.申请人逾期未按收费通知要求缴纳",
-    "费用、行政机关不再处理其政府信息 1 0 0 0 0 0 1",
-    "公开申请",
-    "3.其他 0 0 0 0 0 0 0",
-    "（七）总计 5 0 0 0 0 0 5",
-    "四、结转下年度继续办理 0 0 0 0 0 0 0",
-  ];
+  // The lines as the source gives them, one a line.
+  const lines = `某某县人民政府2022年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5
+二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+三、本年度办理结果
+（一）予以公开 3 0 0 0 0 0 3
+（二）部分公开（区分处理的，只计这一情形， 1 0 0 0 0 0 1
+不计其他情形）
+（五）不予处理 5.要求行政机关确认或重新出 0 0 0 0 0 0 0
+具已获取信息
+（六）其他处理 1.申请人无正当理由逾期不补正、
+行政机关不再处理其政府信息公 0 0 0 0 0 0 0
+开申请
+2.申请人逾期未按收费通知要求缴纳
+费用、行政机关不再处理其政府信息 1 0 0 0 0 0 1
+公开申请
+3.其他 0 0 0 0 0 0 0
+（七）总计 5 0 0 0 0 0 5
+四、结转下年度继续办理 0 0 0 0 0 0 0`.split("\n");
 
   it("places the item a group heading's row goes on to name (regression: “分组标题” and the row lost)", async () => {
     const { report: doc, findings } = await importReport(utf8(lines.join("\n")));
@@ -211,5 +198,26 @@ describe("row labels wrapped onto lines of their own among the values (a PDF's t
     expect(findings.some((f) => f.ruleId === "IMPORT-AMBIGUOUS" && f.cells.includes("applications.results.other.overdueFee.total"))).toBe(
       true,
     );
+  });
+  it("reads a label broken over four lines before its values (pdftotext -raw), and only the item they name", async () => {
+    // The two items of （六） both end in “行政机关不再处理其政府信息公开申请”: only the first line tells them apart.
+    const raw = [
+      ...lines.slice(0, 10),
+      "（六）其",
+      "他处理",
+      "1、申请人无正当理由逾期不补",
+      "正、",
+      "行政机关不再处理其政府信",
+      "息公开申请",
+      "2 0 0 0 0 0 2",
+      "2、申请人逾期未按收费通知要",
+      "求缴纳费用、",
+      "行政机关不再处理",
+      "其政府信息公开申请",
+      "1 0 0 0 0 0 1",
+    ];
+    const { report: doc } = await importReport(utf8(raw.join("\n")));
+    expect(row(doc, "other.overdueCorrection")).toEqual([2, 0, 0, 0, 0, 0, 2]);
+    expect(row(doc, "other.overdueFee")).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
 });

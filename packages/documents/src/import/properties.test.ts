@@ -132,6 +132,23 @@ describe("the importer on arbitrary input", () => {
   });
 });
 
+/**
+ * Checks that every value the import placed is written in the source (a value converted by a stated
+ * unit aside), and returns how many it placed.
+ */
+function placedFromSource(result: ImportResult, source: string): number {
+  expectContract(result);
+  const digits = sourceDigits(source);
+  const converted = new Set(result.findings.filter((f) => f.ruleId === "IMPORT-UNIT").flatMap((f) => f.cells));
+  let placed = 0;
+  for (const [id, value] of cellEntries(result.report)) {
+    if (value === null || converted.has(id)) continue;
+    placed++;
+    expect(digits, `${id} = ${String(value)}`).toContain(String(value).replace(/^-/u, ""));
+  }
+  return placed;
+}
+
 describe("never a value that is not in the source", () => {
   it("places only numbers written in the text (or split from digits run together)", async () => {
     let placed = 0;
@@ -145,14 +162,7 @@ describe("never a value that is not in the source", () => {
         const source = lines.join("\n");
         const result = await attempt(utf8(source));
         if (result instanceof ImportError) return;
-        expectContract(result);
-        const digits = sourceDigits(source);
-        const converted = new Set(result.findings.filter((f) => f.ruleId === "IMPORT-UNIT").flatMap((f) => f.cells));
-        for (const [id, value] of cellEntries(result.report)) {
-          if (value === null || converted.has(id)) continue;
-          placed++;
-          expect(digits, `${id} = ${String(value)}`).toContain(String(value).replace(/^-/u, ""));
-        }
+        placed += placedFromSource(result, source);
       }),
       { numRuns: 100 },
     );
@@ -170,14 +180,7 @@ describe("never a value that is not in the source", () => {
           .join("<p>说明</p>")}</body></html>`;
         const result = await attempt(utf8(html));
         if (result instanceof ImportError) return;
-        expectContract(result);
-        const digits = sourceDigits(html);
-        const converted = new Set(result.findings.filter((f) => f.ruleId === "IMPORT-UNIT").flatMap((f) => f.cells));
-        for (const [id, value] of cellEntries(result.report)) {
-          if (value === null || converted.has(id)) continue;
-          placed++;
-          expect(digits, `${id} = ${String(value)}`).toContain(String(value).replace(/^-/u, ""));
-        }
+        placed += placedFromSource(result, html);
       }),
       { numRuns: 60 },
     );

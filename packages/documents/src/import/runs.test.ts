@@ -15,6 +15,17 @@ function report(lines: string[]): Uint8Array {
   return utf8(["某某局2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", ...lines].join("\n"));
 }
 
+/** Table 三 with 一 and （七）总计 as given and 二, 四 all 0: 一 + 二 = 三 + 四 then ties 一 to 总计. */
+function withTotal(newReceived: string, total: string): Uint8Array {
+  const zeros = "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+  return report([
+    `| 一、本年新收政府信息公开申请数量 | ${newReceived} |`,
+    `| 二、上年结转政府信息公开申请数量 ${zeros}`,
+    `| （七）总计 | ${total} |`,
+    `| 四、结转下年度继续办理 ${zeros}`,
+  ]);
+}
+
 describe("splitting run-together digits", () => {
   it("enumerates every split without leading zeros", () => {
     const readings = splitReadings(["640020470"], 7);
@@ -59,27 +70,13 @@ describe("run-together rows in a report", () => {
   });
 
   it("lets the rest of the table decide between readings (item 1 + item 2 = item 3 + item 4)", async () => {
-    const { report: doc, findings } = await importReport(
-      report([
-        "| 一、本年新收政府信息公开申请数量 | 200290031 |",
-        "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
-        "| （七）总计 | 20 | 0 | 2 | 9 | 0 | 0 | 31 |",
-        "| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
-      ]),
-    );
+    const { report: doc, findings } = await importReport(withTotal("200290031", "20 | 0 | 2 | 9 | 0 | 0 | 31"));
     expect(row(doc, "newReceived")).toEqual([20, 0, 2, 9, 0, 0, 31]);
     expect(findings.filter((f) => f.ruleId === "IMPORT-SPLIT")).toHaveLength(1);
   });
 
   it("does not place a reading that contradicts the rest of the table", async () => {
-    const { report: doc, findings } = await importReport(
-      report([
-        "| 一、本年新收政府信息公开申请数量 | 640020470 |",
-        "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
-        "| （七）总计 | 60 | 0 | 0 | 2 | 0 | 4 | 66 |",
-        "| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
-      ]),
-    );
+    const { report: doc, findings } = await importReport(withTotal("640020470", "60 | 0 | 0 | 2 | 0 | 4 | 66"));
     expect(row(doc, "newReceived")).toEqual([null, null, null, null, null, null, null]);
     expect(findings.find((f) => f.ruleId === "IMPORT-AMBIGUOUS")?.message).toContain("没有一种拆分满足本表勾稽关系");
   });
@@ -104,14 +101,7 @@ describe("run-together rows decided across the whole table", () => {
   it("lets a row placed from its digits settle another run-together row (regression: it stayed null)", async () => {
     // 总计 "2002 | 9 | 0 | 0 | 31" allows 20, 0, 2, 9, 0, 0, 31 only; then 一 + 二 = 三 + 四 chooses
     // between the two readings of 一's "200290031".
-    const { report: doc, findings } = await importReport(
-      report([
-        "| 一、本年新收政府信息公开申请数量 | 200290031 |",
-        "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
-        "| （七）总计 | 2002 | 9 | 0 | 0 | 31 |",
-        "| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
-      ]),
-    );
+    const { report: doc, findings } = await importReport(withTotal("200290031", "2002 | 9 | 0 | 0 | 31"));
     expect(row(doc, "results.totalProcessed")).toEqual([20, 0, 2, 9, 0, 0, 31]);
     expect(row(doc, "newReceived")).toEqual([20, 0, 2, 9, 0, 0, 31]);
     expect(findings.filter((f) => f.ruleId === "IMPORT-SPLIT")).toHaveLength(2);

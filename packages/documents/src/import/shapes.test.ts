@@ -7,7 +7,7 @@ import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { cellEntries, getCell, getFormat, hasErrors, type ReportDocument, validateReport } from "@nianbao/core";
 import { exportDocx } from "../export/index";
-import { importReport } from "./index";
+import { importReport, type ImportResult } from "./index";
 import { buildDocx, fixture, utf8, type WordCell } from "../test-support/import";
 
 /** The report the two files below were made from (core's sample city report, seed 42). */
@@ -24,17 +24,21 @@ function applicationsRow(report: Parameters<typeof getCell>[0], row: string): un
   return COLUMNS.map((c) => getCell(report, `applications.${row}.${c}`));
 }
 
+/** The kind of source read, and the report's format, year, agency (a department) and publication date. */
+function expectHead(
+  result: Pick<ImportResult, "report" | "kind">,
+  kind: ImportResult["kind"],
+  [formatVersion, year, agency, publishedAt]: [string, number, string, string],
+): void {
+  expect(result.kind).toBe(kind);
+  expect(result.report).toMatchObject({ formatVersion, year, agency: { name: agency, kind: "department" }, publishedAt });
+}
+
 describe("a government site's HTML page (2021)", async () => {
   const { report, findings, kind } = await importReport(fixture("gov-site-2021.html"), { filename: "content_123.htm" });
 
   it("ignores navigation, scripts, hidden text, the layout table and the footer", () => {
-    expect(kind).toBe("html");
-    expect(report).toMatchObject({
-      formatVersion: "2021",
-      year: 2021,
-      agency: { name: "某某区卫生健康局", kind: "department" },
-      publishedAt: "2022-01-25",
-    });
+    expectHead({ report, kind }, "html", ["2021", 2021, "某某区卫生健康局", "2022-01-25"]);
     expect(report.sections.overview).toBe(
       "本报告由某某区卫生健康局根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据统计期限自2021年1月1日起至2021年12月31日止。\n" +
         "2021年，我局全年收到政府信息公开申请12件，全部按时答复。\n主动公开各类信息326条。",
@@ -159,6 +163,8 @@ function table2019(): WordCell[][] {
 function applications2019(): WordCell[][] {
   const v = (...values: number[]) => values.map((n) => c(String(n)));
   const zero = () => v(0, 0, 0, 0, 0, 0, 0);
+  /** An item row under its group heading: two merged cells, the label, zeros. */
+  const item = (label: string) => [cont(), cont(), c(label), ...zero()];
   return [
     [c("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, "restart"), c("申请人情况", 7)],
     [cont(3), c("自然人", undefined, "restart"), c("法人或其他组织", 5), c("总计", undefined, "restart")],
@@ -168,23 +174,13 @@ function applications2019(): WordCell[][] {
     [c("三、本年度办理结果", undefined, "restart"), c("（一）予以公开", 2), ...v(12, 2, 0, 0, 0, 0, 14)],
     [cont(), c("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 2), ...v(3, 0, 0, 0, 0, 0, 3)],
     [cont(), c("（三）不予公开", undefined, "restart"), c("1.属于国家秘密"), ...zero()],
-    ...["2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息"].map((l) => [
-      cont(),
-      cont(),
-      c(l),
-      ...zero(),
-    ]),
+    ...["2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息"].map(item),
     [cont(), cont(), c("6.属于四类过程性信息"), ...v(1, 0, 0, 0, 0, 0, 1)],
-    ...["7.属于行政执法案卷", "8.属于行政查询事项"].map((l) => [cont(), cont(), c(l), ...zero()]),
+    ...["7.属于行政执法案卷", "8.属于行政查询事项"].map(item),
     [cont(), c("（四）无法提供", undefined, "restart"), c("1.本机关不掌握相关政府信息"), ...v(4, 1, 0, 0, 0, 0, 5)],
-    ...["2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"].map((l) => [cont(), cont(), c(l), ...zero()]),
+    ...["2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"].map(item),
     [cont(), c("（五）不予处理", undefined, "restart"), c("1.信访举报投诉类申请"), ...zero()],
-    ...["2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息"].map((l) => [
-      cont(),
-      cont(),
-      c(l),
-      ...zero(),
-    ]),
+    ...["2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息"].map(item),
     [cont(), c("（六）其他处理", 2), ...v(1, 0, 0, 0, 0, 0, 1)],
     [cont(), c("（七）总计", 2), ...v(21, 3, 0, 0, 0, 0, 24)],
     [c("四、结转下年度继续办理", 3), ...v(1, 0, 0, 0, 0, 0, 1)],
@@ -223,14 +219,8 @@ describe("a 2019-format report in Word with merged cells", async () => {
   const format = getFormat("2019");
 
   it("is read as a 2019 report from the rows and columns it has", () => {
-    expect(kind).toBe("docx");
-    expect(report).toMatchObject({
-      formatVersion: "2019",
-      year: 2020,
-      agency: { name: "某某县财政局", kind: "department" },
-      publishedAt: "2021-01-28",
-      sections: { problems: "一是公开内容不够细化。二是解读形式单一。", other: "无。" },
-    });
+    expectHead({ report, kind }, "docx", ["2019", 2020, "某某县财政局", "2021-01-28"]);
+    expect(report.sections).toMatchObject({ problems: "一是公开内容不够细化。二是解读形式单一。", other: "无。" });
     expect(findings).toEqual([]);
   });
 

@@ -73,33 +73,29 @@ const NUMERIC_DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const ENGLISH_DATE = /(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\s+(\d{1,2}),?)\s+(\d{4})/u;
 
+type DateParts = readonly [year: number | null, month: number | null, day: number | null];
+
+/** The ways a signature block writes a date, in the order they are tried: the pattern and its parts. */
+const DATE_READERS: readonly { readonly pattern: RegExp; parts(m: RegExpExecArray): DateParts }[] = [
+  { pattern: ARABIC_DATE, parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+  { pattern: CHINESE_DATE, parts: (m) => [chineseYear(m[1]!), chineseNumber(m[2]!), chineseNumber(m[3]!)] },
+  { pattern: NUMERIC_DATE, parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+  // "28 January 2022", "January 28, 2022" (reports exported in English)
+  {
+    pattern: ENGLISH_DATE,
+    parts: (m) => [Number(m[5]), MONTHS.indexOf((m[2] ?? m[3] ?? "").toLowerCase()) + 1 || null, Number(m[1] ?? m[4])],
+  },
+];
+
 /** A date in any of the ways a signature block writes it, as an ISO date. */
 export function parseDate(text: string): { date: string; match: string; index: number } | null {
   const t = toHalfWidth(text);
-  const a = ARABIC_DATE.exec(t);
-  if (a) {
-    const date = calendarDate(Number(a[1]), Number(a[2]), Number(a[3]));
-    if (date) return { date, match: a[0], index: a.index };
-  }
-  const c = CHINESE_DATE.exec(t);
-  if (c) {
-    const year = chineseYear(c[1]!);
-    const month = chineseNumber(c[2]!);
-    const day = chineseNumber(c[3]!);
+  for (const { pattern, parts } of DATE_READERS) {
+    const m = pattern.exec(t);
+    if (!m) continue;
+    const [year, month, day] = parts(m);
     const date = year !== null && month !== null && day !== null ? calendarDate(year, month, day) : null;
-    if (date) return { date, match: c[0], index: c.index };
-  }
-  const n = NUMERIC_DATE.exec(t);
-  if (n) {
-    const date = calendarDate(Number(n[1]), Number(n[2]), Number(n[3]));
-    if (date) return { date, match: n[0], index: n.index };
-  }
-  // "28 January 2022", "January 28, 2022" (reports exported in English)
-  const e = ENGLISH_DATE.exec(t);
-  if (e) {
-    const month = MONTHS.indexOf((e[2] ?? e[3] ?? "").toLowerCase()) + 1;
-    const date = month > 0 ? calendarDate(Number(e[5]), month, Number(e[1] ?? e[4])) : null;
-    if (date) return { date, match: e[0], index: e.index };
+    if (date) return { date, match: m[0], index: m.index };
   }
   return null;
 }

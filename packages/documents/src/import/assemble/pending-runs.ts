@@ -2,7 +2,7 @@
  * Rows whose digits ran together ("640020470"), settled once every other value of the table is in.
  */
 import { type CellDef, readCells } from "@nianbao/core";
-import { type FindingList, joinList } from "../findings";
+import { type FindingList, type ImportMessageKey, joinList } from "../findings";
 import type { CellStore } from "./cells";
 import type { FormatLabels } from "./labels";
 import { consistentReadings, splitReadings } from "./runs";
@@ -12,6 +12,24 @@ export interface PendingRun {
   readonly cells: readonly CellDef[];
   readonly tokens: readonly string[];
   readonly rowName: string;
+}
+
+/** A finding about a run-together row: a split (info) or why there is none (warning), naming its digits. */
+function note(
+  findings: FindingList,
+  run: PendingRun,
+  rule: "IMPORT-SPLIT" | "IMPORT-AMBIGUOUS",
+  key: ImportMessageKey,
+  params: Record<string, string | number>,
+): void {
+  const severity = rule === "IMPORT-SPLIT" ? "info" : "warning";
+  findings.add(
+    rule,
+    severity,
+    run.cells.map((c) => c.id),
+    key,
+    { row: run.rowName, text: run.tokens.join(" "), ...params },
+  );
 }
 
 /**
@@ -27,13 +45,7 @@ export function resolvePendingRuns(pending: readonly PendingRun[], labels: Forma
     for (const run of open) {
       const readings = splitReadings(run.tokens, run.cells.length);
       if (readings === "tooMany") {
-        findings.add(
-          "IMPORT-AMBIGUOUS",
-          "warning",
-          run.cells.map((c) => c.id),
-          "runTooMany",
-          { row: run.rowName, text: run.tokens.join(" ") },
-        );
+        note(findings, run, "IMPORT-AMBIGUOUS", "runTooMany", {});
         continue;
       }
       const rejectedBy = new Map<string, string>();
@@ -47,18 +59,10 @@ export function resolvePendingRuns(pending: readonly PendingRun[], labels: Forma
       // Which identities fixed it: those that ruled out the other readings (none when the digits
       // allow one reading only).
       const rules = [...rejectedBy].map(([id, title]) => (findings.lang === "zh" ? `${id}“${title}”` : id));
-      findings.add(
-        "IMPORT-SPLIT",
-        "info",
-        run.cells.map((c) => c.id),
-        rules.length ? "runSplit" : "runSplitOnly",
-        {
-          row: run.rowName,
-          text: run.tokens.join(" "),
-          reading: values.join(", "),
-          rules: joinList(findings.lang, rules),
-        },
-      );
+      note(findings, run, "IMPORT-SPLIT", rules.length ? "runSplit" : "runSplitOnly", {
+        reading: values.join(", "),
+        rules: joinList(findings.lang, rules),
+      });
       progress = true;
     }
     open = still;
@@ -69,16 +73,6 @@ export function resolvePendingRuns(pending: readonly PendingRun[], labels: Forma
       readings === "tooMany"
         ? []
         : consistentReadings(labels.format.version, run.cells, readings, readCells(labels.format, store.tables()));
-    findings.add(
-      "IMPORT-AMBIGUOUS",
-      "warning",
-      run.cells.map((c) => c.id),
-      kept.length ? "runAmbiguous" : "runNone",
-      {
-        row: run.rowName,
-        text: run.tokens.join(" "),
-        count: kept.length,
-      },
-    );
+    note(findings, run, "IMPORT-AMBIGUOUS", kept.length ? "runAmbiguous" : "runNone", { count: kept.length });
   }
 }

@@ -48,6 +48,12 @@ function valueLineAfter(lines: readonly string[], from: number): number | null {
 
 /** A label wrapped over lines in a layout extraction: each line this short at most. */
 const WRAPPED_LABEL_MAX = 30;
+/**
+ * Lines of a wrapped label kept in view above a row of values: a PDF's text layer (`pdftotext -raw`)
+ * breaks the longest labels of 三 over four lines ("1、申请人无正当理由逾期不补" / "正、" / "行政机关不再
+ * 处理其政府信" / "息公开申请") before their values.
+ */
+const WRAPPED_LABEL_LINES = 4;
 
 /**
  * A row from a layout extraction ("447   7   0 …") with the label lines wrapped around it: the short
@@ -139,25 +145,14 @@ function delimitedTable(lines: readonly string[]): TableBlock | null {
 
 /** RFC 4180 fields: quotes around a field, "" for a quote inside it. */
 function splitDelimited(line: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) {
-      fields.push(field);
-      field = "";
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields.map((f) => f.trim());
+  // A delimiter splits only outside quotes: where an even number of quotes follows it.
+  const outsideQuotes = new RegExp(`${delimiter}(?=(?:[^"]*"[^"]*")*[^"]*$)`, "u");
+  return line.split(outsideQuotes).map(unquoteField);
+}
+
+function unquoteField(field: string): string {
+  const t = field.trim();
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replaceAll('""', '"').trim() : t;
 }
 
 class BlockWriter {
@@ -257,7 +252,7 @@ export function textToBlocks(input: string): Block[] {
     }
     out.paragraph(markdown ? markdownText(line) : line);
     // Short label lines are kept in view: a layout extraction wraps a row's label around its values.
-    recent = isLabelLike(line) && line.trim().length <= WRAPPED_LABEL_MAX ? [...recent, line.trim()].slice(-2) : [];
+    recent = isLabelLike(line) && line.trim().length <= WRAPPED_LABEL_MAX ? [...recent, line.trim()].slice(-WRAPPED_LABEL_LINES) : [];
     i++;
   }
   return out.finish();
