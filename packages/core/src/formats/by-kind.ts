@@ -1,19 +1,10 @@
-import type { BlockTableDef, MatrixTableDef, SingleRowTableDef, TableDef } from "./types";
+import type { TableDef } from "./types";
 
-/** One function per table kind; the compiler makes sure a new kind gets one everywhere tables are walked. */
-export interface ByTableKind<R> {
-  readonly blocks: (table: BlockTableDef) => R;
-  readonly matrix: (table: MatrixTableDef) => R;
-  readonly singleRow: (table: SingleRowTableDef) => R;
-}
+/** One function per table kind: a new kind of table makes every walker that lacks it fail to compile. */
+export type ByTableKind<R> = { readonly [K in TableDef["kind"]]: (table: Extract<TableDef, { kind: K }>) => R };
 
 export function byTableKind<R>(table: TableDef, handlers: ByTableKind<R>): R {
-  switch (table.kind) {
-    case "blocks":
-      return handlers.blocks(table);
-    case "matrix":
-      return handlers.matrix(table);
-    case "singleRow":
-      return handlers.singleRow(table);
-  }
+  // The handler is the one for this table's own kind, so it takes this table.
+  const handle = handlers[table.kind] as (table: TableDef) => R;
+  return handle(table);
 }
