@@ -78,22 +78,8 @@ function userColumns(t: Translate, lang: Lang, open: (dialog: Dialogs) => void):
       className: "text-right whitespace-nowrap",
       cell: (user) => (
         <>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => open({ kind: "edit", user })}
-            aria-label={`${t("org.edit")} ${user.displayName}`}
-          >
-            {t("org.edit")}
-          </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => open({ kind: "password", user })}
-            aria-label={`${t("user.setPassword")} ${user.displayName}`}
-          >
-            {t("user.setPassword")}
-          </Button>
+          <RowButton label={t("org.edit")} of={user.displayName} onClick={() => open({ kind: "edit", user })} />
+          <RowButton label={t("user.setPassword")} of={user.displayName} onClick={() => open({ kind: "password", user })} />
         </>
       ),
     },
@@ -224,5 +210,14 @@ function PasswordDialog({ user, onClose }: { user: User; onClose: () => void }) 
     >
       <PasswordField id="user-new-password" label={t("user.newPassword")} value={password} onChange={setPassword} />
     </FormDialog>
+  );
+}
+
+/** A row's action button; screen readers hear whose row it acts on. */
+function RowButton({ label, of, onClick }: { label: string; of: string; onClick: () => void }) {
+  return (
+    <Button variant="ghost" size="sm" onClick={onClick} aria-label={`${label} ${of}`}>
+      {label}
+    </Button>
   );
 }
