@@ -3,7 +3,7 @@
 import type { Lang } from "@nianbao/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { Field, FormDialog } from "@/components/form-dialog";
+import { Field, FormDialog, submitsWith } from "@/components/form-dialog";
 import { useCreatedSecret } from "@/components/secret-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -105,14 +105,7 @@ function CreateTokenDialog({ onClose, onCreated }: { onClose: () => void; onCrea
     },
   });
   return (
-    <FormDialog
-      title={t("token.add")}
-      onClose={onClose}
-      onSubmit={() => create.mutate()}
-      error={create.error}
-      submitLabel={t("token.add")}
-      submitDisabled={create.isPending}
-    >
+    <FormDialog title={t("token.add")} onClose={onClose} {...submitsWith(create)} submitLabel={t("token.add")}>
       <Field id="token-name" label={t("token.name")}>
         <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
       </Field>

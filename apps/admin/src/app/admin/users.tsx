@@ -3,7 +3,7 @@
 import type { Lang } from "@nianbao/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Field, FormDialog } from "@/components/form-dialog";
+import { Field, FormDialog, submitsWith } from "@/components/form-dialog";
 import { OrgSelect } from "@/components/org-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -136,10 +136,8 @@ function UserDialog({ user, defaultOrg, onClose }: { user?: User; defaultOrg: st
     <FormDialog
       title={user ? `${t("org.edit")}：${user.displayName}` : t("user.add")}
       onClose={onClose}
-      onSubmit={() => save.mutate()}
-      error={save.error}
+      {...submitsWith(save)}
       submitLabel={t("common.save")}
-      submitDisabled={save.isPending}
     >
       {!user && (
         <Field id="user-username" label={t("user.username")}>
@@ -203,10 +201,8 @@ function PasswordDialog({ user, onClose }: { user: User; onClose: () => void }) 
     <FormDialog
       title={`${t("user.setPassword")}：${user.displayName}`}
       onClose={onClose}
-      onSubmit={() => save.mutate()}
-      error={save.error}
+      {...submitsWith(save)}
       submitLabel={t("user.setPassword")}
-      submitDisabled={save.isPending}
     >
       <PasswordField id="user-new-password" label={t("user.newPassword")} value={password} onChange={setPassword} />
     </FormDialog>

@@ -3,7 +3,7 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@nianbao/core/webhooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
-import { Field, FormDialog } from "@/components/form-dialog";
+import { Field, FormDialog, submitsWith } from "@/components/form-dialog";
 import { OrgSelect } from "@/components/org-select";
 import { useCreatedSecret } from "@/components/secret-dialog";
 import { Badge } from "@/components/ui/badge";
@@ -172,14 +172,7 @@ function CreateWebhookDialog({ onClose, onCreated }: { onClose: () => void; onCr
   const toggle = (type: WebhookEventType) =>
     setEvents((current) => (current.includes(type) ? current.filter((e) => e !== type) : [...current, type]));
   return (
-    <FormDialog
-      title={t("webhook.add")}
-      onClose={onClose}
-      onSubmit={() => create.mutate()}
-      error={create.error}
-      submitLabel={t("webhook.add")}
-      submitDisabled={create.isPending || events.length === 0}
-    >
+    <FormDialog title={t("webhook.add")} onClose={onClose} {...submitsWith(create, events.length === 0)} submitLabel={t("webhook.add")}>
       <Field id="webhook-url" label={t("webhook.url")}>
         <Input id="webhook-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} required maxLength={2000} />
       </Field>
