@@ -35,13 +35,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Each account is named after its role: two district admins (admin, admin2), the other roles in the department. */
 const USERS: [string, Role, "district" | "dept"][] = [
-  ["admin", "admin", "district"],
-  ["admin2", "admin", "district"],
-  ["editor", "editor", "dept"],
-  ["reviewer", "reviewer", "dept"],
-  ["signer", "signer", "dept"],
-  ["viewer", "viewer", "dept"],
+  ...(["admin", "admin2"] as const).map((name): [string, Role, "district"] => [name, "admin", "district"]),
+  ...(["editor", "reviewer", "signer", "viewer"] as const).map((role): [string, Role, "dept"] => [role, role, "dept"]),
 ];
 
 async function reply(response: Response): Promise<Reply> {
