@@ -42,19 +42,24 @@ const base = tseslint.config(
   },
 );
 
-/** For code that must run in the browser and in Node alike: no Node built-ins outside tests. */
-export const isomorphic = [
-  ...base,
-  {
-    files: ["src/**/*.ts"],
-    ignores: ["src/**/*.test.ts", "src/test-support/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["node:*", "fs", "path", "crypto", "os"], message: "core is pure: no Node built-ins" }] },
-      ],
+/**
+ * Imports a package's shipped sources may not make (its tests and their support may): `patterns` are
+ * no-restricted-imports patterns, each a group of modules and the reason.
+ */
+export function forbidInSources(patterns) {
+  return [
+    ...base,
+    {
+      files: ["src/**/*.ts"],
+      ignores: ["src/**/*.test.ts", "src/test-support/**"],
+      rules: { "no-restricted-imports": ["error", { patterns }] },
     },
-  },
-];
+  ];
+}
+
+/** For code that must run in the browser and in Node alike: no Node built-ins outside tests. */
+export const isomorphic = forbidInSources([
+  { group: ["node:*", "fs", "path", "crypto", "os"], message: "core is pure: no Node built-ins" },
+]);
 
 export default base;

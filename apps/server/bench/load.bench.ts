@@ -12,15 +12,13 @@
  *
  *   pnpm bench load
  */
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { actorFromUser, createCaller, createContextInner } from "@nianbao/api";
 import { type Dialect, findUserForLogin, listReports, listSubtree } from "@nianbao/db";
 import { createTestDb } from "@nianbao/db/testing";
 import { seedDemo } from "@nianbao/demo";
 import autocannon from "autocannon";
-import { pino } from "pino";
-import { buildServer } from "../src/app";
+import { listen, testServer } from "../src/test-support/listen";
 import { baselinePath, mountBaseline } from "./baseline";
 import { benchEnv } from "./env";
 
@@ -76,18 +74,10 @@ async function run(dialect: Dialect) {
     // The per-token rate limit is off: it would answer 429 after the first burst, and this measures the
     // server's own work (the limit's cost is one map lookup, tested in rate-limit.test.ts).
     const rateLimit = { perMinute: 0, burst: 0 };
-    const app = await buildServer({
-      db: test.db,
-      logger: pino({ level: "silent" }),
-      bodyLimit: 1 << 20,
-      cookieSecure: false,
-      corsOrigins: [],
-      rateLimit,
-    });
+    const app = await testServer(test.db, { rateLimit });
     const answers = new Map<string, unknown>();
     await mountBaseline(app, test.db, answers);
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const base = await listen(app);
     const headers = { authorization: `Bearer ${token}` };
     const query = (procedure: string, input: unknown) => `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
     const reads: Record<string, string> = {

@@ -5,69 +5,30 @@
  */
 import type { ReportDocument } from "@nianbao/core";
 import { sampleReport } from "@nianbao/core/testing";
-import { hashPassword } from "@nianbao/api";
-import { createOrganisation, createUser, type Role, SYSTEM_AUDIT } from "@nianbao/db";
-import { createTestDb, TEST_DIALECTS, type TestDb } from "@nianbao/db/testing";
-import type { FastifyInstance } from "fastify";
-import { pino } from "pino";
+import { TEST_DIALECTS } from "@nianbao/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "./app";
-
-const PASSWORD = "http-test-secret-1";
-const FAST = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+import { PASSWORD, startServer, type TestServer } from "./test-support/server";
 
 describe.each(TEST_DIALECTS)("HTTP server on $dialect", ({ dialect, enabled }) => {
-  let test: TestDb;
-  let app: FastifyInstance;
+  let s: TestServer;
   let base: string;
   let deptId: string;
-  const cookies = new Map<string, string>();
+  let cookies: Map<string, string>;
 
   beforeAll(async () => {
     if (!enabled) return;
-    test = await createTestDb(dialect);
-    const db = test.db;
-    const district = await createOrganisation(db, { parentId: null, name: "示范区人民政府", kind: "government" }, SYSTEM_AUDIT);
-    const dept = await createOrganisation(db, { parentId: district.id, name: "示范区科学技术局", kind: "department" }, SYSTEM_AUDIT);
-    deptId = dept.id;
-    const passwordHash = await hashPassword(PASSWORD, FAST);
-    const users: [string, Role, string][] = [
-      ["admin", "admin", district.id],
-      ["editor", "editor", dept.id],
-      ["reviewer", "reviewer", dept.id],
-      ["signer", "signer", dept.id],
-    ];
-    for (const [username, role, orgId] of users)
-      await createUser(db, { orgId, username, displayName: username, role, passwordHash }, SYSTEM_AUDIT);
-    app = await buildServer({
-      db,
-      logger: pino({ level: "silent" }),
-      bodyLimit: 256 * 1024,
-      cookieSecure: false,
-      corsOrigins: [],
-      apiConfig: { passwordHashing: FAST, now: () => Date.parse("2025-01-10T02:00:00Z") },
-    });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    s = await startServer(dialect, { bodyLimit: 256 * 1024 });
+    ({ base, deptId, cookies } = s);
   });
   afterAll(async () => {
-    await app?.close();
-    await test?.drop();
+    await s?.close();
   });
 
-  async function call(kind: "query" | "mutation", path: string, input: unknown, as?: string, headers: Record<string, string> = {}) {
-    const auth: Record<string, string> = as ? { cookie: cookies.get(as)! } : {};
-    const response =
-      kind === "query"
-        ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { ...auth, ...headers } })
-        : await fetch(`${base}/trpc/${path}`, {
-            method: "POST",
-            headers: { "content-type": "application/json", ...auth, ...headers },
-            body: JSON.stringify(input),
-          });
-    const body = (await response.json()) as { result?: { data: unknown }; error?: { message: string; data: Record<string, unknown> } };
-    return { status: response.status, body, headers: response.headers };
+  /** Every answer here is JSON: a body that is not fails the test where it came. */
+  async function call(...args: Parameters<TestServer["call"]>) {
+    const reply = await s.call(...args);
+    if (!reply.body) throw new Error(`${args[1]} answered ${reply.status} without JSON: ${reply.text}`);
+    return { ...reply, body: reply.body };
   }
 
   async function login(username: string) {

@@ -3,20 +3,13 @@
  * lets the requests in flight finish before the database is closed.
  */
 import { createTestDb, TEST_DIALECTS } from "@nianbao/db/testing";
-import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { buildServer } from "./app";
+import { listen, testServer } from "./test-support/listen";
 
 describe.each(TEST_DIALECTS)("operations on $dialect", ({ dialect, enabled }) => {
   const serve = async () => {
     const test = await createTestDb(dialect);
-    const app = await buildServer({
-      db: test.db,
-      logger: pino({ level: "silent" }),
-      bodyLimit: 1 << 20,
-      cookieSecure: false,
-      corsOrigins: [],
-    });
+    const app = await testServer(test.db);
     return { test, app };
   };
 
@@ -65,9 +58,7 @@ describe.each(TEST_DIALECTS)("operations on $dialect", ({ dialect, enabled }) =>
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
     });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const base = await listen(app);
     try {
       const held = fetch(`${base}/healthz`, { headers: { "x-hold": "1" } });
       await inFlight;

@@ -14,9 +14,8 @@ import { createTestDb, TEST_DIALECTS, type TestDb } from "@nianbao/db/testing";
 import { actorFromUser, createCaller, createContextInner } from "@nianbao/api";
 import { seedDemo } from "@nianbao/demo";
 import type { FastifyInstance } from "fastify";
-import { pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildServer } from "./app";
+import { listen, testServer } from "./test-support/listen";
 
 const ids = vi.hoisted(() => ({ next: 0 }));
 vi.mock("../../../packages/db/src/queries/ids", () => ({
@@ -52,17 +51,8 @@ async function setUp(dialect: Dialect): Promise<Setup> {
   vi.spyOn(Date, "now").mockImplementation(() => ++clock);
   const test = await createTestDb(dialect);
   await seedDemo(test.db, { adminPassword: PASSWORD, passwordHashing: FAST, now: NOW });
-  const app = await buildServer({
-    db: test.db,
-    logger: pino({ level: "silent" }),
-    bodyLimit: 1 << 20,
-    cookieSecure: false,
-    corsOrigins: [],
-    apiConfig: { passwordHashing: FAST, now: () => NOW },
-  });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  open = { test, app, base: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` };
+  const app = await testServer(test.db, { apiConfig: { passwordHashing: FAST, now: () => NOW } });
+  open = { test, app, base: await listen(app) };
   return open;
 }
 

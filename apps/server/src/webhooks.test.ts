@@ -6,7 +6,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer as createHttpServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import { join } from "node:path";
 import { actorFromUser, createCaller, createContextInner, hashPassword } from "@nianbao/api";
 import { verifyWebhookSignature, WEBHOOK_HEADERS, webhookEventSchema, type WebhookEvent } from "@nianbao/core";
@@ -14,6 +13,7 @@ import { sampleReport } from "@nianbao/core/testing";
 import { createOrganisation, createUser, type Database, SYSTEM_AUDIT } from "@nianbao/db";
 import { createTestDb, TEST_DIALECTS, type TestDb } from "@nianbao/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "./test-support/listen";
 
 const SERVER_DIR = join(import.meta.dirname, "..");
 const PASSWORD = "webhook-test-password-1";
@@ -21,14 +21,6 @@ const FAST = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 const RETRY_BASE_MS = 300;
 /** Short, so the test need not wait a minute for a dead server's lease; longer than the request timeout. */
 const LEASE_MS = 6_000;
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Delivery {
   headers: IncomingHttpHeaders;

@@ -37,6 +37,20 @@ async function zeros(name: string, size: number): Promise<ZipEntry> {
   return { name, deflated: Buffer.concat(out), size, crc };
 }
 
+/**
+ * The fields a local and a central header share, in the same order, from "version needed" (at `at`) to
+ * the name's length: version 2.0, UTF-8 names, deflate, no time, the CRC and both sizes.
+ */
+function writeEntryFields(header: Buffer, at: number, e: ZipEntry, nameLength: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt32LE(e.crc >>> 0, at + 10);
+  header.writeUInt32LE(e.deflated.length, at + 14);
+  header.writeUInt32LE(e.size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A zip of deflated entries (sizes below 4 GiB: no zip64). */
 function zip(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
@@ -46,23 +60,11 @@ function zip(entries: readonly ZipEntry[]): Buffer {
     const name = Buffer.from(e.name, "utf8");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.deflated.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, e, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.deflated.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, e, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, e.deflated);
     centrals.push(central, name);

@@ -6,9 +6,10 @@
  * "own" targets something in A, "other" the same thing in sibling department B. Allowed calls must
  * succeed outright (each case prepares a target in the right state), not merely avoid FORBIDDEN.
  */
-import { createTestDb, TEST_DIALECTS, type TestDb } from "@nianbao/db/testing";
+import { TEST_DIALECTS } from "@nianbao/db/testing";
+import { suiteDb } from "@nianbao/db/testing/suite";
 import { ROLES, type Role } from "@nianbao/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "./index";
 import { createWorld, errorOf, explainAll, filledDocument, type World } from "./test-support/world";
 
@@ -175,11 +176,7 @@ const CASES: Case[] = [
 ];
 
 describe.each(TEST_DIALECTS)("access matrix on $dialect", ({ dialect, enabled }) => {
-  let test: TestDb;
-  beforeAll(async () => {
-    if (enabled) test = await createTestDb(dialect);
-  });
-  afterAll(async () => test?.drop());
+  const test = suiteDb(dialect, enabled);
 
   it.skipIf(!enabled)("covers every procedure that reaches an organisation's data", async () => {
     const { appRouter } = await import("./index");

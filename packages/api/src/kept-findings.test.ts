@@ -7,7 +7,8 @@
  * sending the report on still needs every cell.
  */
 import { createDb, type Database } from "@nianbao/db";
-import { createTestDb, TEST_DIALECTS, type TestDb } from "@nianbao/db/testing";
+import { TEST_DIALECTS } from "@nianbao/db/testing";
+import { suiteDb } from "@nianbao/db/testing/suite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createContextInner } from "./index";
 import { createWorld, errorOf, FAST_HASHING, filledDocument, TEST_NOW, type World } from "./test-support/world";
@@ -42,19 +43,15 @@ function about(findings: readonly Judged[]): Judged[] {
 }
 
 describe.each(TEST_DIALECTS)("kept answers on $dialect", ({ dialect, enabled }) => {
-  let test: TestDb;
+  const test = suiteDb(dialect, enabled);
   let world: World;
   let other: Database;
   beforeAll(async () => {
     if (!enabled) return;
-    test = await createTestDb(dialect);
     world = await createWorld(test.db);
     other = createDb({ url: test.url });
   });
-  afterAll(async () => {
-    await other?.close();
-    await test?.drop();
-  });
+  afterAll(async () => other?.close());
   const onOther = (actor: World["districtAdmin"]) =>
     createCaller(createContextInner({ db: other, actor, config: { passwordHashing: FAST_HASHING, now: () => TEST_NOW } }));
 

@@ -89,7 +89,18 @@ export function targetProcedure<Input extends z.ZodType, Name extends string, Ta
     });
 }
 
-const byId = z.object({ id: idSchema });
+/** Target: a stored row named by `id`, whose `orgPath` is the organisation it belongs to. */
+function byIdProcedure<Name extends string, Target extends { orgPath: string }>(
+  name: Name,
+  get: (db: Database, id: string) => Promise<Target>,
+) {
+  return targetProcedure({
+    input: z.object({ id: idSchema }),
+    name,
+    load: (db, input) => get(db, input.id),
+    pathOf: (target) => target.orgPath,
+  });
+}
 
 /** Target: an organisation (`orgId`, default the actor's own). */
 export const orgProcedure = targetProcedure({
@@ -99,29 +110,9 @@ export const orgProcedure = targetProcedure({
   pathOf: (org) => org.path,
 });
 
-/** Target: a report (`id`). */
-export const reportProcedure = targetProcedure({
-  input: byId,
-  name: "report",
-  load: (db, input) => getReport(db, input.id),
-  pathOf: (report) => report.orgPath,
-});
-
-/** Target: a user account (`id`). */
-export const userProcedure = targetProcedure({
-  input: byId,
-  name: "user",
-  load: (db, input) => getUser(db, input.id),
-  pathOf: (user) => user.orgPath,
-});
-
-/** Target: an API token (`id`). */
-export const tokenProcedure = targetProcedure({
-  input: byId,
-  name: "token",
-  load: (db, input) => getToken(db, input.id),
-  pathOf: (token) => token.orgPath,
-});
+export const reportProcedure = byIdProcedure("report", getReport);
+export const userProcedure = byIdProcedure("user", getUser);
+export const tokenProcedure = byIdProcedure("token", getToken);
 
 /** For procedures that name a second organisation in their input (a new parent, a user's new org). */
 export async function authorizeOrg(db: Database, actor: Actor, roles: readonly Role[], orgId: string): Promise<Organisation> {

@@ -1,9 +1,12 @@
-/** The command line's own words, zh-CN by default and English with `--lang en`. */
+/**
+ * The command line's own words, zh-CN by default and English with `--lang en`. The short messages are
+ * data (`messages.json`); the help text stays here, where its layout can be read as printed.
+ */
 import { fill, type Lang } from "@nianbao/core";
+import catalogue from "./messages.json";
 
-const MESSAGES = {
-  usage: {
-    zh: `用法：nianbao <命令> [选项]
+const USAGE = {
+  zh: `用法：nianbao <命令> [选项]
 
 命令：
   validate FILE… [--json] [--previous FILE] [--lang en] [--mode filing|import] [--today YYYY-MM-DD]
@@ -27,7 +30,7 @@ const MESSAGES = {
       在空数据库中生成一个合成的全国（省、市、县、部门，约 150,000 份本年度报告处于各流程状态，另有上年度报告），用于规模测试。
 
 FILE 为 "-" 时从标准输入读取，每行一份 JSON 报告（NDJSON）。`,
-    en: `Usage: nianbao <command> [options]
+  en: `Usage: nianbao <command> [options]
 
 Commands:
   validate FILE… [--json] [--previous FILE] [--lang en] [--mode filing|import] [--today YYYY-MM-DD]
@@ -51,68 +54,9 @@ Commands:
       Fill an empty database with a synthetic nation (provinces, cities, counties, departments; about 150,000 reports of the year in every workflow state, plus last year's) for measuring at scale.
 
 FILE "-" reads newline-delimited JSON reports from standard input.`,
-  },
-  unknownCommand: { zh: "未知命令“{command}”，运行 nianbao --help 查看用法", en: "Unknown command “{command}”; see nianbao --help" },
-  noFiles: { zh: "请给出至少一个文件（或 - 表示标准输入）", en: "Give at least one file (or - for standard input)" },
-  oneFile: { zh: "此命令只接受一个文件", en: "This command takes exactly one file" },
-  badOption: { zh: "选项错误：{detail}", en: "Bad option: {detail}" },
-  cannotRead: { zh: "无法读取：{reason}", en: "cannot be read: {reason}" },
-  notFound: { zh: "文件不存在", en: "no such file" },
-  isDirectory: { zh: "这是一个目录", en: "it is a directory" },
-  notDirectory: { zh: "不是目录", en: "not a directory" },
-  tooLarge: { zh: "文件过大（{size}，上限 {limit}）", en: "too large ({size}; the limit is {limit})" },
-  badJson: { zh: "不是有效的 JSON：{reason}", en: "not valid JSON: {reason}" },
-  notReport: { zh: "不是年度报告文档（缺少 formatVersion/year/tables）", en: "not a report document (no formatVersion/year/tables)" },
-  noFindings: { zh: "未发现问题", en: "no findings" },
-  summary: { zh: "{errors} 个错误，{warnings} 个警告，{infos} 条提示", en: "{errors} errors, {warnings} warnings, {infos} notes" },
-  cells: { zh: "单元格", en: "cells" },
-  severity_error: { zh: "错误", en: "error" },
-  severity_warning: { zh: "警告", en: "warning" },
-  severity_info: { zh: "提示", en: "note" },
-  toRequired: { zh: "请用 --to 指定导出格式：{formats}", en: "Say the format with --to: {formats}" },
-  outRequired: { zh: "请用 -o 指定输出文件（-o - 输出到标准输出）", en: "Say where to write with -o (-o - for standard output)" },
-  binaryToStdout: { zh: "{format} 是二进制格式，不能输出到终端，请用 -o 指定文件", en: "{format} is binary; write it to a file with -o" },
-  written: { zh: "已写入 {file}（{size}）", en: "wrote {file} ({size})" },
-  aggregateHeader: {
-    zh: "{year}年度汇总：{inputs} 份报告，格式 {version}",
-    en: "Roll-up of {year}: {inputs} reports, format {version}",
-  },
-  reportedOf: { zh: "{reported}/{inputs} 份填报", en: "{reported} of {inputs} reported" },
-  dbUsage: {
-    zh: "用法：nianbao db backup|restore FILE [--database 路径] [--force]，或 nianbao db synth-nation --database URL [--counties N] [--year N] [--seed N]",
-    en: "Usage: nianbao db backup|restore FILE [--database PATH] [--force], or nianbao db synth-nation --database URL [--counties N] [--year N] [--seed N]",
-  },
-  synthProgress: {
-    zh: "已生成 {provinces} 个省，{reports} 份计入汇总的报告",
-    en: "{provinces} provinces done, {reports} reports counting in roll-ups",
-  },
-  synthDone: {
-    zh: "已生成：{organisations} 个单位，{reports} 份计入汇总的报告（{year} 年及上年），用时 {seconds} 秒；全国节点 {root}",
-    en: "Done: {organisations} organisations, {reports} reports counting in roll-ups ({year} and the year before) in {seconds} s; nation root {root}",
-  },
-  dbPostgres: {
-    zh: "数据库是 PostgreSQL：请用 pg_dump 备份（pg_dump -Fc -f FILE URL）、pg_restore 恢复（pg_restore --clean --if-exists --no-owner -d URL FILE），见 docs/RELIABILITY.md",
-    en: "The database is PostgreSQL: back it up with pg_dump (pg_dump -Fc -f FILE URL) and restore with pg_restore (pg_restore --clean --if-exists --no-owner -d URL FILE); see docs/RELIABILITY.md",
-  },
-  dbMissing: { zh: "数据库 {file} 不存在", en: "The database {file} does not exist" },
-  dbExists: { zh: "{file} 已存在；加 --force 覆盖", en: "{file} exists; add --force to overwrite it" },
-  dbNotDatabase: { zh: "{file} 不是 SQLite 数据库或已损坏：{detail}", en: "{file} is not a SQLite database or is damaged: {detail}" },
-  dbNotNianbao: { zh: "{file} 不是 nianbao 的数据库（没有迁移记录）", en: "{file} is not a nianbao database (no migrations recorded)" },
-  dbIntegrity: { zh: "{file} 完整性检查未通过：{detail}", en: "{file} failed the integrity check: {detail}" },
-  dbInUse: {
-    zh: "数据库 {file} 正被使用（服务是否仍在运行？）；请先停止服务，或加 --force 在线覆盖",
-    en: "The database {file} is in use (is the server still running?); stop it first, or add --force to overwrite it online",
-  },
-  dbBackedUp: {
-    zh: "已备份 {database} → {file}（{size}，{pages} 页，{reports} 份报告，{revisions} 个修订版，完整性检查通过）",
-    en: "Backed up {database} → {file} ({size}, {pages} pages, {reports} reports, {revisions} revisions, integrity check ok)",
-  },
-  dbRestored: {
-    zh: "已从 {file} 恢复 {database}（{pages} 页，{reports} 份报告，{revisions} 个修订版，完整性检查通过）",
-    en: "Restored {database} from {file} ({pages} pages, {reports} reports, {revisions} revisions, integrity check ok)",
-  },
-  stdinLine: { zh: "标准输入第 {line} 行", en: "standard input line {line}" },
-} as const;
+};
+
+export const MESSAGES = { usage: USAGE, ...catalogue } satisfies Record<string, { zh: string; en: string }>;
 
 export type CliMessage = keyof typeof MESSAGES;
 

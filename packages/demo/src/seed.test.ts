@@ -6,8 +6,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findUserForLogin, listReports, listSubtree } from "@nianbao/db";
-import { createTestDb, TEST_DIALECTS, type TestDb } from "@nianbao/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_DIALECTS } from "@nianbao/db/testing";
+import { suiteDb } from "@nianbao/db/testing/suite";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEPARTMENTS, DISTRICT, seedDemo, type SeedResult } from "./index";
 
 const FAST_HASHING = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
@@ -15,14 +16,12 @@ const FIXTURE = "seed-2021-district-science-bureau.txt";
 const fixture = { data: readFileSync(join(import.meta.dirname, "..", "..", "..", "spec", "fixtures", FIXTURE)), filename: FIXTURE };
 
 describe.each(TEST_DIALECTS)("the demo on $dialect", ({ dialect, enabled }) => {
-  let test: TestDb;
+  const test = suiteDb(dialect, enabled);
   let seeded: SeedResult;
   beforeAll(async () => {
     if (!enabled) return;
-    test = await createTestDb(dialect);
     seeded = await seedDemo(test.db, { adminPassword: "demo-password-1", passwordHashing: FAST_HASHING, fixture });
   });
-  afterAll(async () => test?.drop());
 
   it.skipIf(!enabled)("creates the district, its departments and their accounts", async () => {
     expect(seeded.created).toBe(true);

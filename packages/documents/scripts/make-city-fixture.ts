@@ -31,7 +31,7 @@ import { fileURLToPath } from "node:url";
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from "docx";
 import { FONTS, font, FOOTER_DISTANCE, LINE, MARGINS, PAGE, pt, runs } from "./city-fixture/page";
 import { activeDisclosure, applications, reviewLitigation } from "./city-fixture/tables";
-import { hasCommand, officeToPdf, previewFontConfig } from "./preview";
+import { fontAlias, hasCommand, officeToPdf, previewFontConfig, writeFontConfig } from "./preview";
 
 const OUT = fileURLToPath(new URL("../../../spec/fixtures/", import.meta.url));
 const NAME = "city-2024-government";
@@ -152,19 +152,10 @@ function document(): Document {
 
 /** scripts/preview.ts's mapping of the Chinese faces, and Times New Roman to DejaVu Serif. */
 function fontConfig(dir: string): string {
-  const path = join(dir, "fixture-fonts.conf");
-  writeFileSync(
-    path,
-    [
-      `<?xml version="1.0"?>`,
-      `<!DOCTYPE fontconfig SYSTEM "fonts.dtd">`,
-      `<fontconfig>`,
-      `  <include ignore_missing="no">${previewFontConfig(dir)}</include>`,
-      `  <alias binding="same"><family>${FONTS.latin}</family><prefer><family>DejaVu Serif</family></prefer></alias>`,
-      `</fontconfig>`,
-    ].join("\n"),
-  );
-  return path;
+  return writeFontConfig(join(dir, "fixture-fonts.conf"), [
+    `  <include ignore_missing="no">${previewFontConfig(dir)}</include>`,
+    fontAlias(FONTS.latin, "DejaVu Serif"),
+  ]);
 }
 
 async function main(): Promise<void> {

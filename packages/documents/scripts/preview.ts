@@ -31,26 +31,29 @@ export function hasCommand(name: string): boolean {
  * themselves still only name the fonts; nothing is embedded or substituted in them.
  */
 export function previewFontConfig(dir: string): string {
-  const alias = (family: string, prefer: string) =>
-    `  <alias binding="same"><family>${family}</family><prefer><family>${prefer}</family></prefer></alias>`;
-  const path = join(dir, "fonts.conf");
+  return writeFontConfig(join(dir, "fonts.conf"), [
+    `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>`,
+    fontAlias("仿宋_GB2312", "Noto Serif CJK SC"),
+    fontAlias("楷体_GB2312", "Noto Serif CJK SC"),
+    fontAlias("宋体", "Noto Serif CJK SC"),
+    // 小标宋 is a heavy Song face: the bold Noto serif is the nearest.
+    `  <match target="pattern"><test name="family"><string>方正小标宋简体</string></test>` +
+      `<edit name="family" mode="assign" binding="same"><string>Noto Serif CJK SC</string></edit>` +
+      `<edit name="weight" mode="assign"><const>bold</const></edit></match>`,
+    fontAlias("黑体", "Noto Sans CJK SC"),
+  ]);
+}
+
+/** A fontconfig rule: where a document names `family`, use `prefer`. */
+export function fontAlias(family: string, prefer: string): string {
+  return `  <alias binding="same"><family>${family}</family><prefer><family>${prefer}</family></prefer></alias>`;
+}
+
+/** Writes a fontconfig file of these rules to `path`, and gives the path (for FONTCONFIG_FILE). */
+export function writeFontConfig(path: string, rules: readonly string[]): string {
   writeFileSync(
     path,
-    [
-      `<?xml version="1.0"?>`,
-      `<!DOCTYPE fontconfig SYSTEM "fonts.dtd">`,
-      `<fontconfig>`,
-      `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>`,
-      alias("仿宋_GB2312", "Noto Serif CJK SC"),
-      alias("楷体_GB2312", "Noto Serif CJK SC"),
-      alias("宋体", "Noto Serif CJK SC"),
-      // 小标宋 is a heavy Song face: the bold Noto serif is the nearest.
-      `  <match target="pattern"><test name="family"><string>方正小标宋简体</string></test>` +
-        `<edit name="family" mode="assign" binding="same"><string>Noto Serif CJK SC</string></edit>` +
-        `<edit name="weight" mode="assign"><const>bold</const></edit></match>`,
-      alias("黑体", "Noto Sans CJK SC"),
-      `</fontconfig>`,
-    ].join("\n"),
+    [`<?xml version="1.0"?>`, `<!DOCTYPE fontconfig SYSTEM "fonts.dtd">`, `<fontconfig>`, ...rules, `</fontconfig>`].join("\n"),
   );
   return path;
 }

@@ -121,21 +121,14 @@ async function roundTrip(doc: ReportDocument, format: ExportFormat): Promise<Rep
 }
 
 describe.each(["docx", "html", "xlsx"] as const)("round trip through %s", (format) => {
-  it("imports a published report back unchanged", async () => {
-    await fc.assert(
-      fc.asyncProperty(reportArbitrary(true), async (doc) => {
-        const back = await roundTrip(doc, format);
-        expect(comparable(back)).toEqual(comparable(doc));
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  });
-
   // An unpublished report ends with the agency's name alone, no date under it: that line is the
   // signature, not more text of 六、其他需要报告的事项.
-  it("imports an unpublished report back unchanged", async () => {
+  it.each([
+    ["a published", true],
+    ["an unpublished", false],
+  ])("imports %s report back unchanged", async (_, published) => {
     await fc.assert(
-      fc.asyncProperty(reportArbitrary(false), async (doc) => {
+      fc.asyncProperty(reportArbitrary(published), async (doc) => {
         const back = await roundTrip(doc, format);
         expect(comparable(back)).toEqual(comparable(doc));
       }),

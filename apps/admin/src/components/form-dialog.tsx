@@ -90,3 +90,11 @@ export function Field({ id, label, hint, children }: { id: string; label: ReactN
     </div>
   );
 }
+
+/**
+ * The props of a FormDialog that submits with one mutation: submitting runs it, its failure is shown,
+ * and the button waits while it runs (or while `blocked`, where the form is not complete).
+ */
+export function submitsWith(mutation: { mutate: () => void; error: unknown; isPending: boolean }, blocked = false) {
+  return { onSubmit: () => mutation.mutate(), error: mutation.error, submitDisabled: mutation.isPending || blocked };
+}

@@ -6,8 +6,8 @@ import { hashPassword } from "@nianbao/api";
 import { createOrganisation, createUser, type Dialect, type Role, SYSTEM_AUDIT } from "@nianbao/db";
 import { createTestDb, type TestDb } from "@nianbao/db/testing";
 import type { FastifyInstance } from "fastify";
-import { pino } from "pino";
-import { buildServer, type ServerOptions } from "../app";
+import type { ServerOptions } from "../app";
+import { listen, testServer } from "./listen";
 
 export const PASSWORD = "http-test-secret-1";
 export const FAST = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
@@ -35,13 +35,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Each account is named after its role: two district admins (admin, admin2), the other roles in the department. */
 const USERS: [string, Role, "district" | "dept"][] = [
-  ["admin", "admin", "district"],
-  ["admin2", "admin", "district"],
-  ["editor", "editor", "dept"],
-  ["reviewer", "reviewer", "dept"],
-  ["signer", "signer", "dept"],
-  ["viewer", "viewer", "dept"],
+  ...(["admin", "admin2"] as const).map((name): [string, Role, "district"] => [name, "admin", "district"]),
+  ...(["editor", "reviewer", "signer", "viewer"] as const).map((role): [string, Role, "dept"] => [role, role, "dept"]),
 ];
 
 async function reply(response: Response): Promise<Reply> {
@@ -68,18 +65,8 @@ export async function startServer(dialect: Dialect, options: Partial<ServerOptio
       SYSTEM_AUDIT,
     );
   }
-  const app = await buildServer({
-    db,
-    logger: pino({ level: "silent" }),
-    bodyLimit: 10 * 1024 * 1024,
-    cookieSecure: false,
-    corsOrigins: [],
-    apiConfig: { passwordHashing: FAST, now: () => NOW },
-    ...options,
-  });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const app = await testServer(db, { bodyLimit: 10 * 1024 * 1024, apiConfig: { passwordHashing: FAST, now: () => NOW }, ...options });
+  const base = await listen(app);
   const cookies = new Map<string, string>();
 
   const call: TestServer["call"] = async (kind, path, input, as, headers = {}) => {

@@ -1,8 +1,8 @@
 import { agencyKindSchema } from "@nianbao/core";
-import { deleteSession, getOrganisation, getUser, roleSchema, setPasswordHash } from "@nianbao/db";
+import { type Database, deleteSession, getOrganisation, getUser, roleSchema, setPasswordHash } from "@nianbao/db";
 import { AppError } from "../errors";
 import { z } from "zod";
-import { auditOf } from "../context";
+import { type Actor, auditOf } from "../context";
 import { passwordSchema } from "../schemas";
 import { hashPassword, verifyPassword } from "../secrets";
 import { login } from "../services/accounts";
@@ -17,21 +17,25 @@ const meSchema = z.object({
   org: z.object({ id: z.string(), name: z.string(), kind: agencyKindSchema }),
 });
 
+/** Who is signed in and where: the answer of `me`, and of `login` for the account it signed in. */
+async function meOf(db: Database, actor: Actor): Promise<z.infer<typeof meSchema>> {
+  const org = await getOrganisation(db, actor.orgId);
+  return {
+    kind: actor.kind,
+    userId: actor.userId,
+    displayName: actor.displayName,
+    role: actor.role,
+    org: { id: org.id, name: org.name, kind: org.kind },
+  };
+}
+
 export const authRouter = router({
   /** Sign in; the session goes out as an HttpOnly cookie, never in the body. */
   login: publicProcedure
     .input(z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }))
     .output(meSchema)
     .mutation(async ({ ctx, input }) => {
-      const actor = await login(ctx.db, input, ctx);
-      const org = await getOrganisation(ctx.db, actor.orgId);
-      return {
-        kind: actor.kind,
-        userId: actor.userId,
-        displayName: actor.displayName,
-        role: actor.role,
-        org: { id: org.id, name: org.name, kind: org.kind },
-      };
+      return meOf(ctx.db, await login(ctx.db, input, ctx));
     }),
 
   logout: authedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
@@ -40,17 +44,7 @@ export const authRouter = router({
     return { ok: true as const };
   }),
 
-  me: authedProcedure.output(meSchema).query(async ({ ctx }) => {
-    const org = await getOrganisation(ctx.db, ctx.actor.orgId);
-    const { actor } = ctx;
-    return {
-      kind: actor.kind,
-      userId: actor.userId,
-      displayName: actor.displayName,
-      role: actor.role,
-      org: { id: org.id, name: org.name, kind: org.kind },
-    };
-  }),
+  me: authedProcedure.output(meSchema).query(async ({ ctx }) => meOf(ctx.db, ctx.actor)),
 
   /** Change one's own password (signed in with a session, not a token). */
   changePassword: authedProcedure

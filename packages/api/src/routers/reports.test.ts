@@ -4,20 +4,19 @@
  */
 import { getCell } from "@nianbao/core";
 import { getReport, listRevisions } from "@nianbao/db";
-import { createTestDb, TEST_DIALECTS, type TestDb } from "@nianbao/db/testing";
+import { TEST_DIALECTS } from "@nianbao/db/testing";
+import { suiteDb } from "@nianbao/db/testing/suite";
 import { z } from "zod";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createWorld, errorOf, explainAll, filledDocument, publishReport, type World } from "../test-support/world";
 
 describe.each(TEST_DIALECTS)("reports on $dialect", ({ dialect, enabled }) => {
-  let test: TestDb;
+  const test = suiteDb(dialect, enabled);
   let world: World;
   beforeAll(async () => {
     if (!enabled) return;
-    test = await createTestDb(dialect);
     world = await createWorld(test.db);
   });
-  afterAll(async () => test?.drop());
 
   it.skipIf(!enabled)("runs a report from draft to published and keeps every revision", async () => {
     const id = await publishReport(world, "a", 2023, "2024-01-20");

@@ -3,6 +3,7 @@
  * TypeScript types of a document's `tables` derived from the same definition (so the types, the zod
  * schema and the cell list cannot drift apart).
  */
+import { byTableKind } from "./by-kind";
 import type { BlockTableDef, CellKind, ColumnDef, FormatDefinition, Label, MatrixTableDef, SingleRowTableDef, TableDef } from "./types";
 
 export interface CellDef {
@@ -104,14 +105,7 @@ function singleRowCells(table: SingleRowTableDef): Omit<CellDef, "index">[] {
 }
 
 export function tableCells(table: TableDef): Omit<CellDef, "index">[] {
-  switch (table.kind) {
-    case "blocks":
-      return blockCells(table);
-    case "matrix":
-      return matrixCells(table);
-    case "singleRow":
-      return singleRowCells(table);
-  }
+  return byTableKind(table, { blocks: blockCells, matrix: matrixCells, singleRow: singleRowCells });
 }
 
 export function formatCells(format: FormatDefinition): CellDef[] {

@@ -146,6 +146,26 @@ export const APPLICANT_COLUMN_GROUPS = [
   },
 ] as const;
 
+/**
+ * A header-only result row of 三 (（三）不予公开 …) and the numbered rows under it: `[id, zh, en]` each,
+ * ids prefixed with the group's.
+ */
+export function resultGroup<const P extends string, const L extends readonly (readonly [string, string, string])[]>(
+  group: P,
+  label: { zh: string; en: string },
+  leaves: L,
+) {
+  const header = { id: group, label, level: 1, data: false, parent: "results" } as const;
+  const rows = leaves.map(([id, zh, en]) => ({
+    id: `${group}.${id}` as `${P}.${L[number][0]}`,
+    label: l(zh, en),
+    level: 2 as const,
+    data: true as const,
+    parent: group,
+  }));
+  return [header, ...rows];
+}
+
 /** Rows from 一 to （五）不予处理, identical in both versions. */
 export const APPLICATION_ROWS_HEAD = [
   {
@@ -182,67 +202,28 @@ export const APPLICATION_ROWS_HEAD = [
     data: true,
     parent: "results",
   },
-  { id: "results.denied", label: l("（三）不予公开", "(3) Not disclosed"), level: 1, data: false, parent: "results" },
-  ...(
-    [
-      ["stateSecret", "1.属于国家秘密", "1. State secret"],
-      ["lawForbidden", "2.其他法律行政法规禁止公开", "2. Forbidden by other laws or administrative regulations"],
-      ["safetyStability", "3.危及“三安全一稳定”", "3. Endangers the “three securities and one stability”"],
-      ["thirdPartyRights", "4.保护第三方合法权益", "4. Protects third parties' lawful rights"],
-      ["internalAffairs", "5.属于三类内部事务信息", "5. Internal-affairs information (three kinds)"],
-      ["processInfo", "6.属于四类过程性信息", "6. Process information (four kinds)"],
-      ["enforcementCase", "7.属于行政执法案卷", "7. Administrative enforcement files"],
-      ["adminQuery", "8.属于行政查询事项", "8. Administrative inquiry matters"],
-    ] as const
-  ).map(([id, zh, en]) => ({
-    id: `results.denied.${id}` as const,
-    label: l(zh, en),
-    level: 2 as const,
-    data: true as const,
-    parent: "results.denied",
-  })),
-  {
-    id: "results.unableToProvide",
-    label: l("（四）无法提供", "(4) Unable to provide"),
-    level: 1,
-    data: false,
-    parent: "results",
-  },
-  ...(
-    [
-      ["noInfo", "1.本机关不掌握相关政府信息", "1. This agency does not hold the information"],
-      ["needCreation", "2.没有现成信息需要另行制作", "2. Would have to be newly produced"],
-      ["unclear", "3.补正后申请内容仍不明确", "3. Still unclear after correction"],
-    ] as const
-  ).map(([id, zh, en]) => ({
-    id: `results.unableToProvide.${id}` as const,
-    label: l(zh, en),
-    level: 2 as const,
-    data: true as const,
-    parent: "results.unableToProvide",
-  })),
-  {
-    id: "results.notProcessed",
-    label: l("（五）不予处理", "(5) Not processed"),
-    level: 1,
-    data: false,
-    parent: "results",
-  },
-  ...(
-    [
-      ["complaint", "1.信访举报投诉类申请", "1. Petitions, reports or complaints"],
-      ["repeat", "2.重复申请", "2. Repeated application"],
-      ["publication", "3.要求提供公开出版物", "3. Asks for published material"],
-      ["massiveRepeat", "4.无正当理由大量反复申请", "4. Large numbers of repeated applications without good reason"],
-      ["confirmInfo", "5.要求行政机关确认或重新出具已获取信息", "5. Asks to confirm or reissue information already obtained"],
-    ] as const
-  ).map(([id, zh, en]) => ({
-    id: `results.notProcessed.${id}` as const,
-    label: l(zh, en),
-    level: 2 as const,
-    data: true as const,
-    parent: "results.notProcessed",
-  })),
+  ...resultGroup("results.denied", l("（三）不予公开", "(3) Not disclosed"), [
+    ["stateSecret", "1.属于国家秘密", "1. State secret"],
+    ["lawForbidden", "2.其他法律行政法规禁止公开", "2. Forbidden by other laws or administrative regulations"],
+    ["safetyStability", "3.危及“三安全一稳定”", "3. Endangers the “three securities and one stability”"],
+    ["thirdPartyRights", "4.保护第三方合法权益", "4. Protects third parties' lawful rights"],
+    ["internalAffairs", "5.属于三类内部事务信息", "5. Internal-affairs information (three kinds)"],
+    ["processInfo", "6.属于四类过程性信息", "6. Process information (four kinds)"],
+    ["enforcementCase", "7.属于行政执法案卷", "7. Administrative enforcement files"],
+    ["adminQuery", "8.属于行政查询事项", "8. Administrative inquiry matters"],
+  ]),
+  ...resultGroup("results.unableToProvide", l("（四）无法提供", "(4) Unable to provide"), [
+    ["noInfo", "1.本机关不掌握相关政府信息", "1. This agency does not hold the information"],
+    ["needCreation", "2.没有现成信息需要另行制作", "2. Would have to be newly produced"],
+    ["unclear", "3.补正后申请内容仍不明确", "3. Still unclear after correction"],
+  ]),
+  ...resultGroup("results.notProcessed", l("（五）不予处理", "(5) Not processed"), [
+    ["complaint", "1.信访举报投诉类申请", "1. Petitions, reports or complaints"],
+    ["repeat", "2.重复申请", "2. Repeated application"],
+    ["publication", "3.要求提供公开出版物", "3. Asks for published material"],
+    ["massiveRepeat", "4.无正当理由大量反复申请", "4. Large numbers of repeated applications without good reason"],
+    ["confirmInfo", "5.要求行政机关确认或重新出具已获取信息", "5. Asks to confirm or reissue information already obtained"],
+  ]),
 ] as const satisfies readonly MatrixRowDef[];
 
 /** Rows after （六）: identical in both versions. */

@@ -3,6 +3,7 @@
  * Word table draws it. Every renderer (Word, HTML, Excel, the editor grid) draws this grid, and every
  * table parser maps what it reads back onto it, so the layout is worked out here once.
  */
+import { byTableKind } from "./by-kind";
 import type { BlockTableDef, HeaderCellDef, Label, MatrixTableDef, SingleRowTableDef, TableDef } from "./types";
 
 export type LayoutRole = "title" | "header" | "label" | "data";
@@ -115,14 +116,7 @@ function singleRowLayout(table: SingleRowTableDef): TableLayout {
 }
 
 export function tableLayout(table: TableDef): TableLayout {
-  switch (table.kind) {
-    case "blocks":
-      return blocksLayout(table);
-    case "matrix":
-      return matrixLayout(table);
-    case "singleRow":
-      return singleRowLayout(table);
-  }
+  return byTableKind(table, { blocks: blocksLayout, matrix: matrixLayout, singleRow: singleRowLayout });
 }
 
 /**

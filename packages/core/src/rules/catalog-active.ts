@@ -2,9 +2,8 @@
  * Rules of 二、主动公开政府信息情况. The two national formats ask different things of this table;
  * each rule applies where the format has the columns (or roles) it speaks of.
  */
+import { inEachRowWith, l } from "./catalog-kit";
 import type { RuleDefinition } from "./definitions";
-
-const l = (zh: string, en: string) => ({ zh, en });
 
 export const ACTIVE_DISCLOSURE_RULES: readonly RuleDefinition[] = [
   // ------------------------------------------------------------------ 件数 columns (2021 form)
@@ -44,32 +43,26 @@ export const ACTIVE_DISCLOSURE_RULES: readonly RuleDefinition[] = [
     severity: "error",
     title: l("主动公开表全部填写（没有的填0）", "The proactive-disclosure table is filled in (0 where none)"),
   },
-  {
+  inEachRowWith("activeDisclosure", "inForce", {
     id: "T2-INFORCE-ROLL",
-    kind: "linear",
     severity: "warning",
     crossYear: true,
     title: l("现行有效件数＝上年现行有效＋本年制发－本年废止", "In force = last year's in force + issued − repealed"),
-    forEach: { d: "rowsWithColumn:activeDisclosure.inForce" },
-    lhs: ["prev:activeDisclosure.{d}.inForce", "activeDisclosure.{d}.issued", "-activeDisclosure.{d}.repealed"],
+    lhs: ["prev:activeDisclosure.{r}.inForce", "activeDisclosure.{r}.issued", "-activeDisclosure.{r}.repealed"],
     relation: "==",
-    rhs: ["activeDisclosure.{d}.inForce"],
+    rhs: ["activeDisclosure.{r}.inForce"],
     stated: "rhs",
-    scope: { kind: "row", var: "d", table: "activeDisclosure" },
-  },
-  {
+  }),
+  inEachRowWith("activeDisclosure", "inForce", {
     id: "T2-REPEAL-LE",
-    kind: "linear",
     severity: "warning",
     crossYear: true,
     title: l("本年废止件数不超过上年现行有效与本年制发之和", "Repealed ≤ last year's in force + issued"),
-    forEach: { d: "rowsWithColumn:activeDisclosure.inForce" },
-    lhs: ["activeDisclosure.{d}.repealed"],
+    lhs: ["activeDisclosure.{r}.repealed"],
     relation: "<=",
-    rhs: ["prev:activeDisclosure.{d}.inForce", "activeDisclosure.{d}.issued"],
+    rhs: ["prev:activeDisclosure.{r}.inForce", "activeDisclosure.{r}.issued"],
     stated: "lhs",
-    scope: { kind: "row", var: "d", table: "activeDisclosure" },
-  },
+  }),
   {
     id: "T2-REG-SCOPE",
     kind: "check",
@@ -90,43 +83,34 @@ export const ACTIVE_DISCLOSURE_RULES: readonly RuleDefinition[] = [
     severity: "error",
     title: l("主动公开数量为整数（本年增/减可为负）", "Counts are whole numbers (the change may be negative)"),
   },
-  {
+  inEachRowWith("activeDisclosure", "priorYearItems", {
     id: "T2v19-ITEMS",
-    kind: "linear",
     severity: "error",
     title: l("上一年项目数量加本年增/减不小于0", "Items last year + change ≥ 0"),
-    forEach: { row: "rowsWithColumn:activeDisclosure.priorYearItems" },
-    lhs: ["activeDisclosure.{row}.priorYearItems", "activeDisclosure.{row}.netChange"],
+    lhs: ["activeDisclosure.{r}.priorYearItems", "activeDisclosure.{r}.netChange"],
     relation: ">=",
     rhs: [],
     stated: "lhs",
-    scope: { kind: "row", var: "row", table: "activeDisclosure" },
-  },
-  {
+  }),
+  inEachRowWith("activeDisclosure", "totalPublished", {
     id: "T2v19-TOTALPUB",
-    kind: "linear",
     severity: "warning",
     title: l("对外公开总数量不小于本年新公开数量", "Published in total ≥ newly published"),
-    forEach: { row: "rowsWithColumn:activeDisclosure.totalPublished" },
-    lhs: ["activeDisclosure.{row}.totalPublished"],
+    lhs: ["activeDisclosure.{r}.totalPublished"],
     relation: ">=",
-    rhs: ["activeDisclosure.{row}.newlyPublished"],
+    rhs: ["activeDisclosure.{r}.newlyPublished"],
     stated: "lhs",
-    scope: { kind: "row", var: "row", table: "activeDisclosure" },
-  },
-  {
+  }),
+  inEachRowWith("activeDisclosure", "priorYearItems", {
     id: "T2v19-ROLL",
-    kind: "linear",
     severity: "warning",
     crossYear: true,
     title: l("上一年项目数量等于上年报告的项目数量加增减", "Items last year = last report's items + change"),
-    forEach: { row: "rowsWithColumn:activeDisclosure.priorYearItems" },
-    lhs: ["prev:activeDisclosure.{row}.priorYearItems", "prev:activeDisclosure.{row}.netChange"],
+    lhs: ["prev:activeDisclosure.{r}.priorYearItems", "prev:activeDisclosure.{r}.netChange"],
     relation: "==",
-    rhs: ["activeDisclosure.{row}.priorYearItems"],
+    rhs: ["activeDisclosure.{r}.priorYearItems"],
     stated: "rhs",
-    scope: { kind: "row", var: "row", table: "activeDisclosure" },
-  },
+  }),
   {
     id: "T2v19-PROC",
     kind: "check",

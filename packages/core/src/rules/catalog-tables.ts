@@ -1,24 +1,42 @@
 /**
  * Rules of 三、收到和处理政府信息公开申请情况 and 四、政府信息公开行政复议、行政诉讼情况 (formats.json).
  */
+import { inEachColumn, l } from "./catalog-kit";
 import type { LinearRule, RuleDefinition } from "./definitions";
 
-const l = (zh: string, en: string) => ({ zh, en });
 const OUTCOMES = ["upheld", "corrected", "otherResult", "pending"];
 
+/** （七）总计 equals （一）to（五）and the rows of （六）其他处理 that a format has (`other`). */
+function resultsSum(id: string, other: readonly string[]): LinearRule {
+  return inEachColumn("applications", {
+    id,
+    severity: "error",
+    title: l("（七）总计等于（一）至（六）之和", "(7) Total equals results (1)–(6)"),
+    lhs: [
+      "applications.results.granted.{c}",
+      "applications.results.partial.{c}",
+      "applications.results.denied.*.{c}",
+      "applications.results.unableToProvide.*.{c}",
+      "applications.results.notProcessed.*.{c}",
+      ...other.map((row) => `applications.results.other.${row}.{c}`),
+    ],
+    relation: "==",
+    rhs: ["applications.results.totalProcessed.{c}"],
+    stated: "rhs",
+    lhsName: l("（一）至（六）各项之和", "the sum of results (1)–(6)"),
+  });
+}
+
 export const APPLICATION_RULES: readonly RuleDefinition[] = [
-  {
+  inEachColumn("applications", {
     id: "T3-BAL",
-    kind: "linear",
     severity: "error",
     title: l("第一项加第二项之和等于第三项加第四项之和", "Item 1 + item 2 = item 3 + item 4"),
-    forEach: { c: "columnsOf:applications" },
     lhs: ["applications.newReceived.{c}", "applications.carriedOver.{c}"],
     relation: "==",
     rhs: ["applications.results.totalProcessed.{c}", "applications.carriedForward.{c}"],
     stated: "rhs",
-    scope: { kind: "column", var: "c", table: "applications" },
-  },
+  }),
   {
     id: "T3-ROWTOTAL",
     kind: "linear",
@@ -33,50 +51,10 @@ export const APPLICATION_RULES: readonly RuleDefinition[] = [
     scope: { kind: "row", var: "r", table: "applications" },
     lhsName: l("各类申请人之和", "the sum of the applicant columns"),
   },
-  {
-    // Applies where （六）其他处理 is split into its three cases (the 2021 form).
-    id: "T3-RESULTSUM-2021",
-    kind: "linear",
-    severity: "error",
-    title: l("（七）总计等于（一）至（六）之和", "(7) Total equals results (1)–(6)"),
-    forEach: { c: "columnsOf:applications" },
-    lhs: [
-      "applications.results.granted.{c}",
-      "applications.results.partial.{c}",
-      "applications.results.denied.*.{c}",
-      "applications.results.unableToProvide.*.{c}",
-      "applications.results.notProcessed.*.{c}",
-      "applications.results.other.overdueCorrection.{c}",
-      "applications.results.other.overdueFee.{c}",
-      "applications.results.other.otherReasons.{c}",
-    ],
-    relation: "==",
-    rhs: ["applications.results.totalProcessed.{c}"],
-    stated: "rhs",
-    scope: { kind: "column", var: "c", table: "applications" },
-    lhsName: l("（一）至（六）各项之和", "the sum of results (1)–(6)"),
-  },
-  {
-    // Applies where （六）其他处理 is one row (the 2019 form).
-    id: "T3-RESULTSUM-2019",
-    kind: "linear",
-    severity: "error",
-    title: l("（七）总计等于（一）至（六）之和", "(7) Total equals results (1)–(6)"),
-    forEach: { c: "columnsOf:applications" },
-    lhs: [
-      "applications.results.granted.{c}",
-      "applications.results.partial.{c}",
-      "applications.results.denied.*.{c}",
-      "applications.results.unableToProvide.*.{c}",
-      "applications.results.notProcessed.*.{c}",
-      "applications.results.other.subtotal.{c}",
-    ],
-    relation: "==",
-    rhs: ["applications.results.totalProcessed.{c}"],
-    stated: "rhs",
-    scope: { kind: "column", var: "c", table: "applications" },
-    lhsName: l("（一）至（六）各项之和", "the sum of results (1)–(6)"),
-  },
+  // Applies where （六）其他处理 is split into its three cases (the 2021 form).
+  resultsSum("T3-RESULTSUM-2021", ["overdueCorrection", "overdueFee", "otherReasons"]),
+  // Applies where （六）其他处理 is one row (the 2019 form).
+  resultsSum("T3-RESULTSUM-2019", ["subtotal"]),
   {
     id: "T3-INT",
     kind: "cells",
@@ -93,19 +71,16 @@ export const APPLICATION_RULES: readonly RuleDefinition[] = [
     severity: { filing: "error", import: "warning" },
     title: l("申请情况表全部填写", "Every cell of the applications table filled in"),
   },
-  {
+  inEachColumn("applications", {
     id: "T3-CARRY",
-    kind: "linear",
     severity: "warning",
     crossYear: true,
     title: l("上年结转等于上年报告的结转下年度", "Carried over equals last year's carried forward"),
-    forEach: { c: "columnsOf:applications" },
     lhs: ["prev:applications.carriedForward.{c}"],
     relation: "==",
     rhs: ["applications.carriedOver.{c}"],
     stated: "rhs",
-    scope: { kind: "column", var: "c", table: "applications" },
-  },
+  }),
   {
     id: "T3-FEE-X",
     kind: "check",

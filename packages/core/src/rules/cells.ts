@@ -89,50 +89,57 @@ export function checkCells(
       }
     }
   }
-  if (rule.check !== "type") {
-    const severity: Severity = typeof rule.severity === "string" ? rule.severity : rule.severity[mode];
-    const byRow = new Map<string, CellDef[]>();
-    const unreadByRow = new Map<string, CellDef[]>();
-    for (const cell of cells) {
-      const status = reading.status[cell.index];
-      if (status === CellStatus.empty || status === CellStatus.missing) {
-        const into = notRead.has(cell.id) ? unreadByRow : byRow;
-        into.set(`${cell.row}|${notRead.get(cell.id) ?? ""}`, [...(into.get(`${cell.row}|${notRead.get(cell.id) ?? ""}`) ?? []), cell]);
-      }
-    }
-    for (const rowCells of unreadByRow.values()) {
-      const first = rowCells[0]!;
-      findings.push({
-        ruleId: rule.id,
-        severity: "info",
-        outcome: "unchecked",
-        cells: rowCells.map((c) => c.id),
-        message: t(lang, "cell.notImported", {
-          row: pick(lang, first.rowLabel),
-          cells: list(
-            lang,
-            rowCells.map((c) => pick(lang, c.columnDef.label)),
-          ),
-          finding: notRead.get(first.id)!,
-        }),
-      });
-    }
-    for (const rowCells of byRow.values()) {
-      const first = rowCells[0]!;
-      findings.push({
-        ruleId: rule.id,
-        severity,
-        outcome: "failed",
-        cells: rowCells.map((c) => c.id),
-        message: t(lang, "cell.missing", {
-          row: pick(lang, first.rowLabel),
-          cells: list(
-            lang,
-            rowCells.map((c) => pick(lang, c.columnDef.label)),
-          ),
-        }),
-      });
-    }
-  }
+  if (rule.check !== "type") findings.push(...emptyCellFindings(rule, cells, reading, mode, lang, notRead));
   return findings;
+}
+
+/**
+ * Empty cells, one finding per row: unchecked where the importer could not read them (these first), failed
+ * where the report left them blank.
+ */
+function emptyCellFindings(
+  rule: CellRule,
+  cells: readonly CellDef[],
+  reading: CellReading,
+  mode: ValidationMode,
+  lang: Lang,
+  notRead: ReadonlyMap<string, string>,
+): Finding[] {
+  const rows = new Map<string, { label: CellDef["rowLabel"]; cells: CellDef[]; finding: string | undefined }>();
+  for (const cell of cells) {
+    const status = reading.status[cell.index];
+    if (status !== CellStatus.empty && status !== CellStatus.missing) continue;
+    const finding = notRead.get(cell.id);
+    const key = `${cell.row}|${finding ?? ""}`;
+    const row = rows.get(key) ?? { label: cell.rowLabel, cells: [], finding };
+    row.cells.push(cell);
+    rows.set(key, row);
+  }
+  const severity: Severity = typeof rule.severity === "string" ? rule.severity : rule.severity[mode];
+  const rowFinding = ({
+    label,
+    cells: rowCells,
+    finding,
+  }: {
+    label: CellDef["rowLabel"];
+    cells: readonly CellDef[];
+    finding: string | undefined;
+  }): Finding => {
+    const names = {
+      row: pick(lang, label),
+      cells: list(
+        lang,
+        rowCells.map((c) => pick(lang, c.columnDef.label)),
+      ),
+    };
+    return {
+      ruleId: rule.id,
+      severity: finding ? "info" : severity,
+      outcome: finding ? "unchecked" : "failed",
+      cells: rowCells.map((c) => c.id),
+      message: finding ? t(lang, "cell.notImported", { ...names, finding }) : t(lang, "cell.missing", names),
+    };
+  };
+  const groups = [...rows.values()];
+  return [...groups.filter((row) => row.finding), ...groups.filter((row) => !row.finding)].map(rowFinding);
 }

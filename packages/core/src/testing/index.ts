@@ -1,1 +1,2 @@
 export { sampleReport, seededRandom, type SampleOptions } from "./sample";
+export { catalogueProblems } from "./catalogue";

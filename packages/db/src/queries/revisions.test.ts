@@ -4,14 +4,15 @@
  * server instances would be.
  */
 import { sampleReport } from "@nianbao/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { suiteDb } from "../testing/suite";
+import { describe, expect, it } from "vitest";
 import { createDb, type Database } from "../client";
 import { SYSTEM_AUDIT } from "../domain";
 import { DomainError } from "../errors";
 import { createOrganisation } from "./organisations";
 import { createReport, getReport, getRevision, listRevisions, saveRevision, transitionReport } from "./reports";
 import { createUser } from "./users";
-import { createTestDb, TEST_DIALECTS, type TestDb } from "../testing/index";
+import { TEST_DIALECTS } from "../testing/index";
 
 const summary = { error: 0, warning: 0, info: 0 };
 
@@ -48,11 +49,7 @@ async function conflictOf(promise: Promise<unknown>): Promise<string | undefined
 }
 
 describe.each(TEST_DIALECTS)("revisions on $dialect", ({ dialect, enabled }) => {
-  let test: TestDb;
-  beforeAll(async () => {
-    if (enabled) test = await createTestDb(dialect);
-  });
-  afterAll(async () => test?.drop());
+  const test = suiteDb(dialect, enabled);
 
   it.skipIf(!enabled)("keeps every revision and refuses a stale base", async () => {
     const { report, user } = await setup(test.db, 2021);

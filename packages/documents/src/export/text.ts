@@ -2,14 +2,15 @@
  * Text made safe for the formats written here. XML 1.0 (Word, Excel) cannot hold most C0 control
  * characters at all, so they are dropped rather than producing a file Word refuses to open.
  */
+import { withoutUnsafeCharacters } from "@nianbao/core";
 
-// Allowed by XML 1.0: tab, LF, CR and everything from U+0020 except lone surrogates and U+FFFE/U+FFFF.
-const XML_INVALID =
-  // eslint-disable-next-line no-control-regex -- the control characters are what this removes
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
+/**
+ * `text` as XML 1.0 can carry it. What XML refuses (C0 controls but tab, LF and CR; U+FFFE/U+FFFF; lone
+ * surrogates) is exactly what core refuses in stored text, so core's filter serves: a page break or
+ * vertical tab becomes a line break, anything else is dropped.
+ */
 export function xmlSafe(text: string): string {
-  return text.replace(XML_INVALID, "");
+  return withoutUnsafeCharacters(text);
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

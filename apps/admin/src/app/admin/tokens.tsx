@@ -3,10 +3,10 @@
 import type { Lang } from "@nianbao/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { Field, FormDialog } from "@/components/form-dialog";
+import { Field, FormDialog, submitsWith } from "@/components/form-dialog";
+import { useCreatedSecret } from "@/components/secret-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import type { Column } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
@@ -47,28 +47,19 @@ export function TokenList() {
   const trpc = useTRPC();
   const tokens = useQuery(trpc.tokens.list.queryOptions({}));
   const revokeButton = useRevokeButton();
-  const [creating, setCreating] = useState(false);
-  const [secret, setSecret] = useState<string | null>(null);
+  const created = useCreatedSecret({ title: t("token.secretTitle"), description: t("token.secretText") });
   return (
     <RecordList
       title={t("admin.tokens")}
       addLabel={t("token.add")}
-      onAdd={() => setCreating(true)}
+      onAdd={created.start}
       query={tokens}
       empty={t("token.none")}
       columns={tokenColumns(t, lang, revokeButton)}
       retired={(token) => Boolean(token.revokedAt)}
     >
-      {creating && (
-        <CreateTokenDialog
-          onClose={() => setCreating(false)}
-          onCreated={(value) => {
-            setCreating(false);
-            setSecret(value);
-          }}
-        />
-      )}
-      {secret && <SecretDialog secret={secret} onClose={() => setSecret(null)} />}
+      {created.creating && <CreateTokenDialog {...created.dialogProps} />}
+      {created.secretDialog}
     </RecordList>
   );
 }
@@ -114,14 +105,7 @@ function CreateTokenDialog({ onClose, onCreated }: { onClose: () => void; onCrea
     },
   });
   return (
-    <FormDialog
-      title={t("token.add")}
-      onClose={onClose}
-      onSubmit={() => create.mutate()}
-      error={create.error}
-      submitLabel={t("token.add")}
-      submitDisabled={create.isPending}
-    >
+    <FormDialog title={t("token.add")} onClose={onClose} {...submitsWith(create)} submitLabel={t("token.add")}>
       <Field id="token-name" label={t("token.name")}>
         <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
       </Field>
@@ -138,37 +122,5 @@ function CreateTokenDialog({ onClose, onCreated }: { onClose: () => void; onCrea
         />
       </Field>
     </FormDialog>
-  );
-}
-
-function SecretDialog({ secret, onClose }: { secret: string; onClose: () => void }) {
-  const t = useT();
-  const [copied, setCopied] = useState(false);
-  return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={t("token.secretTitle")} description={t("token.secretText")}>
-      <div className="flex gap-2">
-        <Input
-          readOnly
-          value={secret}
-          aria-label={t("token.secretTitle")}
-          className="font-mono text-xs"
-          onFocus={(e) => e.target.select()}
-        />
-        <Button
-          variant="secondary"
-          onClick={() =>
-            void navigator.clipboard?.writeText(secret).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? t("token.copied") : t("token.copy")}
-        </Button>
-      </div>
-      <div className="mt-4 flex justify-end">
-        <Button onClick={onClose}>{t("common.close")}</Button>
-      </div>
-    </Dialog>
   );
 }

@@ -3,7 +3,7 @@
 import type { Lang } from "@nianbao/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Field, FormDialog } from "@/components/form-dialog";
+import { Field, FormDialog, submitsWith } from "@/components/form-dialog";
 import { OrgSelect } from "@/components/org-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -78,22 +78,8 @@ function userColumns(t: Translate, lang: Lang, open: (dialog: Dialogs) => void):
       className: "text-right whitespace-nowrap",
       cell: (user) => (
         <>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => open({ kind: "edit", user })}
-            aria-label={`${t("org.edit")} ${user.displayName}`}
-          >
-            {t("org.edit")}
-          </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => open({ kind: "password", user })}
-            aria-label={`${t("user.setPassword")} ${user.displayName}`}
-          >
-            {t("user.setPassword")}
-          </Button>
+          <RowButton label={t("org.edit")} of={user.displayName} onClick={() => open({ kind: "edit", user })} />
+          <RowButton label={t("user.setPassword")} of={user.displayName} onClick={() => open({ kind: "password", user })} />
         </>
       ),
     },
@@ -150,10 +136,8 @@ function UserDialog({ user, defaultOrg, onClose }: { user?: User; defaultOrg: st
     <FormDialog
       title={user ? `${t("org.edit")}：${user.displayName}` : t("user.add")}
       onClose={onClose}
-      onSubmit={() => save.mutate()}
-      error={save.error}
+      {...submitsWith(save)}
       submitLabel={t("common.save")}
-      submitDisabled={save.isPending}
     >
       {!user && (
         <Field id="user-username" label={t("user.username")}>
@@ -217,12 +201,19 @@ function PasswordDialog({ user, onClose }: { user: User; onClose: () => void }) 
     <FormDialog
       title={`${t("user.setPassword")}：${user.displayName}`}
       onClose={onClose}
-      onSubmit={() => save.mutate()}
-      error={save.error}
+      {...submitsWith(save)}
       submitLabel={t("user.setPassword")}
-      submitDisabled={save.isPending}
     >
       <PasswordField id="user-new-password" label={t("user.newPassword")} value={password} onChange={setPassword} />
     </FormDialog>
+  );
+}
+
+/** A row's action button; screen readers hear whose row it acts on. */
+function RowButton({ label, of, onClick }: { label: string; of: string; onClick: () => void }) {
+  return (
+    <Button variant="ghost" size="sm" onClick={onClick} aria-label={`${label} ${of}`}>
+      {label}
+    </Button>
   );
 }

@@ -3,8 +3,9 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@nianbao/core/webhooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
-import { Field, FormDialog } from "@/components/form-dialog";
+import { Field, FormDialog, submitsWith } from "@/components/form-dialog";
 import { OrgSelect } from "@/components/org-select";
+import { useCreatedSecret } from "@/components/secret-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -90,13 +91,12 @@ export function WebhookList() {
   const t = useT();
   const trpc = useTRPC();
   const webhooks = useQuery(trpc.webhooks.list.queryOptions({}));
-  const [creating, setCreating] = useState(false);
-  const [secret, setSecret] = useState<string | null>(null);
+  const created = useCreatedSecret({ title: t("webhook.secretTitle"), description: t("webhook.secretText") });
   const [logOf, setLogOf] = useState<Webhook | null>(null);
   const actions = useRowActions(setLogOf);
   return (
     <Card>
-      <CardHeader title={t("admin.webhooks")} actions={<Button onClick={() => setCreating(true)}>{t("webhook.add")}</Button>} />
+      <CardHeader title={t("admin.webhooks")} actions={<Button onClick={created.start}>{t("webhook.add")}</Button>} />
       <QueryView query={webhooks} isEmpty={(list) => list.length === 0} empty={t("webhook.none")}>
         {(list) => (
           <DataTable
@@ -107,16 +107,8 @@ export function WebhookList() {
           />
         )}
       </QueryView>
-      {creating && (
-        <CreateWebhookDialog
-          onClose={() => setCreating(false)}
-          onCreated={(value) => {
-            setCreating(false);
-            setSecret(value);
-          }}
-        />
-      )}
-      {secret && <SecretDialog secret={secret} onClose={() => setSecret(null)} />}
+      {created.creating && <CreateWebhookDialog {...created.dialogProps} />}
+      {created.secretDialog}
       {logOf && <DeliveryLog webhook={logOf} onClose={() => setLogOf(null)} />}
     </Card>
   );
@@ -180,14 +172,7 @@ function CreateWebhookDialog({ onClose, onCreated }: { onClose: () => void; onCr
   const toggle = (type: WebhookEventType) =>
     setEvents((current) => (current.includes(type) ? current.filter((e) => e !== type) : [...current, type]));
   return (
-    <FormDialog
-      title={t("webhook.add")}
-      onClose={onClose}
-      onSubmit={() => create.mutate()}
-      error={create.error}
-      submitLabel={t("webhook.add")}
-      submitDisabled={create.isPending || events.length === 0}
-    >
+    <FormDialog title={t("webhook.add")} onClose={onClose} {...submitsWith(create, events.length === 0)} submitLabel={t("webhook.add")}>
       <Field id="webhook-url" label={t("webhook.url")}>
         <Input id="webhook-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} required maxLength={2000} />
       </Field>
@@ -209,24 +194,6 @@ function CreateWebhookDialog({ onClose, onCreated }: { onClose: () => void; onCr
         <Input id="webhook-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={200} />
       </Field>
     </FormDialog>
-  );
-}
-
-function SecretDialog({ secret, onClose }: { secret: string; onClose: () => void }) {
-  const t = useT();
-  return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={t("webhook.secretTitle")} description={t("webhook.secretText")}>
-      <Input
-        readOnly
-        value={secret}
-        aria-label={t("webhook.secretTitle")}
-        className="font-mono text-xs"
-        onFocus={(e) => e.target.select()}
-      />
-      <div className="mt-4 flex justify-end">
-        <Button onClick={onClose}>{t("common.close")}</Button>
-      </div>
-    </Dialog>
   );
 }
 

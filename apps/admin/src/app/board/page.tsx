@@ -125,24 +125,8 @@ function Board({ data, year }: { data: Progress; year: number }) {
             </button>
           ))}
         </fieldset>
-        <label className="flex items-center gap-1.5 text-sm">
-          <input
-            type="checkbox"
-            checked={filters.late}
-            onChange={(e) => setParams({ late: e.target.checked ? "1" : null })}
-            className="size-4"
-          />
-          {t("board.lateOnly")}
-        </label>
-        <label className="flex items-center gap-1.5 text-sm">
-          <input
-            type="checkbox"
-            checked={filters.errors}
-            onChange={(e) => setParams({ errors: e.target.checked ? "1" : null })}
-            className="size-4"
-          />
-          {t("board.withErrors")}
-        </label>
+        <FilterCheckbox checked={filters.late} onChange={(on) => setParams({ late: on ? "1" : null })} label={t("board.lateOnly")} />
+        <FilterCheckbox checked={filters.errors} onChange={(on) => setParams({ errors: on ? "1" : null })} label={t("board.withErrors")} />
         <div className="w-56">
           <Label htmlFor="board-q" className="sr-only">
             {t("board.search")}
@@ -172,5 +156,15 @@ function Board({ data, year }: { data: Progress; year: number }) {
         />
       )}
     </Card>
+  );
+}
+
+/** A yes/no filter of the board, kept in the page's address like the others. */
+function FilterCheckbox({ checked, onChange, label }: { checked: boolean; onChange: (on: boolean) => void; label: string }) {
+  return (
+    <label className="flex items-center gap-1.5 text-sm">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="size-4" />
+      {label}
+    </label>
   );
 }

@@ -45,30 +45,15 @@ export function LoginForm() {
     >
       <h1 className="text-lg font-semibold text-slate-900">{t("app.name")}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-500">{t("login.hint")}</p>
-      <div className="mb-4">
-        <Label htmlFor="username">{t("login.username")}</Label>
-        <Input
-          id="username"
-          name="username"
-          autoComplete="username"
-          required
-          autoFocus
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-      </div>
-      <div className="mb-4">
-        <Label htmlFor="password">{t("login.password")}</Label>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </div>
+      <LoginField name="username" label={t("login.username")} value={username} onChange={setUsername} autoFocus />
+      <LoginField
+        name="password"
+        label={t("login.password")}
+        value={password}
+        onChange={setPassword}
+        type="password"
+        autoComplete="current-password"
+      />
       {error && (
         <p id={errorId} role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
@@ -78,5 +63,40 @@ export function LoginForm() {
         {login.isPending ? t("login.submitting") : t("login.submit")}
       </Button>
     </form>
+  );
+}
+
+/** A labelled, required field of the sign-in form; its id and name are `name`. */
+function LoginField({
+  name,
+  label,
+  value,
+  onChange,
+  type = "text",
+  autoComplete = name,
+  autoFocus = false,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: string;
+  autoComplete?: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <div className="mb-4">
+      <Label htmlFor={name}>{label}</Label>
+      <Input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required
+        autoFocus={autoFocus}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
   );
 }
