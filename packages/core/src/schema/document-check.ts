@@ -16,6 +16,7 @@ import {
   agencySchema,
   documentSchemaFor,
   isoDateSchema,
+  moneyUnitSchema,
   type ReportDocument,
   sectionsSchema,
   tablesSchemaFor,
@@ -31,13 +32,14 @@ function keyNodes(format: CompiledFormat): Node {
   const root: Node = { kind: "object", keys: new Map() };
   const place = (path: readonly string[], leaf: Node) => {
     let node = root;
+    const last = path.at(-1) ?? "";
     for (const key of path.slice(0, -1)) {
       let next = node.keys.get(key);
       if (!next) node.keys.set(key, (next = { kind: "object", keys: new Map() }));
       if (next.kind !== "object") throw new Error(`format ${format.version}: ${path.join(".")} is inside a cell`);
       node = next;
     }
-    node.keys.set(path[path.length - 1]!, leaf);
+    node.keys.set(last, leaf);
   };
   for (const cell of format.cells) {
     place(cell.path, { kind: "cell", cell });
@@ -46,7 +48,7 @@ function keyNodes(format: CompiledFormat): Node {
   return root;
 }
 
-const UNITS = ["元", "万元"] as const;
+const UNITS: readonly string[] = moneyUnitSchema.options;
 
 /**
  * The source of a function `(t, keys, isMoney) => boolean` checking `tables`: every object is a
@@ -85,7 +87,10 @@ function tablesSource(root: Node): string {
     }
     const present = units.map((at) => ` + (${at} !== undefined ? 1 : 0)`).join("");
     lines.push(`if (${n} !== ${required}${present}) return false;`);
-    for (const at of units) lines.push(`if (${at} !== undefined && ${at} !== null && ${UNITS.map((u) => `${at} !== "${u}"`).join(" && ")}) return false;`);
+    for (const at of units)
+      lines.push(
+        `if (${at} !== undefined && ${at} !== null && ${UNITS.map((u) => `${at} !== ${JSON.stringify(u)}`).join(" && ")}) return false;`,
+      );
   };
   if (root.kind === "object") visit(root, "t");
   lines.push("return true;");
@@ -108,7 +113,12 @@ const HEAD_KEYS = ["formatVersion", "year", "agency", "publishedAt", "sections",
 function headIsValid(d: Record<string, unknown>, version: string): boolean {
   if (ownKeys(d) !== HEAD_KEYS || d.formatVersion !== version) return false;
   const year = d.year;
-  if (typeof year !== "number" || !Number.isSafeInteger(year) || year < (yearSchema.minValue ?? -Infinity) || year > (yearSchema.maxValue ?? Infinity))
+  if (
+    typeof year !== "number" ||
+    !Number.isSafeInteger(year) ||
+    year < (yearSchema.minValue ?? -Infinity) ||
+    year > (yearSchema.maxValue ?? Infinity)
+  )
     return false;
   const agency = d.agency;
   if (!isObject(agency) || typeof agency.name !== "string" || !AGENCY_KINDS.includes(agency.kind)) return false;
