@@ -4,6 +4,7 @@
  * finds the first problem; this says it in the user's language.
  */
 import { documentIssue, getFormat, isFormatVersion, type Lang, label } from "@nianbao/core";
+import { isReportShaped } from "./inputs";
 import { say } from "./messages";
 
 const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
@@ -25,8 +26,13 @@ function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
+/** Why a value that is not a report document cannot be used: the field at fault when it has one. */
+export function notReportText(value: unknown, lang: Lang): string {
+  return isReportShaped(value) ? reportIssueText(value, lang) : say(lang, "notReport");
+}
+
 /** The message for a value `isReportDocument` refused (whose formatVersion is a registered one). */
-export function reportIssueText(value: unknown, lang: Lang): string {
+function reportIssueText(value: unknown, lang: Lang): string {
   const issue = documentIssue(value);
   const version = (value as { formatVersion?: unknown }).formatVersion;
   if (!issue || !isFormatVersion(version)) return say(lang, "notReport");

@@ -7,10 +7,10 @@
  */
 import { commonFormat, type FormatVersion, getFormat, isReportDocument, type Lang, label, RollUp } from "@nianbao/core";
 import { findingsText } from "../findings-text";
-import { isReportShaped, readInputs } from "../inputs";
+import { readInputBatches } from "../inputs";
 import type { Io } from "../io";
 import { say } from "../messages";
-import { reportIssueText } from "../report-issue";
+import { notReportText } from "../report-issue";
 
 export interface AggregateArgs {
   files: string[];
@@ -30,15 +30,16 @@ export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<num
   });
   let failed = false;
   let index = 0;
-  for await (const input of readInputs(args.files, io, lang)) {
-    if (!input.ok || !isReportDocument(input.value)) {
-      const error = !input.ok ? input.error : isReportShaped(input.value) ? reportIssueText(input.value, lang) : say(lang, "notReport");
-      io.stderr.write(`${input.label}: ${error}\n`);
-      failed = true;
-      continue;
+  for await (const inputs of readInputBatches(args.files, io, lang)) {
+    for (const input of inputs) {
+      if (!input.ok || !isReportDocument(input.value)) {
+        io.stderr.write(`${input.label}: ${input.ok ? notReportText(input.value, lang) : input.error}\n`);
+        failed = true;
+        continue;
+      }
+      rollUp.add(input.value, index++);
+      versions.add(input.value.formatVersion);
     }
-    rollUp.add(input.value, index++);
-    versions.add(input.value.formatVersion);
   }
   if (failed) return 2;
   const result = rollUp.result();
