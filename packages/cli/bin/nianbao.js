@@ -3,6 +3,7 @@
 // (it starts several times faster: no TypeScript to compile first) while no source it was built from
 // has changed since; otherwise, or with no bundle, the TypeScript entry point through tsx's loader.
 import { readFileSync, statSync } from "node:fs";
+import { URL } from "node:url";
 
 const dist = new URL("../dist/", import.meta.url);
 

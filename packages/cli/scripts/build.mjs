@@ -4,14 +4,16 @@
 // and summing thousands of reports). The workspace's sources are bundled, one chunk per command so a
 // command loads only what it uses; npm packages stay outside, each imported from where the package that
 // uses it finds it. dist/inputs.json lists the sources, so that the bin notices a bundle gone stale.
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
+import process from "node:process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outdir = resolve(here, "../dist");
 const started = Date.now();
+rmSync(outdir, { recursive: true, force: true });
 
 /** npm packages are not bundled: each is imported by the absolute path its importer resolves it to. */
 const outsidePackages = {
@@ -19,7 +21,12 @@ const outsidePackages = {
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.path.startsWith("@nianbao/") || args.path.startsWith("node:") || args.pluginData === "inner") return undefined;
-      const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "inner" });
+      const found = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: "inner",
+      });
       if (found.errors.length) return { errors: found.errors };
       return { path: found.external ? args.path : found.path, external: true };
     });
@@ -27,7 +34,9 @@ const outsidePackages = {
     b.onLoad({ filter: /\.ts$/ }, async (args) => {
       const { readFile } = await import("node:fs/promises");
       const text = await readFile(args.path, "utf8");
-      const contents = text.includes("import.meta.url") ? text.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)) : text;
+      const contents = text.includes("import.meta.url")
+        ? text.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href))
+        : text;
       return { contents, loader: "ts" };
     });
   },
