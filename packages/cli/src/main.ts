@@ -1,17 +1,13 @@
 /**
  * The `nianbao` command: parses the arguments, runs a command, and turns every failure into an exit
  * code and one line on stderr. Set NIANBAO_DEBUG=1 to see stack traces of unexpected errors.
+ *
+ * Each command's module is loaded only when that command runs: the importers and exporters pull in
+ * Excel, Word, PDF and database libraries that take longer to load than `aggregate` takes to sum
+ * thousands of reports.
  */
 import { parseArgs } from "node:util";
 import { isLang, type Lang } from "@nianbao/core";
-import { aggregateCommand } from "./commands/aggregate";
-import { checkCorpusCommand } from "./commands/check-corpus";
-import { dbCommand } from "./commands/db";
-import { synthNationCommand } from "./commands/synth-nation";
-import { draftCommand } from "./commands/draft";
-import { exportCommand } from "./commands/export";
-import { importCommand } from "./commands/import";
-import { validateCommand } from "./commands/validate";
 import { InputError, type Io, UsageError } from "./io";
 import { say } from "./messages";
 
@@ -68,8 +64,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return positionals[0]!;
     };
     switch (command) {
-      case "validate":
+      case "validate": {
         needFiles();
+        const { validateCommand } = await import("./commands/validate");
         return await validateCommand(
           {
             files: positionals,
@@ -81,11 +78,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           },
           io,
         );
+      }
       case "aggregate": {
         needFiles();
         const year = values.year === undefined ? undefined : Number(values.year);
         if (year !== undefined && !Number.isInteger(year))
           throw new UsageError(say(lang, "badOption", { detail: `--year ${values.year}` }));
+        const { aggregateCommand } = await import("./commands/aggregate");
         return await aggregateCommand(
           {
             files: positionals,
@@ -97,19 +96,26 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           io,
         );
       }
-      case "import":
+      case "import": {
         if (values["check-corpus"] !== undefined) {
           if (positionals.length) throw new UsageError(say(lang, "badOption", { detail: "--check-corpus DIR" }));
+          const { checkCorpusCommand } = await import("./commands/check-corpus");
           return await checkCorpusCommand(values["check-corpus"], io, lang);
         }
+        const { importCommand } = await import("./commands/import");
         return await importCommand(oneFile(), io, lang);
-      case "export":
+      }
+      case "export": {
+        const { exportCommand } = await import("./commands/export");
         return await exportCommand(
           { file: oneFile(), lang, ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) },
           io,
         );
-      case "draft":
+      }
+      case "draft": {
+        const { draftCommand } = await import("./commands/draft");
         return await draftCommand(oneFile(), io, lang);
+      }
       case "db": {
         const [action, file, ...extra] = positionals;
         if (action === "synth-nation") {
@@ -121,12 +127,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           };
           const url = values.database ?? (io.env ?? process.env).DATABASE_URL;
           if (!url || file) throw new UsageError(say(lang, "dbUsage"));
+          const { synthNationCommand } = await import("./commands/synth-nation");
           return await synthNationCommand(
             { url, counties: number("counties", 2800), year: number("year", 2024), seed: number("seed", 1), lang },
             io,
           );
         }
         if ((action !== "backup" && action !== "restore") || !file || extra.length) throw new UsageError(say(lang, "dbUsage"));
+        const { dbCommand } = await import("./commands/db");
         return await dbCommand(
           { action, file, force: values.force === true, lang, ...(values.database ? { database: values.database } : {}) },
           io,

@@ -1,3 +1,4 @@
+import { aggregateReports, type ReportDocument2021 } from "@nianbao/core";
 import { sampleReport } from "@nianbao/core/testing";
 import { describe, expect, it } from "vitest";
 import { cli, tempDir, writeJson } from "../test-support/cli";
@@ -40,5 +41,80 @@ describe("nianbao aggregate", () => {
     const r = await cli(["aggregate", "-"], { stdin: '{"hello": 1}\n' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^-:1: 不是年度报告文档/);
+  });
+
+  it("gives exactly core's roll-up of the same documents: money exact, empty cells counted, CR LF and blank lines read", async () => {
+    const docs = Array.from({ length: 40 }, (_, i) => sampleReport({ seed: i + 7, year: 2024 }) as ReportDocument2021);
+    docs[3]!.tables.applications.newReceived.natural = null;
+    docs[9]!.tables.activeDisclosure.fees.amount = "0.1";
+    docs[10]!.tables.activeDisclosure.fees.amount = "0.2";
+    docs[11]!.tables.activeDisclosure.fees.amount = null;
+    const stdin = docs.map((d, i) => `${JSON.stringify(d)}${i % 3 ? "\n" : "\r\n\n"}`).join("");
+    const r = await cli(["aggregate", "-", "--json"], { stdin });
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout);
+    const expected = aggregateReports(docs);
+    expect(out.report).toEqual(expected.report);
+    expect(out.findings).toEqual(expected.findings);
+    expect(out.cells["activeDisclosure.fees.amount"]).toEqual({ value: null, reported: 39 });
+    expect(out.cells["applications.newReceived.natural"]).toEqual({ value: null, reported: 39 });
+    for (const [id, cell] of Object.entries(expected.cells)) expect(out.cells[id]).toEqual({ value: cell.value, reported: cell.reported });
+  });
+
+  it("refuses malformed reports, naming the line and the field or cell, and prints no roll-up", async () => {
+    const good = sampleReport({ seed: 2, year: 2024 });
+    /** The report with the value at a dotted path replaced (undefined: taken out). */
+    const broken = (path: string, value: unknown) => {
+      const d = structuredClone(good) as unknown as Record<string, unknown>;
+      const keys = path.split(".");
+      const row = keys.slice(0, -1).reduce((node, key) => node[key] as Record<string, unknown>, d);
+      if (value === undefined) delete row[keys[keys.length - 1]!];
+      else row[keys[keys.length - 1]!] = value;
+      return JSON.stringify(d);
+    };
+    const lines = [
+      JSON.stringify(good),
+      broken("tables.applications.newReceived.natural", "12"),
+      broken("tables.applications.carriedOver.total", undefined),
+      broken("tables.applications.newReceived.robots", 1),
+      broken("tables.activeDisclosure.fees.amount", "1,000"),
+      broken("tables.applications.newReceived.natural", -1),
+      "",
+      broken("year", undefined),
+      broken("agency.name", "  "),
+      "{not json",
+      broken("formatVersion", "2020"),
+      JSON.stringify(good),
+    ];
+    const r = await cli(["aggregate", "-", "--json"], { stdin: lines.join("\n") });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const errors = r.stderr.trim().split("\n");
+    expect(errors).toHaveLength(9);
+    expect(errors[0]).toMatch(
+      /^-:2: 不符合报告格式：单元格 applications\.newReceived\.natural（.*自然人）.*须为非负整数或 null，实为 "12"$/,
+    );
+    expect(errors[1]).toMatch(/^-:3: .*单元格 applications\.carriedOver\.total（.*）.*缺失$/);
+    expect(errors[2]).toMatch(/^-:4: .*tables\.applications\.newReceived .*robots/);
+    expect(errors[3]).toMatch(/^-:5: .*单元格 activeDisclosure\.fees\.amount（.*）.*十进制.*"1,000"$/);
+    expect(errors[4]).toMatch(/^-:6: .*单元格 applications\.newReceived\.natural.*实为 -1$/);
+    expect(errors[5]).toMatch(/^-:8: 不是年度报告文档/);
+    expect(errors[6]).toMatch(/^-:9: .*agency\.name /);
+    expect(errors[7]).toMatch(/^-:10: 不是有效的 JSON/);
+    expect(errors[8]).toMatch(/^-:11: 不是年度报告文档/);
+    const en = await cli(["aggregate", "-", "--lang", "en"], { stdin: lines[1]! });
+    expect(en.stderr).toMatch(
+      /^-:1: not a valid report: cell applications\.newReceived\.natural \(.*\) must be a non-negative integer or null, not "12"\n$/,
+    );
+  });
+
+  it("refuses a malformed report in a file too", async () => {
+    const dir = tempDir();
+    const doc = structuredClone(sampleReport({ seed: 5, year: 2023 })) as ReportDocument2021;
+    (doc.tables.reviewLitigation.review as Record<string, unknown>).upheld = 1.5;
+    writeJson(dir, "bad.json", doc);
+    const r = await cli(["aggregate", "bad.json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^bad\.json: 不符合报告格式：单元格 reviewLitigation\.review\.upheld（.*）.*实为 1\.5\n$/);
   });
 });

@@ -15,3 +15,5 @@ export {
   type SummedLists,
   type SummedReports,
 } from "./summed";
+// The check a stream of reports passes before it is summed (it lives beside the schema it mirrors).
+export { documentIssue, isReportDocument } from "../schema/document-check";
