@@ -3,17 +3,21 @@
  * input order (with the cells each leaves empty or fills with a non-zero value), the organisations
  * below it with nothing counting, and a cheap stamp of the subtree's organisations.
  */
-import { and, asc, count, eq, gt, isNull, like, lt, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, like, lt, max, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { ReportStatus } from "../domain";
 
-/** A counting report as the roll-up's per-cell lists need it: one short row per input. */
-export interface CountingInput {
+/**
+ * A child of an organisation as the roll-up's per-cell lists need it: its own counting report (the
+ * cells it fills with a non-zero value and those it leaves empty) and, per format, the counts of its
+ * subtree from the stored sums — enough to tell, without reading the subtree, how many of a cell's
+ * contributors lie there.
+ */
+export interface ChildRollup {
   orgId: string;
-  formatVersion: string;
-  /** Comma-separated cell indices. */
-  nonZero: string;
-  missing: string;
+  path: string;
+  own: { formatVersion: string; nonZero: number[]; missing: number[] } | null;
+  below: { formatVersion: string; inputs: number; nonZero: number[]; missingCount: number[] }[];
 }
 
 export interface CountingInputDetail {
@@ -31,7 +35,7 @@ export interface CountingInputDetail {
  * on SQLite the unique index does (BINARY collation). Keyset paging over it costs the page, not the
  * subtree.
  */
-function pathRange(db: Database, t: Tx["t"], org: { id: string; path: string }, after?: string) {
+export function pathRange(db: Database, t: Tx["t"], org: { path: string }, after?: string) {
   const path = t.organisations.path;
   // Every path with the prefix lies in [prefix, prefix with its final "/" raised to "0").
   const upper = `${org.path.slice(0, -1)}0`;
@@ -42,30 +46,73 @@ function pathRange(db: Database, t: Tx["t"], org: { id: string; path: string }, 
   return { where: and(gt(path, from), lt(path, upper))!, order: asc(path) };
 }
 
-/** One page of the reports counting in the roll-up of `org` (itself excluded), in input order, after the path `after`. */
-export async function pageCountingInputs(
-  db: Database,
-  org: { id: string; path: string },
-  year: number,
-  limit: number,
-  after?: string,
-): Promise<(CountingInput & { path: string })[]> {
-  return db.read(({ q, t }) => {
-    const range = pathRange(db, t, org, after);
-    return q
-      .select({
-        path: t.organisations.path,
-        orgId: t.rollupInputs.orgId,
-        formatVersion: t.rollupInputs.formatVersion,
-        nonZero: t.rollupInputs.nonZero,
-        missing: t.rollupInputs.missing,
-      })
-      .from(t.organisations)
-      .innerJoin(t.rollupInputs, and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year)))
-      .where(range.where)
-      .orderBy(range.order)
-      .limit(limit);
-  });
+/** Parents per query: the children of a level's organisations are read a few hundred parents at a time. */
+const PARENTS_PER_QUERY = 500;
+
+/**
+ * The children of each of `parentIds`, in path order (the roll-up's input order), with their own
+ * counting report of the year and their subtree's stored counts: two indexed queries per few hundred
+ * parents.
+ */
+export async function listChildRollups(db: Database, parentIds: readonly string[], year: number): Promise<Map<string, ChildRollup[]>> {
+  const out = new Map<string, ChildRollup[]>();
+  for (let i = 0; i < parentIds.length; i += PARENTS_PER_QUERY) {
+    const parents = parentIds.slice(i, i + PARENTS_PER_QUERY);
+    const [children, sums] = await db.read(async ({ q, t }) => [
+      await q
+        .select({
+          orgId: t.organisations.id,
+          parentId: t.organisations.parentId,
+          path: t.organisations.path,
+          formatVersion: t.rollupInputs.formatVersion,
+          nonZero: t.rollupInputs.nonZero,
+          missing: t.rollupInputs.missing,
+        })
+        .from(t.organisations)
+        .leftJoin(t.rollupInputs, and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year)))
+        .where(inArray(t.organisations.parentId, parents)),
+      await q
+        .select({
+          orgId: t.rollupSums.orgId,
+          formatVersion: t.rollupSums.formatVersion,
+          inputs: t.rollupSums.inputs,
+          sums: t.rollupSums.sums,
+        })
+        .from(t.rollupSums)
+        .innerJoin(t.organisations, eq(t.organisations.id, t.rollupSums.orgId))
+        .where(and(inArray(t.organisations.parentId, parents), eq(t.rollupSums.year, year), gt(t.rollupSums.inputs, 0)))
+        .orderBy(t.rollupSums.formatVersion),
+    ]);
+    const below = new Map<string, ChildRollup["below"]>();
+    for (const row of sums) {
+      const { nonZero, missingCount } = JSON.parse(row.sums) as { nonZero: number[]; missingCount: number[] };
+      below.set(row.orgId, [
+        ...(below.get(row.orgId) ?? []),
+        { formatVersion: row.formatVersion, inputs: row.inputs, nonZero, missingCount },
+      ]);
+    }
+    // Byte order of paths, as the index gives it (whatever the database's collation).
+    children.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const row of children) {
+      const child: ChildRollup = {
+        orgId: row.orgId,
+        path: row.path,
+        own:
+          row.formatVersion === null
+            ? null
+            : { formatVersion: row.formatVersion, nonZero: indices(row.nonZero), missing: indices(row.missing) },
+        below: below.get(row.orgId) ?? [],
+      };
+      const siblings = out.get(row.parentId!);
+      if (siblings) siblings.push(child);
+      else out.set(row.parentId!, [child]);
+    }
+  }
+  return out;
+}
+
+function indices(list: string | null): number[] {
+  return list ? list.split(",").map(Number) : [];
 }
 
 /** The first `limit` counting reports in input order, with what a reader is shown of them. */
