@@ -3,7 +3,7 @@
  * input order (with the cells each leaves empty or fills with a non-zero value), the organisations
  * below it with nothing counting, and a cheap stamp of the subtree's organisations.
  */
-import { and, asc, count, eq, gt, inArray, isNull, like, lt, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, like, lt, max, notExists, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { ReportStatus } from "../domain";
 
@@ -58,30 +58,34 @@ export async function listChildRollups(db: Database, parentIds: readonly string[
   const out = new Map<string, ChildRollup[]>();
   for (let i = 0; i < parentIds.length; i += PARENTS_PER_QUERY) {
     const parents = parentIds.slice(i, i + PARENTS_PER_QUERY);
-    const [children, sums] = await db.read(async ({ q, t }) => [
-      await q
-        .select({
-          orgId: t.organisations.id,
-          parentId: t.organisations.parentId,
-          path: t.organisations.path,
-          formatVersion: t.rollupInputs.formatVersion,
-          nonZero: t.rollupInputs.nonZero,
-          missing: t.rollupInputs.missing,
-        })
-        .from(t.organisations)
-        .leftJoin(t.rollupInputs, and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year)))
-        .where(inArray(t.organisations.parentId, parents)),
-      await q
-        .select({
-          orgId: t.rollupSums.orgId,
-          formatVersion: t.rollupSums.formatVersion,
-          inputs: t.rollupSums.inputs,
-          sums: t.rollupSums.sums,
-        })
-        .from(t.rollupSums)
-        .innerJoin(t.organisations, eq(t.organisations.id, t.rollupSums.orgId))
-        .where(and(inArray(t.organisations.parentId, parents), eq(t.rollupSums.year, year), gt(t.rollupSums.inputs, 0)))
-        .orderBy(t.rollupSums.formatVersion),
+    const [children, sums] = await Promise.all([
+      db.read(({ q, t }) =>
+        q
+          .select({
+            orgId: t.organisations.id,
+            parentId: t.organisations.parentId,
+            path: t.organisations.path,
+            formatVersion: t.rollupInputs.formatVersion,
+            nonZero: t.rollupInputs.nonZero,
+            missing: t.rollupInputs.missing,
+          })
+          .from(t.organisations)
+          .leftJoin(t.rollupInputs, and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year)))
+          .where(inArray(t.organisations.parentId, parents)),
+      ),
+      db.read(({ q, t }) =>
+        q
+          .select({
+            orgId: t.rollupSums.orgId,
+            formatVersion: t.rollupSums.formatVersion,
+            inputs: t.rollupSums.inputs,
+            sums: t.rollupSums.sums,
+          })
+          .from(t.rollupSums)
+          .innerJoin(t.organisations, eq(t.organisations.id, t.rollupSums.orgId))
+          .where(and(inArray(t.organisations.parentId, parents), eq(t.rollupSums.year, year), gt(t.rollupSums.inputs, 0)))
+          .orderBy(t.rollupSums.formatVersion),
+      ),
     ]);
     const below = new Map<string, ChildRollup["below"]>();
     for (const row of sums) {
@@ -152,9 +156,20 @@ export async function listNonCounting(
     q
       .select({ orgId: t.organisations.id, orgName: t.organisations.name, status: t.reports.status })
       .from(t.organisations)
-      .leftJoin(t.rollupInputs, and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year)))
       .leftJoin(t.reports, and(eq(t.reports.orgId, t.organisations.id), eq(t.reports.year, year)))
-      .where(and(pathRange(db, t, org).where, isNull(t.rollupInputs.reportId)))
+      // NOT EXISTS, not a left join and IS NULL: PostgreSQL then estimates how many lack an input and
+      // walks the path index until it has the page, instead of hashing the whole subtree.
+      .where(
+        and(
+          pathRange(db, t, org).where,
+          notExists(
+            q
+              .select({ one: sql`1` })
+              .from(t.rollupInputs)
+              .where(and(eq(t.rollupInputs.orgId, t.organisations.id), eq(t.rollupInputs.year, year))),
+          ),
+        ),
+      )
       .orderBy(pathRange(db, t, org).order)
       .limit(limit),
   );
