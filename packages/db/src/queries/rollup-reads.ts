@@ -3,7 +3,7 @@
  * input order (with the cells each leaves empty or fills with a non-zero value), the organisations
  * below it with nothing counting, and a cheap stamp of the subtree's organisations.
  */
-import { and, asc, count, eq, gt, inArray, like, lt, max, notExists, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, inArray, like, lt, max, notExists, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { ReportStatus } from "../domain";
 
@@ -29,21 +29,24 @@ export interface CountingInputDetail {
 }
 
 /**
- * The organisations strictly below `org`, in path order (a parent, then its subtree: a county's
- * departments together), optionally after a path already read: a range on the path, which on
- * PostgreSQL the pattern-ops index answers (its operators compare bytes, whatever the collation) and
- * on SQLite the unique index does (BINARY collation). Keyset paging over it costs the page, not the
- * subtree.
+ * The organisations strictly below `org` (or, with `self`, `org` and those below it), in path order
+ * (a parent, then its subtree: a county's departments together), optionally after a path already
+ * read: a range on the path, which on PostgreSQL the pattern-ops index answers (its operators compare
+ * bytes, whatever the collation) and on SQLite the unique index does (BINARY collation). Keyset paging
+ * over it costs the page, not the subtree.
  */
-export function pathRange(db: Database, t: Tx["t"], org: { path: string }, after?: string) {
+export function pathRange(db: Database, t: Tx["t"], org: { path: string }, after?: string, self = false) {
   const path = t.organisations.path;
   // Every path with the prefix lies in [prefix, prefix with its final "/" raised to "0").
   const upper = `${org.path.slice(0, -1)}0`;
-  const from = after ?? org.path;
+  // A cursor before the subtree must not reach outside it.
+  const from = after !== undefined && after > org.path ? after : org.path;
+  const inclusive = self && from === org.path;
   if (db.dialect === "postgres") {
-    return { where: sql`${path} ~>~ ${from} and ${path} ~<~ ${upper}`, order: sql`${path} using ~<~` };
+    const lower = inclusive ? sql`${path} ~>=~ ${from}` : sql`${path} ~>~ ${from}`;
+    return { where: sql`${lower} and ${path} ~<~ ${upper}`, order: sql`${path} using ~<~` };
   }
-  return { where: and(gt(path, from), lt(path, upper))!, order: asc(path) };
+  return { where: and(inclusive ? gte(path, from) : gt(path, from), lt(path, upper))!, order: asc(path) };
 }
 
 /** Parents per query: the children of a level's organisations are read a few hundred parents at a time. */
