@@ -10,7 +10,6 @@ import {
   countedRevision,
   createOrganisation,
   createReport,
-  createUser,
   type Database,
   fillRollupsIfEmpty,
   getOrganisation,

@@ -92,10 +92,11 @@ export async function listProgress(db: Database, scopePath: string, year: number
       .where(orgInSubtree(t, scopePath))
       .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name)),
   );
-  const depthOf = new Map(rows.map((row) => [row, depth(row)]));
+  // listSubtree's order: by depth, then as read (the sort is stable); each depth worked out once.
   return rows
-    .sort((a, b) => depthOf.get(a)! - depthOf.get(b)!)
-    .map(({ reportId, status, currentRevision, error, warning, info, firstPublishedOn, path: _path, ...org }) => ({
+    .map((row) => ({ row, depth: depth(row) }))
+    .sort((a, b) => a.depth - b.depth)
+    .map(({ row: { reportId, status, currentRevision, error, warning, info, firstPublishedOn, path: _path, ...org } }) => ({
       ...org,
       orgKind: org.orgKind as AgencyKind,
       report:

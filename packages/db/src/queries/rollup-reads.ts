@@ -110,9 +110,10 @@ export async function listChildRollups(db: Database, parentIds: readonly string[
             : { formatVersion: row.formatVersion, nonZero: indices(row.nonZero), missing: indices(row.missing) },
         below: below.get(row.orgId) ?? [],
       };
-      const siblings = out.get(row.parentId!);
+      if (row.parentId === null) continue;
+      const siblings = out.get(row.parentId);
       if (siblings) siblings.push(child);
-      else out.set(row.parentId!, [child]);
+      else out.set(row.parentId, [child]);
     }
   }
   return out;
