@@ -71,4 +71,14 @@ describe.each(TEST_DIALECTS)("reports.page on $dialect", ({ dialect, enabled }) 
     const page = await nation.call.reports.page({ orgId: second!.id, year: YEAR, cursor, limit: 500 });
     expect(page.items.map((i) => i.id)).toEqual(await expected(second!.id));
   });
+
+  it.skipIf(!enabled)("refuses a cursor that is not one it gave", async () => {
+    for (const cursor of [
+      "not base64!",
+      Buffer.from("no-path", "utf8").toString("base64url"),
+      Buffer.from("/a\u0000/", "utf8").toString("base64url"),
+    ]) {
+      await expect(nation.call.reports.page({ orgId: nation.rootId, year: YEAR, cursor })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+  });
 });

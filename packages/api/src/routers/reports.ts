@@ -64,6 +64,14 @@ const explanationSchema = z.object({
   updatedAt: z.string(),
 });
 
+/** A page cursor is the organisation path of the page's last report, base64url-encoded: opaque to callers. */
+const fromCursor = (cursor: string) => Buffer.from(cursor, "base64url").toString("utf8");
+const cursorSchema = z
+  .string()
+  .max(4000)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: "分页游标无效" })
+  .refine((cursor) => /^\/([^/\u0000]+\/)+$/.test(fromCursor(cursor)), { message: "分页游标无效" });
+
 const listItemSchema = reportOutSchema.extend({ summary: findingsSummarySchema, lastAuthorName: z.string() });
 const listItemOut = (row: ReportListItem) => ({ ...reportOut(row), summary: row.summary, lastAuthorName: row.lastAuthorName });
 
@@ -113,7 +121,7 @@ export const reportsRouter = router({
       z.object({
         year: yearInputSchema,
         status: z.array(reportStatusSchema).optional(),
-        cursor: z.string().max(4000).optional(),
+        cursor: cursorSchema.optional(),
         limit: z.number().int().min(1).max(500).default(100),
       }),
     )
@@ -123,7 +131,7 @@ export const reportsRouter = router({
         scopePath: ctx.org.path,
         year: input.year,
         ...(input.status ? { status: input.status } : {}),
-        ...(input.cursor ? { after: Buffer.from(input.cursor, "base64url").toString("utf8") } : {}),
+        ...(input.cursor ? { after: fromCursor(input.cursor) } : {}),
         limit: input.limit + 1,
       });
       const items = rows.slice(0, input.limit);
