@@ -70,7 +70,13 @@ const cursorSchema = z
   .string()
   .max(4000)
   .regex(/^[A-Za-z0-9_-]+$/, { message: "分页游标无效" })
-  .refine((cursor) => /^\/([^/\u0000]+\/)+$/.test(fromCursor(cursor)), { message: "分页游标无效" });
+  .refine(
+    (cursor) => {
+      const path = fromCursor(cursor);
+      return /^\/([^/]+\/)+$/.test(path) && !path.includes("\u0000");
+    },
+    { message: "分页游标无效" },
+  );
 
 const listItemSchema = reportOutSchema.extend({ summary: findingsSummarySchema, lastAuthorName: z.string() });
 const listItemOut = (row: ReportListItem) => ({ ...reportOut(row), summary: row.summary, lastAuthorName: row.lastAuthorName });
