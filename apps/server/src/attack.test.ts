@@ -140,6 +140,7 @@ function validInputs(f: Fixture): Record<string, Record<string, unknown>> {
     "webhooks.delete": { id: f.webhookId },
     "webhooks.deliveries": { id: f.webhookId, limit: 10 },
     "reports.list": { orgId: f.deptId, year: 2024, status: ["draft"] },
+    "reports.page": { orgId: f.deptId, year: 2024, status: ["draft"], limit: 10 },
     "reports.get": { id: f.report, revision: 1 },
     "reports.create": { orgId: f.deptId, year: 2023 },
     "reports.update": { id: f.report, baseRevision: 1, document: f.document, note: "备注" },

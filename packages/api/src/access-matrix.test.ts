@@ -99,6 +99,7 @@ const CASES: Case[] = [
     },
   },
   { procedure: "reports.list", roles: ALL, call: (c, fx) => c.reports.list({ orgId: fx.orgId }) },
+  { procedure: "reports.page", roles: ALL, call: (c, fx) => c.reports.page({ orgId: fx.orgId, year: 2024 }) },
   { procedure: "reports.get", roles: ALL, call: async (c, fx) => c.reports.get({ id: (await fx.report("draft")).id }) },
   { procedure: "reports.validate", roles: ALL, call: async (c, fx) => c.reports.validate({ id: (await fx.report("draft")).id }) },
   { procedure: "reports.history", roles: ALL, call: async (c, fx) => c.reports.history({ id: (await fx.report("draft")).id }) },

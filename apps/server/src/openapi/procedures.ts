@@ -97,6 +97,14 @@ export const PROCEDURE_DOCS: Record<string, ProcedureDoc> = {
     service: true,
     example: { input: { year: 2024, status: ["published"] } },
   },
+  "reports.page": {
+    summary: "报告分页：组织范围内某年度的报告，按组织顺序逐页读取",
+    description:
+      "每页至多 500 份（默认 100）。把返回的 nextCursor 作为下一次的 cursor，直到它为 null；页数不受 reports.list 的 1000 份上限限制。",
+    access: ALL,
+    service: true,
+    example: { input: { year: 2024, limit: 100 } },
+  },
   "reports.get": {
     summary: "一份报告：当前（或指定）修订版本的文档、校验结果与调用者可执行的操作",
     access: ALL,

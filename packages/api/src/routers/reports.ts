@@ -6,6 +6,8 @@ import {
   listReports,
   listRevisions,
   listWorkflowEvents,
+  pageReports,
+  type ReportListItem,
   reportStatusSchema,
   upsertExplanation,
   type WorkflowAction,
@@ -62,6 +64,23 @@ const explanationSchema = z.object({
   updatedAt: z.string(),
 });
 
+/** A page cursor is the organisation path of the page's last report, base64url-encoded: opaque to callers. */
+const fromCursor = (cursor: string) => Buffer.from(cursor, "base64url").toString("utf8");
+const cursorSchema = z
+  .string()
+  .max(4000)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: "分页游标无效" })
+  .refine(
+    (cursor) => {
+      const path = fromCursor(cursor);
+      return /^\/([^/]+\/)+$/.test(path) && !path.includes("\u0000");
+    },
+    { message: "分页游标无效" },
+  );
+
+const listItemSchema = reportOutSchema.extend({ summary: findingsSummarySchema, lastAuthorName: z.string() });
+const listItemOut = (row: ReportListItem) => ({ ...reportOut(row), summary: row.summary, lastAuthorName: row.lastAuthorName });
+
 /** A workflow step: the revision the actor looked at, and a comment (required to return or correct). */
 function stepProcedure(action: WorkflowAction) {
   return reportProcedure(rolesFor(action))
@@ -88,14 +107,46 @@ export const reportsRouter = router({
   /** Reports of the organisation's subtree (default: the caller's), newest year first. */
   list: orgProcedure(ALL_ROLES)
     .input(z.object({ year: yearInputSchema.optional(), status: z.array(reportStatusSchema).optional() }))
-    .output(z.array(reportOutSchema.extend({ summary: findingsSummarySchema, lastAuthorName: z.string() })))
+    .output(z.array(listItemSchema))
     .query(async ({ ctx, input }) => {
       const rows = await listReports(ctx.db, {
         scopePath: ctx.org.path,
         ...(input.year ? { year: input.year } : {}),
         ...(input.status ? { status: input.status } : {}),
       });
-      return rows.map((row) => ({ ...reportOut(row), summary: row.summary, lastAuthorName: row.lastAuthorName }));
+      return rows.map(listItemOut);
+    }),
+
+  /**
+   * A year's reports in the organisation's subtree a page at a time, in organisation order (each
+   * organisation, then its subtree), with no cap on how far it goes: pass `nextCursor` back as
+   * `cursor` until it is null.
+   */
+  page: orgProcedure(ALL_ROLES)
+    .input(
+      z.object({
+        year: yearInputSchema,
+        status: z.array(reportStatusSchema).optional(),
+        cursor: cursorSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      }),
+    )
+    .output(z.object({ items: z.array(listItemSchema), nextCursor: z.string().nullable() }))
+    .query(async ({ ctx, input }) => {
+      const rows = await pageReports(ctx.db, {
+        scopePath: ctx.org.path,
+        year: input.year,
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.cursor ? { after: fromCursor(input.cursor) } : {}),
+        limit: input.limit + 1,
+      });
+      const items = rows.slice(0, input.limit);
+      const last = rows.length > input.limit ? items.at(-1) : undefined;
+      return {
+        items: items.map(listItemOut),
+        // Opaque to callers: the organisation path of the page's last report.
+        nextCursor: last ? Buffer.from(last.orgPath, "utf8").toString("base64url") : null,
+      };
     }),
 
   /** One report at its current (or a given) revision, with fresh findings and what the caller may do next. */

@@ -13,10 +13,10 @@ import {
   type Database,
   findReportByOrgYear,
   getRevision,
+  listChildRollups,
   listCountingDetails,
   listNonCounting,
   organisationsChangedAt,
-  pageCountingInputs,
   type Organisation,
   readRollupSums,
   type StoredRollup,
@@ -55,11 +55,13 @@ const KEPT = 64;
 const kept = new WeakMap<Database, Map<string, RollupOut>>();
 
 export async function rollupOf(db: Database, org: Organisation, year: number, lang: Lang): Promise<RollupOut> {
-  const [{ sums, stamp }, orgsChangedAt, own] = [
-    await db.read((tx) => readRollupSums(tx, org.id, year)),
-    await organisationsChangedAt(db),
-    await findReportByOrgYear(db, org.id, year),
-  ];
+  // Independent reads go out together: on PostgreSQL each takes its own pooled connection, so a call
+  // waits for about one round trip per stage instead of one per query.
+  const [{ sums, stamp }, orgsChangedAt, own] = await Promise.all([
+    db.read((tx) => readRollupSums(tx, org.id, year)),
+    organisationsChangedAt(db),
+    findReportByOrgYear(db, org.id, year),
+  ]);
   const ownRevision = own ? (countedRevision(own) ?? own.currentRevision) : null;
   const key = [org.id, year, lang, stamp, orgsChangedAt, org.name, own?.id, ownRevision].join("|");
   let cache = kept.get(db);
@@ -68,7 +70,14 @@ export async function rollupOf(db: Database, org: Organisation, year: number, la
   if (hit) return hit;
 
   const inputCount = sums.reduce((n, sum) => n + sum.inputs, 0);
-  const { lists, orgIds } = await cellLists(db, org, year, sums);
+  const reconciled = own && ownRevision && inputCount ? { reportId: own.id, revision: ownRevision } : null;
+  const [{ lists, orgIds }, inputs, missing, below, ownRevisionRow] = await Promise.all([
+    cellLists(db, org, year, sums),
+    listCountingDetails(db, org, year, LISTED),
+    listNonCounting(db, org, year, LISTED),
+    countBelow(db, org),
+    reconciled ? getRevision(db, reconciled.reportId, reconciled.revision) : null,
+  ]);
   const rollUp = new RollUp({ agency: { name: org.name, kind: org.kind }, year, lang, contributors: true });
   for (const sum of sums) rollUp.addSummed(sum, lists.get(sum.formatVersion)!);
   const result = rollUp.result();
@@ -89,26 +98,16 @@ export async function rollupOf(db: Database, org: Organisation, year: number, la
     };
   }
   const reconciliation =
-    own && ownRevision && result.report && inputCount
-      ? {
-          reportId: own.id,
-          revision: ownRevision,
-          differences: reconcileReports(result.report, (await getRevision(db, own.id, ownRevision)).document, lang),
-        }
+    reconciled && ownRevisionRow && result.report
+      ? { ...reconciled, differences: reconcileReports(result.report, ownRevisionRow.document, lang) }
       : null;
   const out: RollupOut = {
     year,
     formatVersion: inputCount ? result.formatVersion : null,
-    inputs: (await listCountingDetails(db, org, year, LISTED)).map((r) => ({
-      reportId: r.reportId,
-      orgId: r.orgId,
-      orgName: r.orgName,
-      status: r.status,
-      revision: r.revisionNo,
-    })),
+    inputs: inputs.map((r) => ({ reportId: r.reportId, orgId: r.orgId, orgName: r.orgName, status: r.status, revision: r.revisionNo })),
     inputCount,
-    missing: await listNonCounting(db, org, year, LISTED),
-    missingCount: (await countBelow(db, org)) - inputCount,
+    missing,
+    missingCount: below - inputCount,
     report: inputCount ? result.report : null,
     cells,
     findings: result.findings,
@@ -119,62 +118,85 @@ export async function rollupOf(db: Database, org: Organisation, year: number, la
   return out;
 }
 
-/** Rows read per query while collecting the per-cell lists. */
-const PAGE = 2000;
+type Needs = Map<string, { contributors: number[]; missing: number[] }>;
 
 /**
  * Per format, by cell index: the first inputs that left the cell empty (core keeps 50) and the first
  * that gave it a non-zero value (all of them in a mixed roll-up, where core merges the formats'
- * lists), with the organisation of each input index met. The stored sums say how many of each there
- * are, so the pass over the inputs, in input order, stops as soon as every list is full: for a
- * nation that is a few pages, not 150,000 rows.
+ * lists), with the organisation of each input index met. The tree is walked a level at a time: each
+ * child's own report is an input, and the stored counts of its subtree say how many of each cell's
+ * wanted entries lie there and how many inputs it holds (so every input's index is known without
+ * reading what comes before it). Only subtrees that hold a wanted entry are opened, so a cell filled
+ * by a handful of bodies across the country costs the branches that lead to them, not the country.
  */
 async function cellLists(db: Database, org: Organisation, year: number, sums: readonly StoredRollup[]) {
   const mixed = sums.length > 1;
-  const wanted = new Map(
+  const lists = new Map(
+    sums.map((sum) => [
+      sum.formatVersion as string,
+      { missing: sum.sums.map(() => [] as number[]), contributors: sum.sums.map(() => [] as number[]) },
+    ]),
+  );
+  const needs: Needs = new Map(
     sums.map((sum) => [
       sum.formatVersion as string,
       {
         contributors: sum.nonZero.map((n) => (mixed ? n : Math.min(n, LISTED))),
         missing: sum.missingCount.map((n) => Math.min(n, MISSING_LISTED)),
-        lists: { missing: sum.sums.map(() => [] as number[]), contributors: sum.sums.map(() => [] as number[]) },
       },
     ]),
   );
-  let outstanding = 0;
-  for (const w of wanted.values()) for (const n of [...w.contributors, ...w.missing]) outstanding += n;
   const orgIds = new Map<number, string>();
-  let input = 0;
-  let after: string | undefined;
-  while (outstanding > 0) {
-    const page = await pageCountingInputs(db, org, year, PAGE, after);
-    for (const row of page) {
-      const w = wanted.get(row.formatVersion);
-      if (w) {
-        for (const cell of indices(row.missing)) {
-          if (w.lists.missing[cell]!.length < w.missing[cell]!) {
-            w.lists.missing[cell]!.push(input);
-            orgIds.set(input, row.orgId);
-            outstanding--;
-          }
-        }
-        for (const cell of indices(row.nonZero)) {
-          if (w.lists.contributors[cell]!.length < w.contributors[cell]!) {
-            w.lists.contributors[cell]!.push(input);
-            orgIds.set(input, row.orgId);
-            outstanding--;
-          }
-        }
+  /** Takes the wanted ones among `cells` for the input `input`. */
+  const take = (cells: readonly number[], wanted: number[], list: number[][], input: number, orgId: string) => {
+    for (const cell of cells) {
+      if (wanted[cell]! > 0) {
+        wanted[cell]!--;
+        list[cell]!.push(input);
+        orgIds.set(input, orgId);
       }
-      input++;
     }
-    if (page.length < PAGE) break;
-    after = page.at(-1)!.path;
+  };
+  let level = [{ orgId: org.id, first: 0, needs }];
+  while (level.length) {
+    const children = await listChildRollups(
+      db,
+      level.map((node) => node.orgId),
+      year,
+    );
+    const next: typeof level = [];
+    for (const node of level) {
+      let input = node.first;
+      for (const child of children.get(node.orgId) ?? []) {
+        const own = child.own && node.needs.get(child.own.formatVersion);
+        if (child.own) {
+          const list = lists.get(child.own.formatVersion);
+          if (own && list) {
+            take(child.own.missing, own.missing, list.missing, input, child.orgId);
+            take(child.own.nonZero, own.contributors, list.contributors, input, child.orgId);
+          }
+          input++;
+        }
+        const below: Needs = new Map();
+        for (const part of child.below) {
+          const wanted = node.needs.get(part.formatVersion);
+          if (!wanted) continue;
+          const split = (left: number[], there: number[]) =>
+            left.map((n, cell) => {
+              const here = Math.min(n, there[cell] ?? 0);
+              left[cell] = n - here;
+              return here;
+            });
+          const share = { contributors: split(wanted.contributors, part.nonZero), missing: split(wanted.missing, part.missingCount) };
+          if ([...share.contributors, ...share.missing].some((n) => n > 0)) below.set(part.formatVersion, share);
+        }
+        if (below.size) next.push({ orgId: child.orgId, first: input, needs: below });
+        input += child.below.reduce((n, part) => n + part.inputs, 0);
+      }
+    }
+    level = next;
   }
-  const lists = new Map<string, SummedLists>([...wanted].map(([version, w]) => [version, w.lists]));
-  return { lists, orgIds };
-}
-
-function indices(list: string): number[] {
-  return list ? list.split(",").map(Number) : [];
+  // Deeper levels are read after later siblings: put each list back in input order.
+  for (const list of lists.values()) for (const cells of [list.missing, list.contributors]) for (const l of cells) l.sort((a, b) => a - b);
+  return { lists: lists as Map<string, SummedLists>, orgIds };
 }

@@ -1,30 +1,30 @@
 /**
  * Progress of a year across a subtree: each organisation's status, findings, deadline (1月31日 for
  * departments, 3月31日 for the government's own report, of the next year), whether it is late, and the
- * workflow steps the caller may take on it. Three queries whatever the subtree's size.
+ * workflow steps the caller may take on it. One query whatever the subtree's size.
  */
 import { daysUntil, deadlineFor } from "@nianbao/core";
-import { firstPublicationDates, listReports, listSubtree, type Database, type Organisation, type Role } from "@nianbao/db";
+import { type Database, listProgress, type Organisation, type ReportStatus, type Role } from "@nianbao/db";
 import { chinaToday } from "../findings";
 import { availableActions } from "../workflow";
 
-/** listReports stops at 1,000 rows by default; a province has more. */
-const EVERY_REPORT = Number.MAX_SAFE_INTEGER;
-
 export async function progressOf(db: Database, org: Organisation, year: number, caller: { role: Role; now: number }) {
   const today = chinaToday(caller.now);
-  const orgs = await listSubtree(db, org.path);
-  const reports = new Map((await listReports(db, { scopePath: org.path, year, limit: EVERY_REPORT })).map((r) => [r.orgId, r]));
-  const published = await firstPublicationDates(db, org.path, year);
-  const rows = orgs.map((member) => {
-    const report = reports.get(member.id);
-    const deadline = deadlineFor(year, member.kind);
-    const publishedOn = report ? (published.get(report.id) ?? null) : null;
+  // Deadlines depend on the kind and actions on the status: worked out once each, not per row.
+  const deadlines = new Map<string, string>();
+  const actions = new Map<ReportStatus, ReturnType<typeof availableActions>>();
+  const rows = (await listProgress(db, org.path, year)).map((member) => {
+    const { report } = member;
+    let deadline = deadlines.get(member.orgKind);
+    if (deadline === undefined) deadlines.set(member.orgKind, (deadline = deadlineFor(year, member.orgKind)));
+    let allowed = report ? actions.get(report.status) : [];
+    if (report && !allowed) actions.set(report.status, (allowed = availableActions(report.status, caller.role)));
+    const publishedOn = report?.firstPublishedOn ?? null;
     const late = publishedOn ? publishedOn > deadline : today > deadline;
     return {
-      orgId: member.id,
-      orgName: member.name,
-      orgKind: member.kind,
+      orgId: member.orgId,
+      orgName: member.orgName,
+      orgKind: member.orgKind,
       parentId: member.parentId,
       reportId: report?.id ?? null,
       status: report?.status ?? null,
@@ -34,7 +34,7 @@ export async function progressOf(db: Database, org: Organisation, year: number, 
       publishedOn,
       late,
       daysLate: late ? daysUntil(publishedOn ?? today, deadline) : null,
-      actions: report ? availableActions(report.status, caller.role) : [],
+      actions: allowed ?? [],
     };
   });
   const byStatus: Record<string, number> = {};

@@ -1,7 +1,7 @@
 import type { AgencyKind } from "@nianbao/core";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { type Database, isUniqueViolation, type Tx } from "../client";
-import type { AuditContext } from "../domain";
+import type { AuditContext, ReportStatus } from "../domain";
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
@@ -41,6 +41,75 @@ export async function listSubtree(db: Database, scopePath: string): Promise<Orga
     q.select().from(t.organisations).where(orgInSubtree(t, scopePath)).orderBy(asc(t.organisations.createdAt), asc(t.organisations.name)),
   );
   return rows.map(toOrganisation).sort((a, b) => depth(a) - depth(b));
+}
+
+/** An organisation of a subtree with its report of a year, as a progress board shows it. */
+export interface ProgressRow {
+  orgId: string;
+  orgName: string;
+  orgKind: AgencyKind;
+  parentId: string | null;
+  report: {
+    id: string;
+    status: ReportStatus;
+    currentRevision: number;
+    summary: { error: number; warning: number; info: number };
+    /** The first publication's date (timeliness counts the first one). */
+    firstPublishedOn: string | null;
+  } | null;
+}
+
+/**
+ * Every organisation of a subtree, in `listSubtree`'s order, with its report of the year (status,
+ * current revision's finding counts, first publication date) — one query joining what a progress
+ * board shows and nothing else.
+ */
+export async function listProgress(db: Database, scopePath: string, year: number): Promise<ProgressRow[]> {
+  const rows = await db.read(({ q, t }) =>
+    q
+      .select({
+        orgId: t.organisations.id,
+        orgName: t.organisations.name,
+        orgKind: t.organisations.kind,
+        parentId: t.organisations.parentId,
+        path: t.organisations.path,
+        reportId: t.reports.id,
+        status: t.reports.status,
+        currentRevision: t.reports.currentRevision,
+        error: t.reportRevisions.errorCount,
+        warning: t.reportRevisions.warningCount,
+        info: t.reportRevisions.infoCount,
+        firstPublishedOn: sql<
+          string | null
+        >`(select min(${t.publications.publishedOn}) from ${t.publications} where ${t.publications.reportId} = ${t.reports.id})`,
+      })
+      .from(t.organisations)
+      .leftJoin(t.reports, and(eq(t.reports.orgId, t.organisations.id), eq(t.reports.year, year)))
+      .leftJoin(
+        t.reportRevisions,
+        and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)),
+      )
+      .where(orgInSubtree(t, scopePath))
+      .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name)),
+  );
+  // listSubtree's order: by depth, then as read (the sort is stable); each depth worked out once.
+  return rows
+    .map((row) => ({ row, depth: depth(row) }))
+    .sort((a, b) => a.depth - b.depth)
+    .map(({ row: { reportId, status, currentRevision, error, warning, info, firstPublishedOn, path: _path, ...org } }) => ({
+      ...org,
+      orgKind: org.orgKind as AgencyKind,
+      report:
+        reportId === null || status === null || currentRevision === null
+          ? null
+          : {
+              id: reportId,
+              status: status as ReportStatus,
+              currentRevision,
+              summary: { error: error ?? 0, warning: warning ?? 0, info: info ?? 0 },
+              firstPublishedOn,
+            },
+    }));
 }
 
 export function depth(org: Pick<Organisation, "path">): number {

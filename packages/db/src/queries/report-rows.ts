@@ -6,7 +6,7 @@ import type { AgencyKind, FormatVersion, ReportDocument } from "@nianbao/core";
 import { and, eq, sql } from "drizzle-orm";
 // The same function in every dialect (a renaming proxy over the table); sqlite-core's has the types used here.
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Tx } from "../client";
+import type { Tables, Tx } from "../client";
 import type { ReportStatus, RevisionSource } from "../domain";
 import { prepared } from "./prepared";
 
@@ -85,6 +85,16 @@ export const reportColumns = (t: Tx["t"]) => ({
   updatedAt: t.reports.updatedAt,
 });
 
+/**
+ * How a report meets its organisation, its current revision and that revision's author: the joins of
+ * a list's rows and of a report read on its own.
+ */
+export const currentRevisionJoins = (t: Tables) => ({
+  organisation: eq(t.organisations.id, t.reports.orgId),
+  revision: and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)),
+  author: eq(t.users.id, t.reportRevisions.authorId),
+});
+
 export type ReportRow = Omit<Report, "orgKind" | "formatVersion" | "status"> & { orgKind: string; formatVersion: string; status: string };
 export const toReport = (row: ReportRow): Report => ({
   ...row,
@@ -135,6 +145,7 @@ export const toRevisionMeta = (row: RevisionRow): RevisionMeta => ({
 const findReportStatement = (tx: Tx) =>
   prepared(tx.q, tx.t, "report_by_id", (q, t, name) => {
     const previous = alias(t.reports, "previous_year");
+    const joins = currentRevisionJoins(t);
     return q
       .select({
         ...reportColumns(t),
@@ -144,12 +155,9 @@ const findReportStatement = (tx: Tx) =>
         currentAuthorName: t.users.displayName,
       })
       .from(t.reports)
-      .innerJoin(t.organisations, eq(t.organisations.id, t.reports.orgId))
-      .innerJoin(
-        t.reportRevisions,
-        and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)),
-      )
-      .innerJoin(t.users, eq(t.users.id, t.reportRevisions.authorId))
+      .innerJoin(t.organisations, joins.organisation)
+      .innerJoin(t.reportRevisions, joins.revision)
+      .innerJoin(t.users, joins.author)
       .leftJoin(previous, and(eq(previous.orgId, t.reports.orgId), eq(previous.year, sql`${t.reports.year} - 1`)))
       .where(eq(t.reports.id, sql.placeholder("id")))
       .limit(1)

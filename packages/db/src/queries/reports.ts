@@ -11,6 +11,7 @@ import { DomainError } from "../errors";
 import { importFindingsInAudit } from "./audit";
 import { prepared } from "./prepared";
 import {
+  currentRevisionJoins,
   type FindingsSummary,
   findReport,
   type Report,
@@ -22,6 +23,7 @@ import {
   toReport,
   toRevisionMeta,
 } from "./report-rows";
+import { pathRange } from "./rollup-reads";
 
 export * from "./report-rows";
 export * from "./report-writes";
@@ -64,7 +66,8 @@ export interface ReportListItem extends Report {
 }
 
 /** The list's columns: the report's, the current revision's finding counts and its author's name. */
-function listQuery(q: Executor, t: Tables, conditions: SQL[], limit: Placeholder | number) {
+function listQuery(q: Executor, t: Tables, conditions: (SQL | undefined)[], limit: Placeholder | number, order: SQL[] = []) {
+  const joins = currentRevisionJoins(t);
   return q
     .select({
       ...reportColumns(t),
@@ -74,15 +77,18 @@ function listQuery(q: Executor, t: Tables, conditions: SQL[], limit: Placeholder
       lastAuthorName: t.users.displayName,
     })
     .from(t.reports)
-    .innerJoin(t.organisations, eq(t.organisations.id, t.reports.orgId))
-    .innerJoin(
-      t.reportRevisions,
-      and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)),
-    )
-    .innerJoin(t.users, eq(t.users.id, t.reportRevisions.authorId))
+    .innerJoin(t.organisations, joins.organisation)
+    .innerJoin(t.reportRevisions, joins.revision)
+    .innerJoin(t.users, joins.author)
     .where(and(...conditions))
-    .orderBy(desc(t.reports.year), asc(t.organisations.path))
+    .orderBy(...(order.length ? order : [desc(t.reports.year), asc(t.organisations.path)]))
     .limit(limit);
+}
+
+type ListRow = Awaited<ReturnType<typeof listQuery>>[number];
+
+function toListItem({ errorCount, warningCount, infoCount, lastAuthorName, ...row }: ListRow): ReportListItem {
+  return { ...toReport(row), summary: { error: errorCount, warning: warningCount, info: infoCount }, lastAuthorName };
 }
 
 export async function listReports(db: Database, query: ReportListQuery): Promise<ReportListItem[]> {
@@ -106,11 +112,33 @@ export async function listReports(db: Database, query: ReportListQuery): Promise
     });
     return statement.execute({ scope, limit, ...(byYear ? { year: query.year } : {}), ...(byOrg ? { orgId: query.orgId } : {}) });
   });
-  return rows.map(({ errorCount, warningCount, infoCount, lastAuthorName, ...row }) => ({
-    ...toReport(row),
-    summary: { error: errorCount, warning: warningCount, info: infoCount },
-    lastAuthorName,
-  }));
+  return rows.map(toListItem);
+}
+
+export interface ReportPageQuery {
+  /** The organisation whose subtree is listed (itself included). */
+  scopePath: string;
+  year: number;
+  status?: ReportStatus[];
+  /** The organisation path of the last report of the previous page. */
+  after?: string;
+  limit: number;
+}
+
+/**
+ * One page of a year's reports in a subtree, in organisation path order (each organisation, then its
+ * subtree). A report is one per organisation and year, so the path alone orders them and the next page
+ * starts after the last path read: a range on the path index, so every page costs the same, however
+ * far into a province it is. Returns one report more than asked when there is a next page.
+ */
+export async function pageReports(db: Database, query: ReportPageQuery): Promise<ReportListItem[]> {
+  const rows = await db.read(({ q, t }) => {
+    const range = pathRange(db, t, { path: query.scopePath }, query.after, true);
+    const conditions = [range.where, eq(t.reports.year, query.year)];
+    if (query.status?.length) conditions.push(inArray(t.reports.status, query.status));
+    return listQuery(q, t, conditions, query.limit, [range.order]);
+  });
+  return rows.map(toListItem);
 }
 
 /** What is kept of a revision: everything but its author's name, which can change. */
