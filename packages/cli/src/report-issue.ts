@@ -3,23 +3,9 @@
  * the labels of the printed table) and what is wrong with it. The schema of the document's format
  * finds the first problem; this says it in the user's language.
  */
-import { documentIssue, getFormat, isFormatVersion, type Lang, label } from "@nianbao/core";
+import { documentIssue, getFormat, isFormatVersion, jsonTypeName, type Lang, label, valueAt } from "@nianbao/core";
 import { isReportShaped } from "./inputs";
 import { say } from "./messages";
-
-const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
-  number: { zh: "数字", en: "a number" },
-  string: { zh: "字符串", en: "a string" },
-  object: { zh: "对象", en: "an object" },
-  boolean: { zh: "布尔值", en: "true or false" },
-  array: { zh: "数组", en: "an array" },
-};
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let node = value;
-  for (const key of path) node = node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
-  return node;
-}
 
 function shown(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
@@ -48,10 +34,7 @@ function reportIssueText(value: unknown, lang: Lang): string {
   let problem: string;
   switch (issue.code) {
     case "invalid_type":
-      problem =
-        found === undefined
-          ? say(lang, "fieldMissing")
-          : say(lang, "fieldType", { expected: TYPE_NAMES[issue.expected]?.[lang] ?? issue.expected });
+      problem = found === undefined ? say(lang, "fieldMissing") : say(lang, "fieldType", { expected: jsonTypeName(issue.expected, lang) });
       break;
     case "unrecognized_keys":
       problem = say(lang, "fieldKeys", { keys: issue.keys.join(", ") });

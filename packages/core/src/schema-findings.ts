@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { CompiledFormat, KeyTree } from "./formats/index";
 import { type Lang, label as pick, t } from "./i18n/index";
 import type { Finding } from "./schema/findings";
+import { jsonTypeName, valueAt } from "./schema/json-values";
 
 const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
   formatVersion: { zh: "格式版本", en: "format version" },
@@ -21,14 +22,6 @@ const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
   "sections.problems": { zh: "五、存在的主要问题及改进情况", en: "section 5 (problems)" },
   "sections.other": { zh: "六、其他需要报告的事项", en: "section 6 (other matters)" },
   tables: { zh: "统计表", en: "tables" },
-};
-
-const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
-  object: { zh: "对象", en: "an object" },
-  string: { zh: "字符串", en: "a string" },
-  number: { zh: "数字", en: "a number" },
-  boolean: { zh: "布尔值", en: "a boolean" },
-  array: { zh: "数组", en: "an array" },
 };
 
 function fieldName(path: string, format: CompiledFormat, lang: Lang): string {
@@ -50,8 +43,7 @@ function problem(issue: z.core.$ZodIssue, lang: Lang, input: unknown): string {
     case "invalid_type": {
       const missing = valueAt(input, issue.path) === undefined;
       if (missing) return t(lang, "schema.required");
-      const name = TYPE_NAMES[issue.expected]?.[lang] ?? issue.expected;
-      return t(lang, "schema.type", { expected: name });
+      return t(lang, "schema.type", { expected: jsonTypeName(issue.expected, lang) });
     }
     case "invalid_format":
       return issue.format === "date" ? t(lang, "schema.date") : t(lang, "schema.invalid");
@@ -64,15 +56,6 @@ function problem(issue: z.core.$ZodIssue, lang: Lang, input: unknown): string {
     default:
       return issue.message || t(lang, "schema.invalid");
   }
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node = input;
-  for (const key of path) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
 }
 
 export function schemaFindings(result: z.ZodSafeParseResult<unknown>, format: CompiledFormat, lang: Lang, input?: unknown): Finding[] {
