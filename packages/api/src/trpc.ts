@@ -12,7 +12,7 @@ import type { Actor, Context } from "./context";
 import { formatError } from "./error-format";
 import { AppError, asAppError, toTRPCError } from "./errors";
 import { inputProblem, inputProblemError } from "./input-guard";
-import { idSchema } from "./schemas";
+import { idSchema, yearInputSchema } from "./schemas";
 
 const t = initTRPC.context<Context>().create({
   // Plain JSON on the wire (no transformer), so any HTTP client can call the API.
@@ -109,6 +109,9 @@ export const orgProcedure = targetProcedure({
   load: (db, input, actor): Promise<Organisation> => getOrganisation(db, input.orgId ?? actor.orgId),
   pathOf: (org) => org.path,
 });
+
+/** A year across an organisation's subtree (default: the caller's), open to every role: roll-ups and progress. */
+export const subtreeYearProcedure = orgProcedure(ALL_ROLES).input(z.object({ year: yearInputSchema }));
 
 export const reportProcedure = byIdProcedure("report", getReport);
 export const userProcedure = byIdProcedure("user", getUser);

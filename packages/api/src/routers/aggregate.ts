@@ -1,9 +1,8 @@
 import { findingSchema, formatVersionSchema, reportDocumentSchema } from "@nianbao/core";
 import { reportStatusSchema } from "@nianbao/db";
 import { z } from "zod";
-import { yearInputSchema } from "../schemas";
 import { rollupOf } from "../services/aggregate";
-import { ALL_ROLES, orgProcedure, router } from "../trpc";
+import { router, subtreeYearProcedure } from "../trpc";
 
 const cellValue = z.union([z.number(), z.string(), z.null()]);
 
@@ -14,8 +13,7 @@ export const aggregateRouter = router({
    * reconciliation against the organisation's own report where it has one. Lists stop at 200 entries
    * (a county's departments all fit); `inputCount`, `missingCount` and `contributorCount` are whole.
    */
-  get: orgProcedure(ALL_ROLES)
-    .input(z.object({ year: yearInputSchema }))
+  get: subtreeYearProcedure
     .output(
       z.object({
         year: z.number().int(),

@@ -1,9 +1,9 @@
 import { agencyKindSchema } from "@nianbao/core";
 import { reportStatusSchema, workflowActionSchema } from "@nianbao/db";
 import { z } from "zod";
-import { findingsSummarySchema, yearInputSchema } from "../schemas";
+import { findingsSummarySchema } from "../schemas";
 import { progressOf } from "../services/stats";
-import { ALL_ROLES, orgProcedure, router } from "../trpc";
+import { router, subtreeYearProcedure } from "../trpc";
 
 export const statsRouter = router({
   /**
@@ -11,8 +11,7 @@ export const statsRouter = router({
    * departments, 3月31日 for the government's own report, of the next year), whether it is late, and
    * the workflow steps the caller may take on it (as reports.get says), so a to-do list needs one call.
    */
-  progress: orgProcedure(ALL_ROLES)
-    .input(z.object({ year: yearInputSchema }))
+  progress: subtreeYearProcedure
     .output(
       z.object({
         year: z.number().int(),
