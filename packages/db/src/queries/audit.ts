@@ -1,6 +1,4 @@
 import { and, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
-import { type Finding, findingSchema } from "@nianbao/core";
-import { z } from "zod";
 import type { Database, Tx } from "../client";
 import type { AuditContext } from "../domain";
 import { newId } from "./ids";
@@ -67,29 +65,4 @@ export async function listAudit(db: Database, query: AuditQuery) {
 /** An audit row on its own (events with no other change, such as a refused login). */
 export async function appendAudit(db: Database, audit: AuditContext, entry: AuditEntry): Promise<void> {
   await db.write((tx) => recordAudit(tx, audit, entry));
-}
-
-const importFindingsSchema = z.array(findingSchema);
-
-/**
- * The findings kept with an imported revision (RevisionInput.importFindings), from the audit entry
- * written in the revision's own transaction and never changed after. By organisation first: that is
- * the audit log's index, and it keeps the search to one organisation's entries.
- */
-export async function importFindingsInAudit(db: Database, orgId: string, reportId: string, revisionNo: number): Promise<Finding[]> {
-  const rows = await db.read(({ q, t }) =>
-    q
-      .select({ action: t.auditLog.action, detail: t.auditLog.detail })
-      .from(t.auditLog)
-      .where(
-        and(eq(t.auditLog.orgId, orgId), eq(t.auditLog.targetId, reportId), inArray(t.auditLog.action, ["report.create", "report.import"])),
-      ),
-  );
-  for (const row of rows) {
-    const detail = row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : {};
-    // The first revision is written by report.create; later ones name their number.
-    const revision = row.action === "report.create" ? 1 : detail.revision;
-    if (revision === revisionNo && detail.importFindings) return importFindingsSchema.parse(detail.importFindings);
-  }
-  return [];
 }

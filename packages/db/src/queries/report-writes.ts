@@ -23,16 +23,10 @@ export interface RevisionInput {
   source: RevisionSource;
   note: string | null;
   /**
-   * The import's own findings, for a revision read from a file: kept with the revision's audit entry
-   * (same transaction), so that validation of this revision can tell a cell the importer could not
-   * read from one the report left blank (importFindingsOf).
+   * The import's own findings, for a revision read from a file: kept with the revision, so that its
+   * validation can tell a cell the importer could not read from one the report left blank.
    */
   importFindings?: readonly Finding[];
-}
-
-/** The import's findings, as the audit entry of the revision they came with keeps them. */
-function importDetail(input: RevisionInput): { importFindings?: readonly Finding[] } {
-  return input.importFindings?.length ? { importFindings: input.importFindings } : {};
 }
 
 async function insertRevision(
@@ -56,6 +50,7 @@ async function insertRevision(
     tokenId: input.tokenId,
     source: input.source,
     note: input.note,
+    importFindings: input.importFindings?.length ? JSON.stringify(input.importFindings) : null,
     createdAt: now,
   });
 }
@@ -94,7 +89,7 @@ export async function createReport(db: Database, input: NewReport, audit: AuditC
           targetType: "report",
           targetId: id,
           orgId: input.orgId,
-          detail: { year: input.document.year, source: input.source, summary: input.summary, ...importDetail(input) },
+          detail: { year: input.document.year, source: input.source, summary: input.summary },
         },
         now,
       );
@@ -149,7 +144,7 @@ export async function saveRevision(
           targetType: "report",
           targetId: report.id,
           orgId: report.orgId,
-          detail: { revision: revisionNo, baseRevision: input.baseRevision, summary: input.summary, ...importDetail(input) },
+          detail: { revision: revisionNo, baseRevision: input.baseRevision, summary: input.summary },
         },
         now,
       );

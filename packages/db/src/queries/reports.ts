@@ -2,13 +2,13 @@
  * Reading reports and their revisions. The hot reads (one report, its revisions, a year's list) run as
  * prepared statements (prepared.ts); revisions, which never change, are kept once read.
  */
-import type { Finding, ReportDocument } from "@nianbao/core";
+import { type Finding, findingSchema, type ReportDocument } from "@nianbao/core";
 import { and, asc, desc, eq, inArray, like, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor, Tables, Tx } from "../client";
 import { parseStoredDocument } from "../documents";
 import type { ReportStatus } from "../domain";
 import { DomainError } from "../errors";
-import { importFindingsInAudit } from "./audit";
+import { z } from "zod";
 import { prepared } from "./prepared";
 import {
   currentRevisionJoins,
@@ -142,13 +142,15 @@ export async function pageReports(db: Database, query: ReportPageQuery): Promise
 }
 
 /** What is kept of a revision: everything but its author's name, which can change. */
-type StoredRevision = Omit<Revision, "authorName">;
+/** A revision as kept once read (it never changes), with the findings of the import it came from. */
+type StoredRevision = Omit<Revision, "authorName"> & { importFindings: readonly Finding[] };
+const importFindingsSchema = z.array(findingSchema);
 
 const revisionStatement = (tx: Tx) =>
   prepared(tx.q, tx.t, "revision_by_no", (q, t, name) => {
     const { authorName: _name, ...columns } = revisionColumns(t);
     return q
-      .select({ ...columns, document: t.reportRevisions.document })
+      .select({ ...columns, document: t.reportRevisions.document, importFindings: t.reportRevisions.importFindings })
       .from(t.reportRevisions)
       .where(
         and(eq(t.reportRevisions.reportId, sql.placeholder("reportId")), eq(t.reportRevisions.revisionNo, sql.placeholder("revisionNo"))),
@@ -204,7 +206,8 @@ async function storedRevision(db: Database, reportId: string, revisionNo: number
   const [row] = await db.read((tx) => revisionStatement(tx).execute({ reportId, revisionNo }));
   if (!row) throw new DomainError("NOT_FOUND", "report.revisionNotFound", { revision: revisionNo });
   const { authorName: _none, ...meta } = toRevisionMeta({ ...row, authorName: "" });
-  const revision: StoredRevision = { ...meta, document: parseStoredDocument(row.document) };
+  const importFindings = row.importFindings ? importFindingsSchema.parse(JSON.parse(row.importFindings)) : [];
+  const revision: StoredRevision = { ...meta, document: parseStoredDocument(row.document), importFindings };
   cache.set(key, deepFreeze(revision));
   if (cache.size > REVISIONS_KEPT) cache.delete(cache.keys().next().value!);
   return revision;
@@ -215,17 +218,9 @@ export async function getRevisionDocument(db: Database, reportId: string, revisi
   return (await storedRevision(db, reportId, revisionNo)).document;
 }
 
-/**
- * The findings of the import a revision was read from; none for a revision written any other way
- * (most: no query then, the revision being kept once read).
- */
-export async function getRevisionImportFindings(
-  db: Database,
-  report: Pick<Report, "id" | "orgId">,
-  revisionNo: number,
-): Promise<Finding[]> {
-  const stored = await storedRevision(db, report.id, revisionNo);
-  return stored.source === "import" ? importFindingsInAudit(db, report.orgId, report.id, revisionNo) : [];
+/** The findings of the import a revision was read from; none for a revision written any other way. */
+export async function getRevisionImportFindings(db: Database, report: Pick<Report, "id">, revisionNo: number): Promise<readonly Finding[]> {
+  return (await storedRevision(db, report.id, revisionNo)).importFindings;
 }
 
 /**
@@ -238,7 +233,7 @@ export async function getRevision(db: Database, reportId: string, revisionNo: nu
     report && report.id === reportId && report.currentRevision === revisionNo
       ? report.currentAuthorName
       : ((await db.read((tx) => userNameStatement(tx).execute({ id: stored.authorId })))[0]?.displayName ?? "");
-  const { document, ...meta } = stored;
+  const { document, importFindings: _import, ...meta } = stored;
   return { ...meta, authorName, document };
 }
 

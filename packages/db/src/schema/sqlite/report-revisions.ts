@@ -28,6 +28,11 @@ export const reportRevisions = sqliteTable(
     /** create | edit | import | publish | seed */
     source: text("source").notNull(),
     note: text("note"),
+    /**
+     * For a revision read from a file: the import's warnings that name cells or sections it could not
+     * read (JSON, core's finding schema), so that validation says "unchecked" there, not "未填写".
+     */
+    importFindings: text("import_findings"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [unique("report_revisions_report_no_unique").on(t.reportId, t.revisionNo), index("report_revisions_report_idx").on(t.reportId)],

@@ -1,0 +1,1 @@
+ALTER TABLE "report_revisions" ADD COLUMN "import_findings" text;
