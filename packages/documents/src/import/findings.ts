@@ -6,6 +6,8 @@
  * | --------------------- | ----------------- | ---------------------------------------------------------------- |
  * | IMPORT-TABLE-MISSING  | warning           | a statistical table was not found; all its cells are null        |
  * | IMPORT-ROWS-MISSING   | warning           | rows of a table were not found (lost in extraction); cells null  |
+ * | IMPORT-CELLS-MISSING  | warning           | cells of rows that were found got no value from the source, and  |
+ * |                       |                   | no other finding says why (a column the table printed elsewhere) |
  * | IMPORT-VALUE-COUNT    | warning           | a row has more or fewer values than columns and no positions to  |
  * |                       |                   | tell which is which; the whole row is null                       |
  * | IMPORT-UNREADABLE     | warning           | a cell's text is not a value of its kind ("12.5" as a count)     |
@@ -29,6 +31,7 @@ import { type CellDef, type Finding, type Lang, type Severity, cellPath, fill, l
 export type ImportRuleId =
   | "IMPORT-TABLE-MISSING"
   | "IMPORT-ROWS-MISSING"
+  | "IMPORT-CELLS-MISSING"
   | "IMPORT-VALUE-COUNT"
   | "IMPORT-UNREADABLE"
   | "IMPORT-AMBIGUOUS"
@@ -45,6 +48,10 @@ const MESSAGES = {
   tableMissing: {
     zh: "未找到“{table}”统计表，其{count}个单元格均未导入",
     en: "The table “{table}” was not found; none of its {count} cells was imported",
+  },
+  cellsMissing: {
+    zh: "“{table}”中有{count}个单元格未能从原文读到数值，未导入：{cells}",
+    en: "“{table}”: {count} cells got no value from the source and were not imported: {cells}",
   },
   rowsMissing: {
     zh: "“{table}”缺少{count}行，这些行的单元格未导入：{rows}",

@@ -58,6 +58,16 @@ describe("table 四 printed as three blocks, each with its own header of five", 
     expect(findings.filter((f) => f.ruleId === "IMPORT-VALUE-COUNT").length).toBeGreaterThan(0);
   });
 
+  it("names the blocks it could not read when the page prints only one block", async () => {
+    const { report: doc, findings } = await importReport(withTable4(["行政复议", HEADER, "1 0 0 0 1"]));
+    expect(block(doc, "review")).toEqual([1, 0, 0, 0, 1]);
+    const named = new Set(findings.filter((f) => f.ruleId.startsWith("IMPORT-") && f.severity === "warning").flatMap((f) => f.cells));
+    for (const name of ["litigationDirect", "litigationAfterReview"]) {
+      expect(block(doc, name)).toEqual([null, null, null, null, null]);
+      for (const column of OUTCOMES) expect(named.has(`reviewLitigation.${name}.${column}`)).toBe(true);
+    }
+  });
+
   it("places nothing when a block name comes twice", async () => {
     const { report: doc } = await importReport(withTable4(["行政复议", HEADER, "1 0 0 0 1", "行政复议", HEADER, "0 0 0 1 1"]));
     expect(block(doc, "review")).toEqual([null, null, null, null, null]);

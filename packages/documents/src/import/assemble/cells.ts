@@ -78,6 +78,11 @@ export class CellStore {
     if (!this.cells.has(cell.id)) this.cells.set(cell.id, { kind: "blank" });
   }
 
+  /** Whether the source gave this cell anything at all: a value, a blank, or two values that disagree. */
+  seen(cell: CellDef): boolean {
+    return this.cells.has(cell.id);
+  }
+
   value(cell: CellDef): number | string | null {
     const stored = this.cells.get(cell.id);
     return stored?.kind === "value" ? stored.value : null;

@@ -3,7 +3,7 @@
  * the empty cells are the importer's, not the agency's.
  */
 import { type CellDef, label as pick } from "@nianbao/core";
-import { type FindingList, joinList } from "../findings";
+import { cellName, type FindingList, joinList } from "../findings";
 import type { CellStore } from "./cells";
 import type { FormatLabels } from "./labels";
 import { uniqueBlocks } from "./table-labels";
@@ -68,6 +68,36 @@ export function reportMissingTables(labels: FormatLabels, findings: FindingList,
       {
         table: section ? pick(findings.lang, section.heading) : table.id,
         count: cells.length,
+      },
+    );
+  }
+}
+
+/** How many cells a finding lists by name before it says "…" (the finding's `cells` holds them all). */
+const CELLS_NAMED = 6;
+
+/**
+ * The safety net under the two above: cells of found tables that the source gave nothing for and no
+ * finding names yet (say, table 四 whose page printed one block's header only). Each empty cell the
+ * importer leaves must be named, so that validation says "not read", never "left blank".
+ */
+export function reportUnreadCells(labels: FormatLabels, store: CellStore, findings: FindingList, found: ReadonlySet<string>): void {
+  const named = new Set(findings.items.flatMap((f) => f.cells));
+  for (const table of labels.format.def.tables) {
+    if (!found.has(table.id)) continue;
+    const unread = (labels.format.cellsByTable.get(table.id) ?? []).filter((cell) => !store.seen(cell) && !named.has(cell.id));
+    if (!unread.length) continue;
+    const section = labels.format.def.sections.find((s) => s.table === table.id);
+    const names = unread.slice(0, CELLS_NAMED).map((cell) => cellName(cell, findings.lang));
+    findings.add(
+      "IMPORT-CELLS-MISSING",
+      "warning",
+      unread.map((c) => c.id),
+      "cellsMissing",
+      {
+        table: section ? pick(findings.lang, section.heading) : table.id,
+        count: unread.length,
+        cells: joinList(findings.lang, unread.length > CELLS_NAMED ? [...names, "…"] : names),
       },
     );
   }

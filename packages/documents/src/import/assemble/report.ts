@@ -263,6 +263,7 @@ export function assembleReport(blocks: readonly Block[], lang: Lang): Assembled 
   if (!outline.title && outline.headings.size === 0 && found.size === 0) throw new ImportError("noReport", lang);
   placer.reportMissingTables(found);
   placer.reportMissingRows(found);
+  placer.reportUnreadCells(found);
 
   const sections: Record<TextSectionKey, string> = {
     overview: [...outline.preface, ...outline.sections.overview].join("\n"),

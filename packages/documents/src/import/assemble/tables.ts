@@ -21,7 +21,7 @@ import { CellStore } from "./cells";
 import { ColumnCentres } from "./column-centres";
 import type { BlockRowRef, FormatLabels } from "./labels";
 import type { LogicalRow } from "./rows";
-import { reportMissingRows, reportMissingTables } from "./missing";
+import { reportMissingRows, reportMissingTables, reportUnreadCells } from "./missing";
 import { type PendingRun, resolvePendingRuns } from "./pending-runs";
 import {
   blockOfRow,
@@ -343,5 +343,10 @@ export class TablePlacer {
 
   reportMissingTables(found: ReadonlySet<string>): void {
     reportMissingTables(this.labels, this.findings, found);
+  }
+
+  /** After every other finding: name the cells of found tables that nothing filled and nothing named. */
+  reportUnreadCells(found: ReadonlySet<string>): void {
+    reportUnreadCells(this.labels, this.store, this.findings, found);
   }
 }
