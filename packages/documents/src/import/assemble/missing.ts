@@ -8,6 +8,14 @@ import type { CellStore } from "./cells";
 import type { FormatLabels } from "./labels";
 import { uniqueBlocks } from "./table-labels";
 
+type Table = FormatLabels["format"]["def"]["tables"][number];
+
+/** A table as a finding names it: the heading of the section that holds it. */
+function tableName(labels: FormatLabels, table: Table, findings: FindingList): string {
+  const section = labels.format.def.sections.find((s) => s.table === table.id);
+  return section ? pick(findings.lang, section.heading) : table.id;
+}
+
 /** Rows of found tables that no source row was matched to. */
 export function reportMissingRows(labels: FormatLabels, store: CellStore, findings: FindingList, found: ReadonlySet<string>): void {
   for (const table of labels.format.def.tables) {
@@ -36,21 +44,16 @@ export function reportMissingRows(labels: FormatLabels, store: CellStore, findin
       }
     }
     if (!missing.length) continue;
-    const section = labels.format.def.sections.find((s) => s.table === table.id);
-    findings.add(
-      "IMPORT-ROWS-MISSING",
-      "warning",
-      missing.flatMap((m) => m.cells.map((c) => c.id)),
-      "rowsMissing",
-      {
-        table: section ? pick(findings.lang, section.heading) : table.id,
-        count: missing.length,
-        rows: joinList(
-          findings.lang,
-          missing.map((m) => m.label),
-        ),
-      },
+    const rows = joinList(
+      findings.lang,
+      missing.map((m) => m.label),
     );
+    const cells = missing.flatMap((m) => m.cells.map((c) => c.id));
+    findings.add("IMPORT-ROWS-MISSING", "warning", cells, "rowsMissing", {
+      table: tableName(labels, table, findings),
+      count: missing.length,
+      rows,
+    });
   }
 }
 
@@ -59,16 +62,13 @@ export function reportMissingTables(labels: FormatLabels, findings: FindingList,
   for (const table of labels.format.def.tables) {
     if (found.has(table.id)) continue;
     const cells = labels.format.cellsByTable.get(table.id) ?? [];
-    const section = labels.format.def.sections.find((s) => s.table === table.id);
+    const params = { table: tableName(labels, table, findings), count: cells.length };
     findings.add(
       "IMPORT-TABLE-MISSING",
       "warning",
       cells.map((c) => c.id),
       "tableMissing",
-      {
-        table: section ? pick(findings.lang, section.heading) : table.id,
-        count: cells.length,
-      },
+      params,
     );
   }
 }
@@ -87,18 +87,15 @@ export function reportUnreadCells(labels: FormatLabels, store: CellStore, findin
     if (!found.has(table.id)) continue;
     const unread = (labels.format.cellsByTable.get(table.id) ?? []).filter((cell) => !store.seen(cell) && !named.has(cell.id));
     if (!unread.length) continue;
-    const section = labels.format.def.sections.find((s) => s.table === table.id);
     const names = unread.slice(0, CELLS_NAMED).map((cell) => cellName(cell, findings.lang));
+    const cells = joinList(findings.lang, unread.length > CELLS_NAMED ? [...names, "…"] : names);
+    const params = { table: tableName(labels, table, findings), count: unread.length, cells };
     findings.add(
       "IMPORT-CELLS-MISSING",
       "warning",
       unread.map((c) => c.id),
       "cellsMissing",
-      {
-        table: section ? pick(findings.lang, section.heading) : table.id,
-        count: unread.length,
-        cells: joinList(findings.lang, unread.length > CELLS_NAMED ? [...names, "…"] : names),
-      },
+      params,
     );
   }
 }
