@@ -126,7 +126,11 @@ function createSqlite(path: string): Database {
 }
 
 function createPostgres(config: DbConfig): Database {
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  // JIT compilation off: it pays only for long analytical queries, and it cost this application's reads
+  // 30–40 ms each time a plan's estimate crossed its threshold (a province's progress board, for one),
+  // for queries that run in a few dozen milliseconds without it. An `options` parameter in the URL
+  // replaces this setting (node-postgres lets the connection string win).
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, options: "-c jit=off" });
   pool.on("error", config.onIdleConnectionError ?? (() => undefined));
   const orm = drizzlePg({ client: pool });
   const url = new URL(config.url);

@@ -1,11 +1,12 @@
 import type { AgencyKind } from "@nianbao/core";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type Database, isUniqueViolation, type Tx } from "../client";
 import type { AuditContext, ReportStatus } from "../domain";
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
 import { inSubtree, orgInSubtree } from "./scope";
+import { pathRange } from "./rollup-reads";
 import { moveRollups } from "./rollups";
 
 export interface Organisation {
@@ -65,32 +66,8 @@ export interface ProgressRow {
  * board shows and nothing else.
  */
 export async function listProgress(db: Database, scopePath: string, year: number): Promise<ProgressRow[]> {
-  const rows = await db.read(({ q, t }) =>
-    q
-      .select({
-        orgId: t.organisations.id,
-        orgName: t.organisations.name,
-        orgKind: t.organisations.kind,
-        parentId: t.organisations.parentId,
-        path: t.organisations.path,
-        reportId: t.reports.id,
-        status: t.reports.status,
-        currentRevision: t.reports.currentRevision,
-        error: t.reportRevisions.errorCount,
-        warning: t.reportRevisions.warningCount,
-        info: t.reportRevisions.infoCount,
-        firstPublishedOn: sql<
-          string | null
-        >`(select min(${t.publications.publishedOn}) from ${t.publications} where ${t.publications.reportId} = ${t.reports.id})`,
-      })
-      .from(t.organisations)
-      .leftJoin(t.reports, and(eq(t.reports.orgId, t.organisations.id), eq(t.reports.year, year)))
-      .leftJoin(
-        t.reportRevisions,
-        and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)),
-      )
-      .where(orgInSubtree(t, scopePath))
-      .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name)),
+  const rows = await db.read((tx) =>
+    db.dialect === "postgres" ? progressRowsPostgres(db, tx, scopePath, year) : progressRows(tx, scopePath, year),
   );
   // listSubtree's order: by depth, then as read (the sort is stable); each depth worked out once.
   return rows
@@ -110,6 +87,76 @@ export async function listProgress(db: Database, scopePath: string, year: number
               firstPublishedOn,
             },
     }));
+}
+
+/** What the progress query gives for each organisation, before its report is put together. */
+interface ProgressQueryRow {
+  orgId: string;
+  orgName: string;
+  orgKind: string;
+  parentId: string | null;
+  path: string;
+  reportId: string | null;
+  status: string | null;
+  currentRevision: number | null;
+  error: number | null;
+  warning: number | null;
+  info: number | null;
+  firstPublishedOn: string | null;
+}
+
+/** Each organisation of the subtree, its report of the year, that report's current revision and first publication. */
+function progressRows({ q, t }: Tx, scopePath: string, year: number): Promise<ProgressQueryRow[]> {
+  return q
+    .select({
+      orgId: t.organisations.id,
+      orgName: t.organisations.name,
+      orgKind: t.organisations.kind,
+      parentId: t.organisations.parentId,
+      path: t.organisations.path,
+      reportId: t.reports.id,
+      status: t.reports.status,
+      currentRevision: t.reports.currentRevision,
+      error: t.reportRevisions.errorCount,
+      warning: t.reportRevisions.warningCount,
+      info: t.reportRevisions.infoCount,
+      firstPublishedOn: sql<
+        string | null
+      >`(select min(${t.publications.publishedOn}) from ${t.publications} where ${t.publications.reportId} = ${t.reports.id})`,
+    })
+    .from(t.organisations)
+    .leftJoin(t.reports, and(eq(t.reports.orgId, t.organisations.id), eq(t.reports.year, year)))
+    .leftJoin(
+      t.reportRevisions,
+      and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)),
+    )
+    .where(orgInSubtree(t, scopePath))
+    .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name));
+}
+
+/**
+ * The same rows on PostgreSQL, each organisation's report looked up by the (organisation, year) index.
+ * Joined plainly, PostgreSQL hashes every report of the year in the country (150,000 rows) to find a
+ * province's 5,000; looked up one by one (a LATERAL join, which SQLite does not have and does not need:
+ * its plain join is already these lookups) the province's board takes well under half the time.
+ */
+async function progressRowsPostgres(db: Database, { q, t }: Tx, scopePath: string, year: number): Promise<ProgressQueryRow[]> {
+  const { organisations: o, reports: r, reportRevisions: rev, publications: pub } = t;
+  const range = pathRange(db, t, { path: scopePath }, undefined, true);
+  const query = sql`select ${o.id} as "orgId", ${o.name} as "orgName", ${o.kind} as "orgKind", ${o.parentId} as "parentId",
+      ${o.path} as "path", y."reportId", y."status", y."currentRevision", y."error", y."warning", y."info", y."firstPublishedOn"
+    from ${o} left join lateral (
+      select ${r.id} as "reportId", ${r.status} as "status", ${r.currentRevision} as "currentRevision",
+        ${rev.errorCount} as "error", ${rev.warningCount} as "warning", ${rev.infoCount} as "info",
+        (select min(${pub.publishedOn}) from ${pub} where ${pub.reportId} = ${r.id}) as "firstPublishedOn"
+      from ${r} left join ${rev} on ${rev.reportId} = ${r.id} and ${rev.revisionNo} = ${r.currentRevision}
+      where ${r.orgId} = ${o.id} and ${r.year} = ${year}
+      limit 1
+    ) y on true
+    where ${range.where}
+    order by ${o.createdAt}, ${o.name}`;
+  const result = await (q as unknown as { execute(query: SQL): Promise<{ rows: ProgressQueryRow[] }> }).execute(query);
+  return result.rows;
 }
 
 export function depth(org: Pick<Organisation, "path">): number {
