@@ -1,8 +1,9 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import type { AuditContext } from "../domain";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { prepared } from "./prepared";
 
 export interface Explanation {
   findingKey: string;
@@ -61,8 +62,16 @@ export async function upsertExplanation(db: Database, input: NewExplanation, aud
 }
 
 export async function listExplanations(db: Database, reportId: string): Promise<Explanation[]> {
+  // Read with every report (reports.get): a kept prepared statement.
   const rows = await db.read(({ q, t }) =>
-    q.select().from(t.explanations).where(eq(t.explanations.reportId, reportId)).orderBy(asc(t.explanations.createdAt)),
+    prepared(q, t, "explanations_by_report", (q, t, name) =>
+      q
+        .select()
+        .from(t.explanations)
+        .where(eq(t.explanations.reportId, sql.placeholder("reportId")))
+        .orderBy(asc(t.explanations.createdAt))
+        .prepare(...name),
+    ).execute({ reportId }),
   );
   return rows.map((row) => ({
     findingKey: row.findingKey,

@@ -1,11 +1,12 @@
 import type { AgencyKind } from "@nianbao/core";
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, like, type SQL, sql } from "drizzle-orm";
 import { type Database, isUniqueViolation, type Tx } from "../client";
 import type { AuditContext, ReportStatus } from "../domain";
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
 import { inSubtree, orgInSubtree } from "./scope";
+import { prepared } from "./prepared";
 import { pathRange } from "./rollup-reads";
 import { moveRollups } from "./rollups";
 
@@ -25,8 +26,19 @@ const toOrganisation = (row: Row): Organisation => ({ ...row, kind: row.kind as 
 
 export { inSubtree } from "./scope";
 
-export async function findOrganisation({ q, t }: Tx, id: string): Promise<Organisation | null> {
-  const [row] = await q.select().from(t.organisations).where(eq(t.organisations.id, id)).limit(1);
+const organisationById = (tx: Tx) =>
+  prepared(tx.q, tx.t, "organisation_by_id", (q, t, name) =>
+    q
+      .select()
+      .from(t.organisations)
+      .where(eq(t.organisations.id, sql.placeholder("id")))
+      .limit(1)
+      .prepare(...name),
+  );
+
+/** Read on nearly every request (a subtree's procedures load their organisation): a kept prepared statement. */
+export async function findOrganisation(tx: Tx, id: string): Promise<Organisation | null> {
+  const [row] = await organisationById(tx).execute({ id });
   return row ? toOrganisation(row) : null;
 }
 
@@ -107,31 +119,35 @@ interface ProgressQueryRow {
 
 /** Each organisation of the subtree, its report of the year, that report's current revision and first publication. */
 function progressRows({ q, t }: Tx, scopePath: string, year: number): Promise<ProgressQueryRow[]> {
-  return q
-    .select({
-      orgId: t.organisations.id,
-      orgName: t.organisations.name,
-      orgKind: t.organisations.kind,
-      parentId: t.organisations.parentId,
-      path: t.organisations.path,
-      reportId: t.reports.id,
-      status: t.reports.status,
-      currentRevision: t.reports.currentRevision,
-      error: t.reportRevisions.errorCount,
-      warning: t.reportRevisions.warningCount,
-      info: t.reportRevisions.infoCount,
-      firstPublishedOn: sql<
-        string | null
-      >`(select min(${t.publications.publishedOn}) from ${t.publications} where ${t.publications.reportId} = ${t.reports.id})`,
-    })
-    .from(t.organisations)
-    .leftJoin(t.reports, and(eq(t.reports.orgId, t.organisations.id), eq(t.reports.year, year)))
-    .leftJoin(
-      t.reportRevisions,
-      and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)),
-    )
-    .where(orgInSubtree(t, scopePath))
-    .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name));
+  const statement = prepared(q, t, "progress_rows", (q, t, name) =>
+    q
+      .select({
+        orgId: t.organisations.id,
+        orgName: t.organisations.name,
+        orgKind: t.organisations.kind,
+        parentId: t.organisations.parentId,
+        path: t.organisations.path,
+        reportId: t.reports.id,
+        status: t.reports.status,
+        currentRevision: t.reports.currentRevision,
+        error: t.reportRevisions.errorCount,
+        warning: t.reportRevisions.warningCount,
+        info: t.reportRevisions.infoCount,
+        firstPublishedOn: sql<
+          string | null
+        >`(select min(${t.publications.publishedOn}) from ${t.publications} where ${t.publications.reportId} = ${t.reports.id})`,
+      })
+      .from(t.organisations)
+      .leftJoin(t.reports, and(eq(t.reports.orgId, t.organisations.id), eq(t.reports.year, sql.placeholder("year"))))
+      .leftJoin(
+        t.reportRevisions,
+        and(eq(t.reportRevisions.reportId, t.reports.id), eq(t.reportRevisions.revisionNo, t.reports.currentRevision)),
+      )
+      .where(like(t.organisations.path, sql.placeholder("scope")))
+      .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name))
+      .prepare(...name),
+  );
+  return statement.execute({ year, scope: `${scopePath}%` });
 }
 
 /**

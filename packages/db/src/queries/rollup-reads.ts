@@ -6,6 +6,7 @@
 import { and, asc, count, eq, gt, gte, inArray, like, lt, max, notExists, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { ReportStatus } from "../domain";
+import { prepared } from "./prepared";
 
 /**
  * A child of an organisation as the roll-up's per-cell lists need it: its own counting report (the
@@ -196,6 +197,13 @@ export async function countBelow(db: Database, org: { id: string; path: string }
  * are never deleted, so a new, renamed or moved one always raises it.
  */
 export async function organisationsChangedAt(db: Database): Promise<number> {
-  const [row] = await db.read(({ q, t }) => q.select({ at: max(t.organisations.updatedAt) }).from(t.organisations));
+  const [row] = await db.read(({ q, t }) =>
+    prepared(q, t, "organisations_changed_at", (q, t, name) =>
+      q
+        .select({ at: max(t.organisations.updatedAt) })
+        .from(t.organisations)
+        .prepare(...name),
+    ).execute(),
+  );
   return Number(row?.at ?? 0);
 }

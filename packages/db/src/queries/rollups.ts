@@ -20,6 +20,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import { parseStoredDocument } from "../documents";
 import type { ReportStatus } from "../domain";
+import { prepared } from "./prepared";
 
 /** Reports count in a roll-up once the 分管领导 has approved them; a report under correction counts as published. */
 const APPROVED: ReadonlySet<ReportStatus> = new Set(["reviewed", "signed", "published"]);
@@ -170,11 +171,15 @@ async function changeSums(tx: Tx, orgId: string, figures: ReportFigures, sign: 1
 
 /** The stored sums below an organisation for a year (one per format), and a stamp that changes with them. */
 export async function readRollupSums({ q, t }: Tx, orgId: string, year: number): Promise<{ sums: StoredRollup[]; stamp: string }> {
-  const rows = await q
-    .select()
-    .from(t.rollupSums)
-    .where(and(eq(t.rollupSums.orgId, orgId), eq(t.rollupSums.year, year)))
-    .orderBy(t.rollupSums.formatVersion);
+  // Read with every roll-up request, inside and outside write transactions: a kept prepared statement.
+  const rows = await prepared(q, t, "rollup_sums_of_org", (q, t, name) =>
+    q
+      .select()
+      .from(t.rollupSums)
+      .where(and(eq(t.rollupSums.orgId, sql.placeholder("orgId")), eq(t.rollupSums.year, sql.placeholder("year"))))
+      .orderBy(t.rollupSums.formatVersion)
+      .prepare(...name),
+  ).execute({ orgId, year });
   return { sums: rows.filter((r) => r.inputs > 0).map(parseSums), stamp: rows.map((r) => `${r.formatVersion}:${r.seq}`).join(",") };
 }
 
