@@ -3,8 +3,8 @@
  * token auth + the database) against a baseline measured in the same run on the same server — a
  * signed-in tRPC query that answers the very same bytes from memory (baseline.ts). The ratio is what
  * the procedure's own work leaves of the server's speed; figures of a shared machine drift, ratios
- * measured side by side much less. Each measurement runs for a bounded time (BENCH_SECONDS), the
- * procedure and its baseline one after the other.
+ * measured side by side much less. Each read and its baseline are warmed up unmeasured, then measured
+ * in alternating rounds for BENCH_SECONDS in all each.
  *
  * Reads are driven by autocannon. Saves (`reports.update`) need the revision each save returns, so ten
  * clients each save their own draft in a loop, and the baseline is driven by the same loop.
@@ -32,9 +32,38 @@ interface Measure {
   errors: number;
 }
 
-async function hammer(url: string, headers: Record<string, string>): Promise<Measure> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: benchEnv.seconds, headers });
+async function hammer(url: string, headers: Record<string, string>, seconds: number): Promise<Measure> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** Rounds of one measure: their mean rate and latencies (each round is as long as the others), their errors summed. */
+function combine(rounds: Measure[]): Measure {
+  const mean = (pick: (m: Measure) => number) => Math.round((rounds.reduce((sum, m) => sum + pick(m), 0) / rounds.length) * 10) / 10;
+  return {
+    rps: mean((m) => m.rps),
+    p50: mean((m) => m.p50),
+    p99: mean((m) => m.p99),
+    errors: rounds.reduce((sum, m) => sum + m.errors, 0),
+  };
+}
+
+/**
+ * A read and its baseline, side by side. Both are first run unmeasured (BENCH_WARMUP seconds), so
+ * that neither is measured while V8 is still compiling its code; then ROUNDS rounds alternate the
+ * two, so that a change in the machine's load during the run falls on both alike.
+ */
+const ROUNDS = 2;
+async function sideBySide(api: string, baseline: string, headers: Record<string, string>) {
+  await hammer(api, headers, benchEnv.warmup);
+  await hammer(baseline, headers, benchEnv.warmup);
+  const apiRounds: Measure[] = [];
+  const baselineRounds: Measure[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    apiRounds.push(await hammer(api, headers, benchEnv.seconds / ROUNDS));
+    baselineRounds.push(await hammer(baseline, headers, benchEnv.seconds / ROUNDS));
+  }
+  return { api: combine(apiRounds), baseline: combine(baselineRounds) };
 }
 
 /** CONNECTIONS clients, each sending its next request when the last is answered, for BENCH_SECONDS. */
@@ -126,8 +155,7 @@ async function run(dialect: Dialect) {
 
     const rows = [];
     for (const [name, path] of Object.entries(reads)) {
-      const api = await hammer(`${base}${path}`, headers);
-      const baseline = await hammer(`${base}${baselinePath(name)}`, headers);
+      const { api, baseline } = await sideBySide(`${base}${path}`, `${base}${baselinePath(name)}`, headers);
       rows.push({ dialect, name, bytes: bytes.get(name)!, api, baseline });
     }
     const api = await loop(async (client) => (await save(client)).ok);
