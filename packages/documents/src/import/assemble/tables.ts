@@ -102,9 +102,13 @@ export class TablePlacer {
       }
     }
     const tokens = values.map((v) => v.text).filter((text) => !isBlankText(text));
+    // Digits can only have run together when there are at least as many digits as cells: "72 64 178
+    // 37" for fifteen cells is a short row of separate values (a value-count problem), not a run.
+    const digits = tokens.reduce((n, token) => n + token.replace(/[\s\u3000]/gu, "").length, 0);
     const runTogether =
       tokens.length === values.length &&
       tokens.length < cells.length &&
+      digits >= cells.length &&
       tokens.every(isDigitRun) &&
       tokens.some((token) => token.replace(/\s/gu, "").length > 1) &&
       cells.every((cell) => cell.kind === "count");
