@@ -220,7 +220,7 @@ function decideAgency(outline: Outline, findings: FindingList): string {
 
 /** A table's caption lines as label rows above it, as if the table printed them in its own cells. */
 function captionRows(caption: readonly string[], geometry: LogicalRow["geometry"]): LogicalRow[] {
-  return caption.map((text) => ({ labels: [text], wrapped: { above: [], below: [] }, values: [], texts: [text], geometry }));
+  return caption.map((text) => ({ labels: [text], wrapped: { above: [], below: [] }, values: [], texts: [text], geometry, caption: true }));
 }
 
 export interface Assembled {

@@ -188,8 +188,16 @@ export class TablePlacer {
     if (!table) return;
     this.learnPositions(tableId, rows, table.columns.length);
     const byId = new Map(table.rows.map((row) => [row.id, row]));
-    for (const row of rows) {
-      if (!row.values.length) continue;
+    let captionAbove: string[] = [];
+    let previousLabelled = false;
+    for (const source of rows) {
+      if (!source.values.length) {
+        captionAbove = source.caption ? [...captionAbove, ...source.labels] : [];
+        continue;
+      }
+      const row = this.captioned(source, captionAbove, previousLabelled, table, byId);
+      captionAbove = [];
+      previousLabelled = source.labels.length > 0;
       const matched = new Set<MatrixRowDef>(rowMatches(row, this.labels.matrixRows).map((m) => m.value));
       if (!matched.size) {
         this.extra(table, row);
@@ -225,6 +233,29 @@ export class TablePlacer {
       const cells = table.columns.map((column) => this.cell(`${tableId}.${target.id}.${column.id}`));
       this.placeRow(cells, row, pick(this.lang, target.label), tableId);
     }
+  }
+
+  /**
+   * A row of values with no label of its own, printed as a small table of its own under a caption that
+   * is its label ("（二）部分公开（区分处理的，只计这一情" / "形，不计其他情形）" above "| 2 | 0 | … |", as a
+   * PDF-to-Markdown conversion gives it), takes the caption as its label — only when the row before
+   * carried its own label (in a layout that prints labels after their values, the words above a row
+   * are the previous row's) and the caption names exactly one data row.
+   */
+  private captioned(
+    row: LogicalRow,
+    caption: readonly string[],
+    previousLabelled: boolean,
+    table: MatrixTableDef,
+    byId: ReadonlyMap<string, MatrixRowDef>,
+  ): LogicalRow {
+    if (row.labels.length || !caption.length || !previousLabelled) return row;
+    const label = caption.join("");
+    const named = deepestOnOneChain(
+      rowMatches({ ...row, labels: [label] }, this.labels.matrixRows).map((m) => m.value),
+      byId,
+    );
+    return named?.data && table.rows.includes(named) ? { ...row, labels: [label] } : row;
   }
 
   /**
