@@ -54,6 +54,29 @@ describe("a row label printed as a caption above its values", () => {
     expect(row(doc, "results.partial")).toEqual(Array(7).fill(null));
   });
 
+  it("does not place a row under a caption that strings several labels together (regression: a wrong row)", async () => {
+    // As converted from a PDF whose label column wrapped: the caption holds the labels of two rows,
+    // 5.属于三类内部事务信息 (whose values these are) and 1.本机关不掌握相关政府信息 (the longer label).
+    const { report: doc } = await importReport(
+      page([
+        cells("4.保护第三方合法权益", 0, 0, 0, 0, 0, 0, 0),
+        "",
+        "（三）不",
+        "予公开",
+        "5.属于三类内部事务信",
+        "息",
+        "1.本机关不掌握相关政",
+        "府信息",
+        cells(1, 0, 0, 0, 0, 0, 1),
+        RULE,
+        cells("6.属于四类过程性信息", 1, 0, 0, 0, 0, 0, 1),
+      ]),
+    );
+    expect(row(doc, "results.unableToProvide.noInfo")).toEqual(Array(7).fill(null));
+    expect(row(doc, "results.denied.internalAffairs")).toEqual(Array(7).fill(null));
+    expect(row(doc, "results.denied.processInfo")).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+
   it("does not place a row under a caption that names only a group heading", async () => {
     const { report: doc } = await importReport(
       page([cells("（一）予以公开", 1, 0, 0, 0, 0, 0, 1), "", "（三）不予公开", cells(4, 0, 0, 0, 0, 0, 4)]),

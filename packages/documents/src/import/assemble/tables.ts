@@ -15,7 +15,7 @@ import {
   label as pick,
 } from "@nianbao/core";
 import { type FindingList, joinList, message } from "../findings";
-import { matchLabel } from "../normalize";
+import { MatchQuality, matchLabel } from "../normalize";
 import { isBlankText, isDigitRun } from "../values";
 import { CellStore } from "./cells";
 import { ColumnCentres } from "./column-centres";
@@ -251,8 +251,12 @@ export class TablePlacer {
   ): LogicalRow {
     if (row.labels.length || !caption.length || !previousLabelled) return row;
     const label = caption.join("");
+    // The caption must be one row's whole label, not merely contain one: lines that string several
+    // labels together ("5.属于三类内部事务信息" "1.本机关不掌握相关政府信息") contain a label but name no row.
+    const matches = matchLabel(label, this.labels.matrixRows);
+    if (!matches.length || matches.some((m) => m.quality > MatchQuality.bare)) return row;
     const named = deepestOnOneChain(
-      rowMatches({ ...row, labels: [label] }, this.labels.matrixRows).map((m) => m.value),
+      matches.map((m) => m.value),
       byId,
     );
     return named?.data && table.rows.includes(named) ? { ...row, labels: [label] } : row;
