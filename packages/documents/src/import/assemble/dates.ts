@@ -53,7 +53,7 @@ type DateParts = readonly [year: number | null, month: number | null, day: numbe
 /** The ways a signature block writes a date, in the order they are tried: the pattern and its parts. */
 const DATE_READERS: readonly { readonly pattern: RegExp; parts(m: RegExpExecArray): DateParts }[] = [
   { pattern: ARABIC_DATE, parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
-  { pattern: CHINESE_DATE, parts: (m) => [chineseYear(m[1]!), chineseNumber(m[2]!), chineseNumber(m[3]!)] },
+  { pattern: CHINESE_DATE, parts: (m) => [chineseYear(m[1] ?? ""), chineseNumber(m[2] ?? ""), chineseNumber(m[3] ?? "")] },
   { pattern: NUMERIC_DATE, parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   // "28 January 2022", "January 28, 2022" (reports exported in English)
   {
