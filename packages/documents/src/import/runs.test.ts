@@ -59,6 +59,12 @@ describe("run-together rows in a report", () => {
     expect(split.message).toContain("64, 0, 0, 2, 0, 4, 70");
   });
 
+  it("reads full-width digits run together as their digits (regression: they were split into NaN)", async () => {
+    const { report: doc, findings } = await importReport(report(["| 一、本年新收政府信息公开申请数量 | ６４００２０４７０ |"]));
+    expect(row(doc, "newReceived")).toEqual([64, 0, 0, 2, 0, 4, 70]);
+    expect(findings.find((f) => f.ruleId === "IMPORT-SPLIT")?.message).toContain("64, 0, 0, 2, 0, 4, 70");
+  });
+
   it("leaves the row null when two readings remain", async () => {
     // 2,0,0,29,0,0,31 and 20,0,2,9,0,0,31 both add up.
     const { report: doc, findings } = await importReport(report(["| 一、本年新收政府信息公开申请数量 | 200290031 |"]));

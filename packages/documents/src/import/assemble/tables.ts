@@ -16,7 +16,7 @@ import {
 } from "@nianbao/core";
 import { type FindingList, joinList, message } from "../findings";
 import { MatchQuality, matchLabel } from "../normalize";
-import { isBlankText, isDigitRun } from "../values";
+import { compactValueText, isBlankText, isDigitRun } from "../values";
 import { CellStore } from "./cells";
 import { ColumnCentres } from "./column-centres";
 import type { BlockRowRef, FormatLabels } from "./labels";
@@ -104,7 +104,9 @@ export class TablePlacer {
     const tokens = values.map((v) => v.text).filter((text) => !isBlankText(text));
     // Digits can only have run together when there are at least as many digits as cells: "72 64 178
     // 37" for fifteen cells is a short row of separate values (a value-count problem), not a run.
-    const digits = tokens.reduce((n, token) => n + token.replace(/[\s\u3000]/gu, "").length, 0);
+    // Digits as isDigitRun reads them: full-width "１０" is 10, not two characters Number() cannot read.
+    const runs = tokens.map((token) => compactValueText(token).replace(/\s/gu, ""));
+    const digits = runs.reduce((n, run) => n + run.length, 0);
     const runTogether =
       tokens.length === values.length &&
       tokens.length < cells.length &&
@@ -113,7 +115,7 @@ export class TablePlacer {
       tokens.some((token) => token.replace(/\s/gu, "").length > 1) &&
       cells.every((cell) => cell.kind === "count");
     if (runTogether) {
-      this.pending.push({ cells, tokens: tokens.map((t) => t.replace(/[\s\u3000]/gu, "")), rowName });
+      this.pending.push({ cells, tokens: runs, rowName });
       return;
     }
     this.findings.add(
