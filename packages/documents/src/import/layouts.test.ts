@@ -49,6 +49,42 @@ describe("table 四 printed as three blocks, each with its own header of five", 
     expect(block(doc, "litigationAfterReview")).toEqual([1, 0, 0, 0, 1]);
   });
 
+  it("reads three small Markdown tables, each under a heading that names its block", async () => {
+    // As a PDF-to-Markdown conversion gives it: the block names are headings, not cells of the tables.
+    const cells = (...xs: string[]) => `| ${xs.join(" | ")} |`;
+    const small = (name: string, values: string) => [
+      `### ${name}`,
+      cells(...HEADER.split(" ")),
+      cells(...Array(5).fill("---")),
+      cells(...values.split(" ")),
+      "",
+    ];
+    const { report: doc, findings } = await importReport(
+      withTable4([
+        ...small("行政复议", "27 10 9 15 61"),
+        ...small("行政诉讼（未经复议直接起诉）", "3 0 0 0 3"),
+        ...small("行政诉讼（复议后起诉）", "8 0 1 1 10"),
+      ]),
+    );
+    expect(block(doc, "review")).toEqual([27, 10, 9, 15, 61]);
+    expect(block(doc, "litigationDirect")).toEqual([3, 0, 0, 0, 3]);
+    expect(block(doc, "litigationAfterReview")).toEqual([8, 0, 1, 1, 10]);
+    expect(findings.some((f) => f.ruleId === "IMPORT-VALUE-COUNT")).toBe(false);
+  });
+
+  it("places nothing when the headings above two small tables name the same block", async () => {
+    const cells = (...xs: string[]) => `| ${xs.join(" | ")} |`;
+    const small = (name: string, values: string) => [
+      `### ${name}`,
+      cells(...HEADER.split(" ")),
+      cells(...Array(5).fill("---")),
+      cells(...values.split(" ")),
+      "",
+    ];
+    const { report: doc } = await importReport(withTable4([...small("行政复议", "1 0 0 0 1"), ...small("行政复议", "0 0 0 1 1")]));
+    expect(block(doc, "review")).toEqual([null, null, null, null, null]);
+  });
+
   it("places nothing when a block's header is missing: five values name no columns then", async () => {
     const { report: doc, findings } = await importReport(
       withTable4(["行政复议", HEADER, "1 0 0 0 1", "未经复议直接起诉", "0 0 0 1 1", "复议后起诉", HEADER, "0 2 0 0 2"]),

@@ -44,8 +44,8 @@ export function candidate<T>(label: string, value: T): LabelCandidate<T> {
 }
 
 /** How well a text matched a label, best first. */
-const MatchQuality = { exact: 0, bare: 1, contains: 2, containsBare: 3, prefix: 4, interleaved: 5 } as const;
-type MatchQuality = (typeof MatchQuality)[keyof typeof MatchQuality];
+export const MatchQuality = { exact: 0, bare: 1, contains: 2, containsBare: 3, prefix: 4, interleaved: 5 } as const;
+export type MatchQuality = (typeof MatchQuality)[keyof typeof MatchQuality];
 
 export interface LabelMatch<T> {
   readonly value: T;

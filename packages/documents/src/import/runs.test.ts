@@ -59,6 +59,12 @@ describe("run-together rows in a report", () => {
     expect(split.message).toContain("64, 0, 0, 2, 0, 4, 70");
   });
 
+  it("reads full-width digits run together as their digits (regression: they were split into NaN)", async () => {
+    const { report: doc, findings } = await importReport(report(["| 一、本年新收政府信息公开申请数量 | ６４００２０４７０ |"]));
+    expect(row(doc, "newReceived")).toEqual([64, 0, 0, 2, 0, 4, 70]);
+    expect(findings.find((f) => f.ruleId === "IMPORT-SPLIT")?.message).toContain("64, 0, 0, 2, 0, 4, 70");
+  });
+
   it("leaves the row null when two readings remain", async () => {
     // 2,0,0,29,0,0,31 and 20,0,2,9,0,0,31 both add up.
     const { report: doc, findings } = await importReport(report(["| 一、本年新收政府信息公开申请数量 | 200290031 |"]));
@@ -79,6 +85,18 @@ describe("run-together rows in a report", () => {
     const { report: doc, findings } = await importReport(withTotal("640020470", "60 | 0 | 0 | 2 | 0 | 4 | 66"));
     expect(row(doc, "newReceived")).toEqual([null, null, null, null, null, null, null]);
     expect(findings.find((f) => f.ruleId === "IMPORT-AMBIGUOUS")?.message).toContain("没有一种拆分满足本表勾稽关系");
+  });
+
+  it("calls a short row of separate values a value-count problem, not digits run together", async () => {
+    // Nine digits cannot fill fifteen cells, so no separator was lost: four values are simply too few.
+    const { report: doc, findings } = await importReport(
+      utf8(["某某局2021年政府信息公开工作年度报告", "四、政府信息公开行政复议、行政诉讼情况", "| 数量 | 72 | 64 | 178 | 37 |"].join("\n")),
+    );
+    expect(getCell(doc, "reviewLitigation.review.upheld")).toBeNull();
+    const count = findings.find((f) => f.ruleId === "IMPORT-VALUE-COUNT")!;
+    expect(count).toMatchObject({ expected: 15, actual: 4 });
+    expect(count.message).toContain("有4个数值，而本行有15列");
+    expect(findings.some((f) => f.message.includes("数字连写"))).toBe(false);
   });
 
   it("refuses a run of digits too long to split, in bounded time", async () => {

@@ -4,7 +4,7 @@
  */
 import { looksLikeValue } from "@nianbao/core/editing";
 
-export { type CellReadout, isBlankText, isDigitRun, looksLikeValue, readCellValue } from "@nianbao/core/editing";
+export { type CellReadout, compactValueText, isBlankText, isDigitRun, looksLikeValue, readCellValue } from "@nianbao/core/editing";
 
 /**
  * Whether a source cell holds a value rather than a label: a value or blank as the reader knows

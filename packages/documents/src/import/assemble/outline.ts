@@ -4,10 +4,13 @@
  * from core's format data (headings and headingAliases of both versions), matched on keys without
  * numbering, because real reports renumber (五 and 六 written as 二 and 三) and leave headings out.
  */
-import { calendarDate, sameAgencyName, type SectionDef, toHalfWidth } from "@nianbao/core";
+import { sameAgencyName, type SectionDef, toHalfWidth } from "@nianbao/core";
 import type { Block, ParagraphBlock, TableBlock } from "../blocks";
 import { convert, dropPinyinNotes } from "../traditional";
+import { chineseYear, parseDate } from "./dates";
 import { matchHeading } from "./headings";
+
+export { parseDate };
 
 export type TextSectionKey = "overview" | "problems" | "other";
 
@@ -22,82 +25,21 @@ export interface Outline {
   /** A publication date the page states outside the signature ("发布日期：2022-01-28"). */
   readonly pageDate: { readonly date: string; readonly text: string } | null;
   /** The tables, each with the table its section heading (or caption) announces, if any. */
-  readonly tables: readonly { readonly block: TableBlock; readonly sectionTable: string | null }[];
+  readonly tables: readonly OutlineTable[];
   /** All prose, for the statistical period and the year. */
   readonly text: string;
 }
 
-// ---------------------------------------------------------------------------------------------- dates
+/**
+ * A table with the table its section announces, and the short lines printed just above it inside that
+ * section ("行政复议" over a small table of its five outcomes): a reader takes them as its caption.
+ */
+const CAPTION_MAX = 30;
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  "○": 0,
-  O: 0,
-  Ｏ: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 十 → 10, 二十八 → 28, 三十一 → 31, 十二 → 12. */
-function chineseNumber(text: string): number | null {
-  if (!text) return null;
-  const ten = text.indexOf("十");
-  if (ten < 0) return text.length === 1 ? (CN_DIGITS[text] ?? null) : null;
-  const tens = ten === 0 ? 1 : CN_DIGITS[text.slice(0, ten)];
-  const ones = ten === text.length - 1 ? 0 : CN_DIGITS[text.slice(ten + 1)];
-  return tens === undefined || ones === undefined ? null : tens * 10 + ones;
-}
-
-function chineseYear(text: string): number | null {
-  if (text.length !== 4) return null;
-  let year = 0;
-  for (const ch of text) {
-    const digit = CN_DIGITS[ch];
-    if (digit === undefined) return null;
-    year = year * 10 + digit;
-  }
-  return year;
-}
-
-const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
-const CHINESE_DATE = /([〇零○OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
-const NUMERIC_DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const ENGLISH_DATE = /(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\s+(\d{1,2}),?)\s+(\d{4})/u;
-
-type DateParts = readonly [year: number | null, month: number | null, day: number | null];
-
-/** The ways a signature block writes a date, in the order they are tried: the pattern and its parts. */
-const DATE_READERS: readonly { readonly pattern: RegExp; parts(m: RegExpExecArray): DateParts }[] = [
-  { pattern: ARABIC_DATE, parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
-  { pattern: CHINESE_DATE, parts: (m) => [chineseYear(m[1]!), chineseNumber(m[2]!), chineseNumber(m[3]!)] },
-  { pattern: NUMERIC_DATE, parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
-  // "28 January 2022", "January 28, 2022" (reports exported in English)
-  {
-    pattern: ENGLISH_DATE,
-    parts: (m) => [Number(m[5]), MONTHS.indexOf((m[2] ?? m[3] ?? "").toLowerCase()) + 1 || null, Number(m[1] ?? m[4])],
-  },
-];
-
-/** A date in any of the ways a signature block writes it, as an ISO date. */
-export function parseDate(text: string): { date: string; match: string; index: number } | null {
-  const t = toHalfWidth(text);
-  for (const { pattern, parts } of DATE_READERS) {
-    const m = pattern.exec(t);
-    if (!m) continue;
-    const [year, month, day] = parts(m);
-    const date = year !== null && month !== null && day !== null ? calendarDate(year, month, day) : null;
-    if (date) return { date, match: m[0], index: m.index };
-  }
-  return null;
+export interface OutlineTable {
+  readonly block: TableBlock;
+  readonly sectionTable: string | null;
+  readonly caption: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------- title
@@ -351,7 +293,8 @@ function findSignature(tail: readonly Placed[], title: Title, titleEnd: number):
 function readSections(blocks: readonly Block[], end: number, title: Title, titleEnd: number, skip: (index: number) => boolean) {
   const sections: Record<TextSectionKey, string[]> = { overview: [], problems: [], other: [] };
   const headings = new Set<string>();
-  const tables: { block: TableBlock; sectionTable: string | null }[] = [];
+  const tables: OutlineTable[] = [];
+  let caption: string[] = [];
   let announced: string | null = null;
   const preface: string[] = [];
   let pageDate: Outline["pageDate"] = null;
@@ -359,7 +302,8 @@ function readSections(blocks: readonly Block[], end: number, title: Title, title
   for (let index = 0; index < end; index++) {
     const block = blocks[index]!;
     if (block.kind === "table") {
-      tables.push({ block, sectionTable: announced });
+      tables.push({ block, sectionTable: announced, caption });
+      caption = [];
       // A table closes a text section: what follows it belongs to the table's section until a heading.
       if (current !== "preface") current = null;
       continue;
@@ -374,6 +318,8 @@ function readSections(blocks: readonly Block[], end: number, title: Title, title
     }
     if (PLACEHOLDER.test(text)) continue;
     const heading = matchHeading(text);
+    // Short lines inside a table's section caption the table that follows them.
+    caption = !heading && announced && text.length <= CAPTION_MAX ? [...caption, text] : [];
     if (heading) {
       current = heading.key;
       announced = heading.table ?? null;

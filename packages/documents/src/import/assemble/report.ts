@@ -218,6 +218,11 @@ function decideAgency(outline: Outline, findings: FindingList): string {
   return UNKNOWN_AGENCY;
 }
 
+/** A table's caption lines as label rows above it, as if the table printed them in its own cells. */
+function captionRows(caption: readonly string[], geometry: LogicalRow["geometry"]): LogicalRow[] {
+  return caption.map((text) => ({ labels: [text], wrapped: { above: [], below: [] }, values: [], texts: [text], geometry, caption: true }));
+}
+
 export interface Assembled {
   readonly report: ReportDocument;
   readonly findings: FindingList;
@@ -226,7 +231,10 @@ export interface Assembled {
 export function assembleReport(blocks: readonly Block[], lang: Lang): Assembled {
   const findings = new FindingList(lang);
   const outline = readOutline(blocks);
-  const tables = outline.tables.map(({ block, sectionTable }) => ({ rows: logicalRows(block), sectionTable }));
+  const tables = outline.tables.map(({ block, sectionTable, caption }) => ({
+    rows: [...captionRows(caption, block.geometry), ...logicalRows(block)],
+    sectionTable,
+  }));
   const allRows = tables.flatMap((t) => t.rows);
 
   // Labels standing as paragraphs count only when no table shows any (see labelParagraphs).

@@ -22,6 +22,8 @@ export interface LogicalRow {
   /** Every non-empty text of the row, labels and values, for recognising the table. */
   readonly texts: readonly string[];
   readonly geometry: TableGeometry;
+  /** A line printed above the table as its caption (outline.ts), not a row of the table itself. */
+  readonly caption?: boolean;
 }
 
 /** Rows of a table of this many cells or more are not a report table; the rest is ignored. */

@@ -15,8 +15,8 @@ import {
   label as pick,
 } from "@nianbao/core";
 import { type FindingList, joinList, message } from "../findings";
-import { matchLabel } from "../normalize";
-import { isBlankText, isDigitRun } from "../values";
+import { MatchQuality, matchLabel } from "../normalize";
+import { compactValueText, isBlankText, isDigitRun } from "../values";
 import { CellStore } from "./cells";
 import { ColumnCentres } from "./column-centres";
 import type { BlockRowRef, FormatLabels } from "./labels";
@@ -102,14 +102,20 @@ export class TablePlacer {
       }
     }
     const tokens = values.map((v) => v.text).filter((text) => !isBlankText(text));
+    // Digits can only have run together when there are at least as many digits as cells: "72 64 178
+    // 37" for fifteen cells is a short row of separate values (a value-count problem), not a run.
+    // Digits as isDigitRun reads them: full-width "１０" is 10, not two characters Number() cannot read.
+    const runs = tokens.map((token) => compactValueText(token).replace(/\s/gu, ""));
+    const digits = runs.reduce((n, run) => n + run.length, 0);
     const runTogether =
       tokens.length === values.length &&
       tokens.length < cells.length &&
+      digits >= cells.length &&
       tokens.every(isDigitRun) &&
       tokens.some((token) => token.replace(/\s/gu, "").length > 1) &&
       cells.every((cell) => cell.kind === "count");
     if (runTogether) {
-      this.pending.push({ cells, tokens: tokens.map((t) => t.replace(/[\s\u3000]/gu, "")), rowName });
+      this.pending.push({ cells, tokens: runs, rowName });
       return;
     }
     this.findings.add(
@@ -184,8 +190,16 @@ export class TablePlacer {
     if (!table) return;
     this.learnPositions(tableId, rows, table.columns.length);
     const byId = new Map(table.rows.map((row) => [row.id, row]));
-    for (const row of rows) {
-      if (!row.values.length) continue;
+    let captionAbove: string[] = [];
+    let previousLabelled = false;
+    for (const source of rows) {
+      if (!source.values.length) {
+        captionAbove = source.caption ? [...captionAbove, ...source.labels] : [];
+        continue;
+      }
+      const row = this.captioned(source, captionAbove, previousLabelled, table, byId);
+      captionAbove = [];
+      previousLabelled = source.labels.length > 0;
       const matched = new Set<MatrixRowDef>(rowMatches(row, this.labels.matrixRows).map((m) => m.value));
       if (!matched.size) {
         this.extra(table, row);
@@ -221,6 +235,33 @@ export class TablePlacer {
       const cells = table.columns.map((column) => this.cell(`${tableId}.${target.id}.${column.id}`));
       this.placeRow(cells, row, pick(this.lang, target.label), tableId);
     }
+  }
+
+  /**
+   * A row of values with no label of its own, printed as a small table of its own under a caption that
+   * is its label ("（二）部分公开（区分处理的，只计这一情" / "形，不计其他情形）" above "| 2 | 0 | … |", as a
+   * PDF-to-Markdown conversion gives it), takes the caption as its label — only when the row before
+   * carried its own label (in a layout that prints labels after their values, the words above a row
+   * are the previous row's) and the caption names exactly one data row.
+   */
+  private captioned(
+    row: LogicalRow,
+    caption: readonly string[],
+    previousLabelled: boolean,
+    table: MatrixTableDef,
+    byId: ReadonlyMap<string, MatrixRowDef>,
+  ): LogicalRow {
+    if (row.labels.length || !caption.length || !previousLabelled) return row;
+    const label = caption.join("");
+    // The caption must be one row's whole label, not merely contain one: lines that string several
+    // labels together ("5.属于三类内部事务信息" "1.本机关不掌握相关政府信息") contain a label but name no row.
+    const matches = matchLabel(label, this.labels.matrixRows);
+    if (!matches.length || matches.some((m) => m.quality > MatchQuality.bare)) return row;
+    const named = deepestOnOneChain(
+      matches.map((m) => m.value),
+      byId,
+    );
+    return named?.data && table.rows.includes(named) ? { ...row, labels: [label] } : row;
   }
 
   /**
