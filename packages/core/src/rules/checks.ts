@@ -151,7 +151,8 @@ const checks: Record<string, Check> = {
 
   fee2021(rule, ctx) {
     const text = ctx.doc.normalized("other");
-    if (/信息处理费|收费/.test(text)) return [];
+    // "信息处理费", "信息公开处理费", "未收取…费用", "收费": any way of naming the fees answers the question.
+    if (/处理费|收费|收取[^。；]{0,12}费/.test(text)) return [];
     return [finding(rule, t(ctx.lang, "fee2021.missing", { section: sectionName(ctx, "other") }), { path: "sections.other" })];
   },
 

@@ -80,6 +80,11 @@ describe("report rules", () => {
     expect(byRule(validateReport(doc), "R-FEE-2021")).toEqual([]);
     doc.sections.other = "无。";
     expect(byRule(validateReport(doc), "R-FEE-2021")).toHaveLength(1);
+    // Ways published reports say it (上海市人民政府办公厅 2025: "本机关未收取信息公开处理费").
+    for (const said of ["2025年度本机关未收取信息公开处理费。", "本年度未收取任何费用。", "未发生政府信息公开收费事项。"]) {
+      doc.sections.other = said;
+      expect(byRule(validateReport(doc), "R-FEE-2021"), said).toEqual([]);
+    }
   });
 
   it("R-SIMILAR and R-PROBLEMS: this year's text copied from last year's", () => {
@@ -168,6 +173,26 @@ describe("T3-TEXT reads text figures as people write them", () => {
     const received = textFindings(doc).filter((f) => f.cells.includes("applications.newReceived.total"));
     expect(received).toHaveLength(1);
     expect(received[0]!.actual).toBe(750);
+  });
+
+  it("reads 同意公开答复 as 予以公开, not as every answer (上海市科委 2024)", () => {
+    const doc = county();
+    const granted = get(doc, "applications.results.granted.total") as number;
+    doc.sections.overview = `所有办结的申请中同意公开答复${granted}件，不予公开答复2件。`;
+    expect(textFindings(doc)).toEqual([]);
+    // "共办理政府信息公开申请N件" is still every answer.
+    const processed = get(doc, "applications.results.totalProcessed.total") as number;
+    doc.sections.overview = `共办理政府信息公开申请${processed + 3}件。`;
+    expect(textFindings(doc).map((f) => f.cells)).toEqual([["applications.results.totalProcessed.total"]]);
+    // "转下一年度办理答复的有N件" is 四, not 三's total.
+    const forward = get(doc, "applications.carriedForward.total") as number;
+    doc.sections.overview = `同意公开答复${granted}件，转下一年度办理答复的有${forward}件。`;
+    expect(textFindings(doc)).toEqual([]);
+    doc.sections.overview = `同意公开答复${granted}件，转下一年度办理答复的有${forward + 1}件。`;
+    expect(textFindings(doc).map((f) => f.cells)).toEqual([["applications.carriedForward.total"]]);
+    doc.sections.overview = `所有办结的申请中同意公开答复${granted + 1}件。`;
+    const [wrong] = textFindings(doc);
+    expect(wrong?.cells).toEqual(["applications.results.granted.total"]);
   });
 
   it("reads 共办理 as 三's total and 结转下一年 as 四", () => {

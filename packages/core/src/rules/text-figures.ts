@@ -50,8 +50,10 @@ export const TEXT_FIGURES: readonly TextFigureDef[] = [
     table: "applications",
     label: l("办结（答复）申请数", "applications answered"),
     cells: [T3("results.totalProcessed")],
-    // "共办理718件": the applications handled are 三's total, as 办结 and 答复 are.
-    patterns: [new RegExp(`(?:办结|答复|办理完毕|共办理|办理)${GAP}${N}`, "g")],
+    // "共办理718件": the applications handled are 三's total, as 办结 and 答复 are. "同意公开答复9件" or
+    // "不予公开答复2件" count one outcome of 三, not every answer: an 答复 qualified by 公开 is not read here.
+    // Nor is "办结的申请中同意公开答复1件": the words between may not name an outcome.
+    patterns: [new RegExp(`(?:办结|(?<!公开)答复|办理完毕|共办理|办理)(?:(?!同意公开|予以公开|部分公开|不予|无法提供|其他处理)[^，。；：、\\d（(]){0,12}?${N}`, "g")],
     skipOtherYear: true,
   },
   {
@@ -62,7 +64,8 @@ export const TEXT_FIGURES: readonly TextFigureDef[] = [
     patterns: [
       // "结转下一年31件" as well as "结转下年度…".
       new RegExp(`${N}(?:申请)?(?:顺延|结转)(?:到|至)?下(?:一)?年度?`, "g"),
-      new RegExp(`结转(?:到|至)?下(?:一)?年度?${GAP}${N}`, "g"),
+      // "转下一年度办理答复的有1件" (上海市科委 2024) as well.
+      new RegExp(`结?转(?:到|至|入)?下(?:一)?年度?${GAP}${N}`, "g"),
     ],
     skipOtherYear: false,
   },
@@ -79,7 +82,8 @@ export const TEXT_FIGURES: readonly TextFigureDef[] = [
     table: "applications",
     label: l("予以公开数", "disclosed"),
     cells: [T3("results.granted")],
-    patterns: [new RegExp(`(?<!不)予以公开(?!及|和|与|、|部分)${GAP}${N}`, "g")],
+    // "同意公开答复9件" is how some reports word 予以公开.
+    patterns: [new RegExp(`(?:(?<!不)予以公开|同意公开)(?!及|和|与|、|部分)${GAP}${N}`, "g")],
     skipOtherYear: true,
   },
   {
@@ -115,7 +119,8 @@ export interface TextFigure {
   readonly quote: string;
 }
 
-const OTHER_YEAR = /(?:上年|去年|上一年|同比|较\d{4}年|比\d{4}年)[^，。；]{0,6}$/;
+// Last year's figures, and those carried to next year ("转下一年度办理答复的有1件" is not this year's answers).
+const OTHER_YEAR = /(?:上年|去年|上一年|下一?年度?|同比|较\d{4}年|比\d{4}年)[^，。；]{0,6}$/;
 
 export function findTextFigures(text: string): TextFigure[] {
   return findNormalizedTextFigures(normalizeForMatching(text));
