@@ -53,7 +53,12 @@ export const TEXT_FIGURES: readonly TextFigureDef[] = [
     // "共办理718件": the applications handled are 三's total, as 办结 and 答复 are. "同意公开答复9件" or
     // "不予公开答复2件" count one outcome of 三, not every answer: an 答复 qualified by 公开 is not read here.
     // Nor is "办结的申请中同意公开答复1件": the words between may not name an outcome.
-    patterns: [new RegExp(`(?:办结|(?<!公开)答复|办理完毕|共办理|办理)(?:(?!同意公开|予以公开|部分公开|不予|无法提供|其他处理)[^，。；：、\\d（(]){0,12}?${N}`, "g")],
+    patterns: [
+      new RegExp(
+        `(?:办结|(?<!公开)答复|办理完毕|共办理|办理)(?:(?!同意公开|予以公开|部分公开|不予|无法提供|其他处理)[^，。；：、\\d（(]){0,12}?${N}`,
+        "g",
+      ),
+    ],
     skipOtherYear: true,
   },
   {
