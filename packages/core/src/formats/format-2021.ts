@@ -17,7 +17,15 @@ const activeDisclosure2021 = activeDisclosureTable([
       { id: "repealed", label: l("本年废止件数", "Repealed this year"), kind: "count" },
       { id: "inForce", label: l("现行有效件数", "In force"), kind: "count", sumOfReported: true },
     ],
-    [ROWS.regulations, { id: "normativeDocuments", label: l("行政规范性文件", "Administrative normative documents") }],
+    [
+      ROWS.regulations,
+      {
+        id: "normativeDocuments",
+        label: l("行政规范性文件", "Administrative normative documents"),
+        // The 2019 form's label, which many reports on the 2021 form still print (上海市科委 2024).
+        aliases: ["规范性文件"],
+      },
+    ],
   ),
   article20(5, [DECISIONS], [ROWS.licensing]),
   article20(6, [DECISIONS], [ROWS.punishment, ROWS.coercion]),

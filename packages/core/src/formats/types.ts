@@ -35,6 +35,11 @@ export interface RowDef {
   readonly label: Label;
   /** A short name for messages ("本年新收" for 一、本年新收政府信息公开申请数量). */
   readonly short?: Label;
+  /**
+   * Other words published reports print for this row (an earlier form's label kept by habit), which an
+   * importer may read as this row. Never shown: the row's label is the one the form prints.
+   */
+  readonly aliases?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------

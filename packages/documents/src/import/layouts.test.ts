@@ -267,3 +267,39 @@ describe("row labels wrapped onto lines of their own among the values (a PDF's t
     expect(row(doc, "other.overdueFee")).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
 });
+
+describe("a row printed under an earlier form's label", () => {
+  // As the Markdown a PDF conversion gives (上海市科委 2024): one pipe row per table row.
+  const cells = (line: string) => `| ${line.split(" ").join(" | ")} |`;
+  const table2 = (title: string, header: string, rows: string[], after: string[]) =>
+    utf8([title, "二、主动公开政府信息情况", cells("第二十条第（一）项"), ...[header, ...rows, ...after].map(cells)].join("\n"));
+
+  it("reads 规范性文件 in a 2021-format report as 行政规范性文件", async () => {
+    const fees = ["第二十条第（八）项", "信息内容 本年收费金额（单位：万元）", "行政事业性收费 0"];
+    const { report: doc } = await importReport(
+      table2(
+        "某某局2023年政府信息公开工作年度报告",
+        "信息内容 本年制发件数 本年废止件数 现行有效件数",
+        ["规章 0 0 0", "规范性文件 13 0 55"],
+        fees,
+      ),
+    );
+    expect(doc.formatVersion).toBe("2021");
+    expect(["issued", "repealed", "inForce"].map((c) => getCell(doc, `activeDisclosure.normativeDocuments.${c}`))).toEqual([13, 0, 55]);
+  });
+
+  it("keeps 规范性文件 the 2019 form's own row in a 2019 report", async () => {
+    const { report: doc } = await importReport(
+      table2(
+        "某某局2019年政府信息公开工作年度报告",
+        "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
+        ["规章 0 0 0", "规范性文件 4 4 30"],
+        [],
+      ),
+    );
+    expect(doc.formatVersion).toBe("2019");
+    expect(["newlyMade", "newlyPublished", "totalPublished"].map((c) => getCell(doc, `activeDisclosure.normativeDocuments.${c}`))).toEqual([
+      4, 4, 30,
+    ]);
+  });
+});

@@ -71,7 +71,10 @@ function build(version: FormatVersion): FormatLabels {
     if (table.kind === "blocks") {
       for (const block of table.blocks) {
         for (const text of both(block.label)) blockTitles.push(candidate(text, block));
-        for (const row of block.rows) for (const text of both(row.label)) blockRows.push(candidate(text, { block, row }));
+        for (const row of block.rows) {
+          // An alias (an earlier form's label a report still prints) names the row as its label does.
+          for (const text of [...both(row.label), ...(row.aliases ?? [])]) blockRows.push(candidate(text, { block, row }));
+        }
       }
     } else if (table.kind === "matrix") {
       for (const row of (table as MatrixTableDef).rows) for (const text of both(row.label)) matrixRows.push(candidate(text, row));
