@@ -36,7 +36,7 @@ export interface Outline {
  */
 const CAPTION_MAX = 30;
 
-export interface OutlineTable {
+interface OutlineTable {
   readonly block: TableBlock;
   readonly sectionTable: string | null;
   readonly caption: readonly string[];
