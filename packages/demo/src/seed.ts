@@ -1,8 +1,9 @@
 /**
- * The demo: 示范区人民政府 with its departments, their users, and reports for 2021–2024 that went
- * through the real workflow functions — published years, a 2024 in every state, some with errors, a
- * late one, and (when the importer and the fixture are there) the science bureau's 2021 report
- * imported from the seed file. Runs only on an empty database.
+ * The demo: 示范区人民政府 with its departments, their users, and reports for the four years up to the
+ * working year (`workingYear` of the demo's clock) that went through the real workflow functions —
+ * published earlier years, the working year in every state, some with errors, a late one, and (when the
+ * importer and the fixture are there) the science bureau's 2021 report imported from the seed file.
+ * Runs only on an empty database.
  */
 import {
   actorFromUser,
@@ -16,7 +17,7 @@ import {
   takeStep,
   validateForRevision,
 } from "@nianbao/api";
-import { type Finding, findingKey, getCell, getFormat, isoDate, type ReportDocument, writeCell } from "@nianbao/core";
+import { type Finding, findingKey, getCell, getFormat, isoDate, type ReportDocument, workingYear, writeCell } from "@nianbao/core";
 import { sampleReport } from "@nianbao/core/testing";
 import {
   countUsers,
@@ -40,6 +41,7 @@ export interface SeedOptions {
   passwordHashing: PasswordHashing;
   /** The seed report file (spec/fixtures/seed-2021-district-science-bureau.txt), imported when given. */
   fixture?: { data: Uint8Array; filename: string };
+  /** The demo's clock (epoch ms): its years are the four up to `workingYear(now)`. Defaults to now. */
   now?: number;
 }
 
@@ -51,11 +53,24 @@ export interface SeedResult {
   fixtureError?: string;
 }
 
-const YEARS = [2021, 2022, 2023, 2024] as const;
+/** The year of the seed fixture, a real report of a district science bureau. */
+const FIXTURE_YEAR = 2021;
+/**
+ * The demo never works on a year before this one, so its first year is never before 2021: every demo
+ * year then has the 2021 format, whose applicant columns `continueFrom` names. The clock only moves on.
+ */
+const EARLIEST_WORKING_YEAR = 2024;
+
+/** The demo's years, oldest first: the working year of `now` and the three before it. */
+export function demoYears(now: number): number[] {
+  const working = Math.max(EARLIEST_WORKING_YEAR, workingYear(now));
+  return [working - 3, working - 2, working - 1, working];
+}
+
 const APPLICANT_COLUMNS = ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg"];
 
-/** Where each department's 2024 report stands (the rest are published). */
-const STATE_2024: Record<string, "none" | "draft" | "errors" | "submitted" | "reviewed" | "signed" | "late"> = {
+/** Where each department's report of the working year stands (the rest, and earlier years, are published). */
+const WORKING_YEAR_STATE: Record<string, "none" | "draft" | "errors" | "submitted" | "reviewed" | "signed" | "late"> = {
   jyj: "draft",
   kjj: "submitted",
   gaj: "reviewed",
@@ -121,7 +136,7 @@ function demoDocument(org: Organisation, year: number, seed: number, previous: R
   return continued;
 }
 
-/** A 2024 draft with errors to show: a row total that does not add up and a cell left empty. */
+/** A draft of the working year with errors to show: a row total that does not add up and a cell left empty. */
 function breakDocument(doc: ReportDocument): ReportDocument {
   const format = getFormat(doc.formatVersion);
   const tables = doc.tables as unknown as Record<string, unknown>;
@@ -192,26 +207,33 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   let fixtureError: string | undefined;
   let seed = 100;
 
-  for (const year of YEARS) {
+  /** The fixture imported as the science bureau's draft, which its next year continues from; or why not. */
+  const importFixture = async (fixture: NonNullable<SeedOptions["fixture"]>): Promise<string | undefined> => {
+    const team = teams.get("kjj")!;
+    try {
+      const imported = await importFile(db, team.org, { data: fixture.data, filename: fixture.filename }, caller(team.editor));
+      previous.set("kjj", (await getRevision(db, imported.report.id, imported.revision)).document);
+      reports += 1;
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  const years = demoYears(now);
+  const working = years.at(-1)!;
+  // Once the fixture's year is older than the demo's, it is imported first: still the science bureau's
+  // own report, and the one its first demo year follows.
+  if (options.fixture && !years.includes(FIXTURE_YEAR)) fixtureError = await importFixture(options.fixture);
+  for (const year of years) {
     for (const [code, team] of teams) {
       seed += 1;
-      const state = year === 2024 ? (STATE_2024[code] ?? "published") : "published";
+      const state = year === working ? (WORKING_YEAR_STATE[code] ?? "published") : "published";
       if (state === "none") continue;
-      if (code === "kjj" && year === 2021 && options.fixture) {
-        try {
-          const imported = await importFile(
-            db,
-            team.org,
-            { data: options.fixture.data, filename: options.fixture.filename },
-            caller(team.editor),
-          );
-          previous.set(code, (await getRevision(db, imported.report.id, imported.revision)).document);
-          reports += 1;
-          continue;
-        } catch (error) {
-          // A fixture the importer refuses does not stop the demo: that report is then made like the others.
-          fixtureError = error instanceof Error ? error.message : String(error);
-        }
+      if (code === "kjj" && year === FIXTURE_YEAR && options.fixture) {
+        fixtureError = await importFixture(options.fixture);
+        if (!fixtureError) continue;
+        // A fixture the importer refuses does not stop the demo: that report is then made like the others.
       }
       const created = await createDraft(db, team.org, year, caller(team.editor));
       let doc = demoDocument(team.org, year, seed, previous.get(code) ?? null);
@@ -234,9 +256,11 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     }
   }
 
-  // One correction: the education bureau's 2022 report, published again with a 更正说明.
+  // One correction: the education bureau's report of two years before the working one, published again
+  // in March of the year after it with a 更正说明.
   const edu = teams.get("jyj")!;
-  const published = await findReportByOrgYear(db, edu.org.id, 2022);
+  const corrected = working - 2;
+  const published = await findReportByOrgYear(db, edu.org.id, corrected);
   if (published) {
     let report = await takeStep(
       db,
@@ -246,7 +270,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       caller(edu.editor),
     );
     const current = await getRevision(db, report.id, report.currentRevision);
-    const corrected = {
+    const correction = {
       ...current.document,
       publishedAt: null,
       sections: { ...current.document.sections, problems: `${current.document.sections.problems}（已更正）` },
@@ -254,7 +278,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     const saved = await saveDraft(
       db,
       report,
-      { baseRevision: report.currentRevision, document: corrected, note: "更正" },
+      { baseRevision: report.currentRevision, document: correction, note: "更正" },
       caller(edu.editor),
     );
     await explainWarnings(db, saved.report, saved.findings, edu.editor);
@@ -265,7 +289,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       db,
       await getReport(db, report.id),
       "publish",
-      { revision: report.currentRevision, publishedOn: "2023-03-15" },
+      { revision: report.currentRevision, publishedOn: isoDate(corrected + 1, 3, 15) },
       caller(edu.admin),
     );
   }
