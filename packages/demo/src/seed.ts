@@ -45,6 +45,15 @@ export interface SeedOptions {
   now?: number;
 }
 
+/** An organisation and who takes each workflow step on its reports. */
+interface Team {
+  org: Organisation;
+  editor: Actor;
+  reviewer: Actor;
+  signer: Actor;
+  admin: Actor;
+}
+
 export interface SeedResult {
   created: boolean;
   users: { username: string; role: Role; org: string }[];
@@ -53,17 +62,23 @@ export interface SeedResult {
   fixtureError?: string;
 }
 
-/** The year of the seed fixture, a real report of a district science bureau. */
+/** The year of the seed fixture, a real report of a district science bureau, and the demo's one that it is. */
 const FIXTURE_YEAR = 2021;
+const SCIENCE = "kjj";
 /**
  * The demo never works on a year before this one, so its first year is never before 2021: every demo
  * year then has the 2021 format, whose applicant columns `continueFrom` names. The clock only moves on.
  */
 const EARLIEST_WORKING_YEAR = 2024;
 
-/** The demo's years, oldest first: the working year of `now` and the three before it. */
+/** The year the demo works on at `now`: the one whose reports are in every workflow state. */
+function demoWorkingYear(now: number): number {
+  return Math.max(EARLIEST_WORKING_YEAR, workingYear(now));
+}
+
+/** The demo's years, oldest first: its working year at `now` and the three before it. */
 export function demoYears(now: number): number[] {
-  const working = Math.max(EARLIEST_WORKING_YEAR, workingYear(now));
+  const working = demoWorkingYear(now);
   return [working - 3, working - 2, working - 1, working];
 }
 
@@ -175,7 +190,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     return createUser(db, { orgId: org.id, username, displayName, role, passwordHash }, SYSTEM_AUDIT);
   };
   const admin = await addUser(district, "admin", "政务公开办公室", "admin");
-  const teams = new Map<string, { org: Organisation; editor: Actor; reviewer: Actor; signer: Actor; admin: Actor }>();
+  const teams = new Map<string, Team>();
   const adminActor = actorFromUser(admin, null);
   const govTeam = {
     org: district,
@@ -208,11 +223,10 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   let seed = 100;
 
   /** The fixture imported as the science bureau's draft, which its next year continues from; or why not. */
-  const importFixture = async (fixture: NonNullable<SeedOptions["fixture"]>): Promise<string | undefined> => {
-    const team = teams.get("kjj")!;
+  const importFixture = async (team: Team, fixture: NonNullable<SeedOptions["fixture"]>): Promise<string | undefined> => {
     try {
       const imported = await importFile(db, team.org, { data: fixture.data, filename: fixture.filename }, caller(team.editor));
-      previous.set("kjj", (await getRevision(db, imported.report.id, imported.revision)).document);
+      previous.set(SCIENCE, (await getRevision(db, imported.report.id, imported.revision)).document);
       reports += 1;
       return undefined;
     } catch (error) {
@@ -221,17 +235,18 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   };
 
   const years = demoYears(now);
-  const working = years.at(-1)!;
+  const working = demoWorkingYear(now);
+  const science = teams.get(SCIENCE);
   // Once the fixture's year is older than the demo's, it is imported first: still the science bureau's
   // own report, and the one its first demo year follows.
-  if (options.fixture && !years.includes(FIXTURE_YEAR)) fixtureError = await importFixture(options.fixture);
+  if (options.fixture && science && !years.includes(FIXTURE_YEAR)) fixtureError = await importFixture(science, options.fixture);
   for (const year of years) {
     for (const [code, team] of teams) {
       seed += 1;
       const state = year === working ? (WORKING_YEAR_STATE[code] ?? "published") : "published";
       if (state === "none") continue;
-      if (code === "kjj" && year === FIXTURE_YEAR && options.fixture) {
-        fixtureError = await importFixture(options.fixture);
+      if (code === SCIENCE && year === FIXTURE_YEAR && options.fixture) {
+        fixtureError = await importFixture(team, options.fixture);
         if (!fixtureError) continue;
         // A fixture the importer refuses does not stop the demo: that report is then made like the others.
       }
