@@ -20,6 +20,7 @@ import { CHROMIUM_OPTIONS, CONTEXT_OPTIONS } from "../e2e/support/browser-server
 import { openEditor } from "../e2e/support/editor";
 import { buildAdmin, startStack } from "../e2e/support/stack";
 import { DEMO_PASSWORD } from "../e2e/support/env";
+import { FRESH_YEAR } from "../e2e/support/years";
 
 const KEYSTROKES = 200;
 const WARM_UP = 20;
@@ -151,7 +152,7 @@ const stack = await startStack({ dialect: "sqlite" }, DIST_DIR);
 const browser = await chromium.launch(CHROMIUM_OPTIONS);
 try {
   const api = await signedInApi(stack.apiUrl, "admin", DEMO_PASSWORD);
-  const draft = await freshFullDraft(api, "示范区卫生健康局", 2025);
+  const draft = await freshFullDraft(api, "示范区卫生健康局", FRESH_YEAR);
   // Appending "0" must change the figure: a column where it is above 0.
   const column = APPLICANT_COLUMNS.find((c) => Number(getCell(draft.document, `${RECEIVED_ROW}.${c}`)) > 0);
   if (!column) throw new Error("the sample report received no applications");

@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshFullDraft } from "./support/api";
 import { useE2E } from "./support/browser";
+import { FRESH_YEAR, PUBLISHED_YEAR, WORKING_YEAR } from "./support/years";
 
 const e2e = useE2E();
 
@@ -27,7 +28,7 @@ describe("axe: no serious or critical violations", () => {
   beforeAll(async () => {
     const api = await e2e.api("admin");
     // A report with a finding showing, so the findings list and marked cells are checked too.
-    const draft = await freshFullDraft(api, "示范区市场监督管理局", 2025);
+    const draft = await freshFullDraft(api, "示范区市场监督管理局", FRESH_YEAR);
     const broken = structuredClone(draft.document);
     (broken.tables.applications.newReceived as Record<string, unknown>).natural =
       Number(broken.tables.applications.newReceived.natural ?? 0) + 4;
@@ -55,7 +56,7 @@ describe("axe: no serious or critical violations", () => {
   });
 
   it("progress board", async () => {
-    await admin.goto("/board?year=2024");
+    await admin.goto(`/board?year=${WORKING_YEAR}`);
     await admin.locator("tr[data-org]").first().waitFor();
     expect(await seriousViolations(admin)).toEqual([]);
   });
@@ -74,7 +75,7 @@ describe("axe: no serious or critical violations", () => {
   });
 
   it("roll-up", async () => {
-    await admin.goto("/rollup?year=2023");
+    await admin.goto(`/rollup?year=${PUBLISHED_YEAR}`);
     await admin.locator("main").getByRole("heading").first().waitFor();
     await admin.locator("main table").first().waitFor();
     expect(await seriousViolations(admin)).toEqual([]);

@@ -9,6 +9,7 @@ import { freshFullDraft, storedCell } from "./support/api";
 import { useE2E } from "./support/browser";
 import { cell, cellText, openEditor, pasteInto, saveState, typeInCell, waitUntilSaved } from "./support/editor";
 import { balanceFindingFollowsTyping, conflictKeepsBothEdits, RECEIVED } from "./support/scenarios";
+import { FRESH_YEAR } from "./support/years";
 
 const e2e = useE2E();
 
@@ -25,7 +26,7 @@ describe("report editor", () => {
 
   it("fills the cells from a pasted tab-separated block, and one Ctrl+Z takes the whole block back", async () => {
     const api = await e2e.api("admin");
-    const draft = await freshFullDraft(api, "示范区人力资源和社会保障局", 2025);
+    const draft = await freshFullDraft(api, "示范区人力资源和社会保障局", FRESH_YEAR);
     const page = await e2e.signedInPage("rsj.editor");
     await openEditor(page, draft.id);
     const before = await Promise.all(PASTED.flat().map((id) => cellText(page, id)));
@@ -41,7 +42,7 @@ describe("report editor", () => {
 
   it("is worked from the keyboard alone, like a spreadsheet: arrows and Enter move, typing replaces, Ctrl+Z takes back", async () => {
     const api = await e2e.api("admin");
-    const draft = await freshFullDraft(api, "示范区交通运输局", 2025);
+    const draft = await freshFullDraft(api, "示范区交通运输局", FRESH_YEAR);
     const page = await e2e.signedInPage("jtj.editor");
     await openEditor(page, draft.id);
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-cell") ?? null);
@@ -64,7 +65,7 @@ describe("report editor", () => {
 
   it("keeps what was typed when the page is reloaded before the server acknowledged it", async () => {
     const api = await e2e.api("admin");
-    const draft = await freshFullDraft(api, "示范区住房和城乡建设局", 2025);
+    const draft = await freshFullDraft(api, "示范区住房和城乡建设局", FRESH_YEAR);
     const page = await e2e.signedInPage("zjj.editor");
     await openEditor(page, draft.id);
     const typed = String(Number(await cellText(page, RECEIVED)) + 5);

@@ -8,6 +8,7 @@ import { verifyWebhookSignature, WEBHOOK_HEADERS } from "@nianbao/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { freshFullDraft } from "./support/api";
 import { useE2E } from "./support/browser";
+import { FRESH_YEAR } from "./support/years";
 
 const e2e = useE2E();
 const ORG = "示范区司法局";
@@ -59,7 +60,7 @@ it("registers a webhook, shows its secret once, and logs the signed delivery of 
 
   // A department submits its report: the receiver gets it, signed with the secret the page showed.
   const editor = await e2e.api("sfj.editor");
-  const draft = await freshFullDraft(editor, ORG, 2025);
+  const draft = await freshFullDraft(editor, ORG, FRESH_YEAR);
   for (const f of (await editor.reports.validate.query({ id: draft.id })).findings.filter((x) => x.severity === "warning")) {
     await editor.reports.explain.mutate({
       id: draft.id,

@@ -10,6 +10,7 @@ import { expect, it } from "vitest";
 import type { ApiClient } from "./support/api";
 import { useE2E } from "./support/browser";
 import { openEditor, waitUntilSaved } from "./support/editor";
+import { WORKING_YEAR } from "./support/years";
 
 const e2e = useE2E();
 const ORG = "示范区教育局";
@@ -30,7 +31,7 @@ async function takeStep(page: Page, reportId: string, action: string): Promise<v
 
 it("takes a department's draft through submit, review, sign and publish, each by its own role", async () => {
   const admin = await e2e.api("admin");
-  const [draft] = (await admin.reports.list.query({ year: 2024, status: ["draft"] })).filter((r) => r.orgName === ORG);
+  const [draft] = (await admin.reports.list.query({ year: WORKING_YEAR, status: ["draft"] })).filter((r) => r.orgName === ORG);
   expect(draft).toBeDefined();
   const id = draft!.id;
 
@@ -74,7 +75,7 @@ it("takes a department's draft through submit, review, sign and publish, each by
   const read = await importReport(bytes, { filename: download.suggestedFilename() });
   const { document } = await admin.reports.get.query({ id });
   expect(read.report.agency.name).toBe(ORG);
-  expect(read.report.year).toBe(2024);
+  expect(read.report.year).toBe(WORKING_YEAR);
   for (const cellId of ["applications.newReceived.total", "applications.results.totalProcessed.total", "reviewLitigation.review.total"]) {
     expect(getCell(read.report, cellId)).toBe(getCell(document, cellId));
   }

@@ -1,10 +1,10 @@
 /**
  * The pictures of the admin in docs/admin/, taken at an office PC's 1366×768 from a fresh demo:
  *
- *   board.png           the progress board of 2024 (late organisations, charts)
+ *   board.png           the progress board of the working year (late organisations, charts)
  *   editor-finding.png  the editor with 一＋二＝三＋四 broken: the T3-BAL finding and its marked cells
  *   conflict.png        the conflict view after two people saved the same report
- *   rollup.png          the district's roll-up of 2023
+ *   rollup.png          the district's roll-up of the year before
  *
  * Run by hand from the repository root:  pnpm exec tsx apps/admin/scripts/screenshots.ts
  */
@@ -17,6 +17,7 @@ import { signIn } from "../e2e/support/browser";
 import { cell, cellText, finding, openEditor, saveState, typeInCell, waitUntilSaved } from "../e2e/support/editor";
 import { DEMO_PASSWORD } from "../e2e/support/env";
 import { buildAdmin, startStack } from "../e2e/support/stack";
+import { FRESH_YEAR, PUBLISHED_YEAR, WORKING_YEAR } from "../e2e/support/years";
 
 const OUT = join(import.meta.dirname, "..", "..", "..", "docs", "admin");
 const DIST_DIR = ".next-screenshots";
@@ -46,7 +47,7 @@ try {
   const api = await signedInApi(stack.apiUrl, "admin", DEMO_PASSWORD);
   const admin = await signedIn(browser, stack.adminUrl, "admin");
 
-  await admin.goto("/board?year=2024");
+  await admin.goto(`/board?year=${WORKING_YEAR}`);
   await admin.locator("tr[data-org]").first().waitFor();
   await admin
     .locator("canvas")
@@ -55,12 +56,12 @@ try {
     .catch(() => undefined);
   await shoot(admin, "board.png");
 
-  await admin.goto("/rollup?year=2023");
+  await admin.goto(`/rollup?year=${PUBLISHED_YEAR}`);
   await admin.locator("main table").first().waitFor();
   await shoot(admin, "rollup.png");
 
   // The editor: a clerk types a figure that breaks 一＋二＝三＋四.
-  const draft = await freshFullDraft(api, "示范区卫生健康局", 2025);
+  const draft = await freshFullDraft(api, "示范区卫生健康局", FRESH_YEAR);
   const clerk = await signedIn(browser, stack.adminUrl, "wjj.editor");
   await openEditor(clerk, draft.id);
   await typeInCell(clerk, RECEIVED, String(Number(await cellText(clerk, RECEIVED)) + 6));
@@ -71,7 +72,7 @@ try {
   await shoot(clerk, "editor-finding.png");
 
   // The conflict: a colleague saved the report first; the clerk's own save is refused and shown.
-  const other = await freshFullDraft(api, "示范区人力资源和社会保障局", 2025);
+  const other = await freshFullDraft(api, "示范区人力资源和社会保障局", FRESH_YEAR);
   const first = await signedIn(browser, stack.adminUrl, "rsj.editor");
   const second = await signedIn(browser, stack.adminUrl, "rsj.editor");
   await openEditor(first, other.id);

@@ -14,6 +14,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { actorFromUser, createCaller, createContextInner } from "@nianbao/api";
+import { workingYear } from "@nianbao/core";
 import { type Dialect, findUserForLogin, listReports, listSubtree } from "@nianbao/db";
 import { createTestDb } from "@nianbao/db/testing";
 import { seedDemo } from "@nianbao/demo";
@@ -23,6 +24,10 @@ import { baselinePath, mountBaseline } from "./baseline";
 import { benchEnv } from "./env";
 
 const CONNECTIONS = 10;
+/** The demo's clock, and the years it makes of it: last year's reports are published, this one's in every state. */
+const NOW = Date.now();
+const WORKING_YEAR = workingYear(NOW);
+const PUBLISHED_YEAR = WORKING_YEAR - 1;
 const FAST = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 
 interface Measure {
@@ -90,15 +95,17 @@ async function loop(send: (client: number) => Promise<boolean>): Promise<Measure
 async function run(dialect: Dialect) {
   const test = await createTestDb(dialect, dialect === "postgres" ? { pgUrl: benchEnv.pgUrl! } : {});
   try {
-    await seedDemo(test.db, { adminPassword: "bench-password-1", passwordHashing: FAST });
+    await seedDemo(test.db, { adminPassword: "bench-password-1", passwordHashing: FAST, now: NOW });
     const admin = (await findUserForLogin(test.db, "admin"))!;
     const caller = createCaller(createContextInner({ db: test.db, actor: actorFromUser(admin, null) }));
     const { token } = await caller.tokens.create({ orgId: admin.orgId, name: "bench", role: "editor" });
-    const target = (await listReports(test.db, { scopePath: admin.orgPath, year: 2023 })).find((r) => r.orgKind === "department")!;
-    // One draft per client for the saves: next year's report of ten departments.
+    const target = (await listReports(test.db, { scopePath: admin.orgPath, year: PUBLISHED_YEAR })).find(
+      (r) => r.orgKind === "department",
+    )!;
+    // One draft per client for the saves: the report after the working year's, of ten departments.
     const departments = (await listSubtree(test.db, admin.orgPath)).filter((o) => o.kind === "department").slice(0, CONNECTIONS);
     const drafts = [];
-    for (const org of departments) drafts.push((await caller.reports.create({ orgId: org.id, year: 2025 })).report.id);
+    for (const org of departments) drafts.push((await caller.reports.create({ orgId: org.id, year: WORKING_YEAR + 1 })).report.id);
 
     // The per-token rate limit is off: it would answer 429 after the first burst, and this measures the
     // server's own work (the limit's cost is one map lookup, tested in rate-limit.test.ts).
@@ -111,9 +118,9 @@ async function run(dialect: Dialect) {
     const query = (procedure: string, input: unknown) => `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
     const reads: Record<string, string> = {
       "reports.get": query("reports.get", { id: target.id }),
-      "reports.list": query("reports.list", { year: 2023 }),
-      "aggregate.get": query("aggregate.get", { year: 2023 }),
-      "stats.progress": query("stats.progress", { year: 2024 }),
+      "reports.list": query("reports.list", { year: PUBLISHED_YEAR }),
+      "aggregate.get": query("aggregate.get", { year: PUBLISHED_YEAR }),
+      "stats.progress": query("stats.progress", { year: WORKING_YEAR }),
     };
 
     // Each draft's state, advanced by every save; the save alternates one text so that revisions differ.

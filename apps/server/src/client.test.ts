@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { seedDemo } from "@nianbao/demo";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { createClient } from "@nianbao/client";
+import { workingYear } from "@nianbao/core";
 import { createTestDb, type TestDb } from "@nianbao/db/testing";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
@@ -20,7 +21,9 @@ import { buildServer } from "./app";
 import { FAST, PASSWORD } from "./test-support/server";
 
 const CLIENT_DIR = fileURLToPath(new URL("../../../packages/client/", import.meta.url));
-const YEAR = 2023;
+/** The demo's working year (its clock is the real one here): the year before it is published throughout. */
+const WORKING_YEAR = workingYear();
+const YEAR = WORKING_YEAR - 1;
 
 describe("the typed client on the demo district", () => {
   let test: TestDb;
@@ -130,7 +133,8 @@ describe("the typed client on the demo district", () => {
       return response;
     };
     const nianbao = createClient({ url: base, token: editor, fetch: flaky, retry: { baseDelayMs: 10 } });
-    const created = await nianbao.reports.create.mutate({ orgId: (await nianbao.auth.me.query()).org.id, year: 2025 });
+    // Next year's report: the demo has none yet.
+    const created = await nianbao.reports.create.mutate({ orgId: (await nianbao.auth.me.query()).org.id, year: WORKING_YEAR + 1 });
     const current = await nianbao.reports.get.query({ id: created.report.id });
     const before = (await nianbao.reports.history.query({ id: created.report.id })).revisions.length;
 

@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { calendarDate, chinaToday, daysBetween, daysUntil, deadlineFor, isIsoDate, isoDate, isoTimestamp } from "./dates";
+import { calendarDate, chinaToday, daysBetween, daysUntil, deadlineFor, isIsoDate, isoDate, isoTimestamp, workingYear } from "./dates";
 
 describe("the report's calendar", () => {
   it("counts today in China, not in UTC", () => {
     // 2025-01-31 17:00 UTC is already 1 February in Beijing.
     expect(chinaToday(Date.parse("2025-01-31T17:00:00Z"))).toBe("2025-02-01");
     expect(chinaToday(Date.parse("2025-01-31T15:59:59Z"))).toBe("2025-01-31");
+  });
+
+  it("works on the year before today's year in China", () => {
+    // 2026-12-31 16:30 UTC is already 1 January 2027 in Beijing: 2026's reports are now being written.
+    expect(workingYear(Date.parse("2026-12-31T16:30:00Z"))).toBe(2026);
+    expect(workingYear(Date.parse("2026-12-31T15:59:59Z"))).toBe(2025);
+    expect(workingYear(new Date("2025-01-20T02:00:00Z"))).toBe(2024);
+    expect(workingYear(Date.parse("2025-12-31T12:00:00Z"))).toBe(2024);
   });
 
   it("dates the statutory deadlines in the year after the report year", () => {

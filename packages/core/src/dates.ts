@@ -49,6 +49,14 @@ export function chinaToday(now: number | Date = Date.now()): string {
   return new Date(+now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The report year being worked on: the year before today's year in China. Reports are written early in
+ * the year after the one they cover, so on 2027-01-01 in Beijing (still 2026 in UTC) it is 2026's.
+ */
+export function workingYear(now: number | Date = Date.now()): number {
+  return Number(chinaToday(now).slice(0, 4)) - 1;
+}
+
 /** The date a report on `year` is due (art. 49: departments 1月31日, governments 3月31日 of the next year). */
 export function deadlineFor(year: number, kind: AgencyKind, deadlines: Deadlines = STATUTORY_DEADLINES): string {
   return `${year + 1}-${deadlines[kind]}`;

@@ -23,5 +23,6 @@ export {
   isoTimestamp,
   STATUTORY_DEADLINES,
   type Deadlines,
+  workingYear,
 } from "./dates";
 export * from "./webhooks";

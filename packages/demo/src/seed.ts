@@ -1,8 +1,9 @@
 /**
- * The demo: 示范区人民政府 with its departments, their users, and reports for 2021–2024 that went
- * through the real workflow functions — published years, a 2024 in every state, some with errors, a
- * late one, and (when the importer and the fixture are there) the science bureau's 2021 report
- * imported from the seed file. Runs only on an empty database.
+ * The demo: 示范区人民政府 with its departments, their users, and reports for the four years up to the
+ * working year (`workingYear` of the demo's clock) that went through the real workflow functions —
+ * published earlier years, the working year in every state, some with errors, a late one, and (when the
+ * importer and the fixture are there) the science bureau's 2021 report imported from the seed file.
+ * Runs only on an empty database.
  */
 import {
   actorFromUser,
@@ -16,7 +17,7 @@ import {
   takeStep,
   validateForRevision,
 } from "@nianbao/api";
-import { type Finding, findingKey, getCell, getFormat, isoDate, type ReportDocument, writeCell } from "@nianbao/core";
+import { type Finding, findingKey, getCell, getFormat, isoDate, type ReportDocument, workingYear, writeCell } from "@nianbao/core";
 import { sampleReport } from "@nianbao/core/testing";
 import {
   countUsers,
@@ -40,7 +41,17 @@ export interface SeedOptions {
   passwordHashing: PasswordHashing;
   /** The seed report file (spec/fixtures/seed-2021-district-science-bureau.txt), imported when given. */
   fixture?: { data: Uint8Array; filename: string };
+  /** The demo's clock (epoch ms): its years are the four up to `workingYear(now)`. Defaults to now. */
   now?: number;
+}
+
+/** An organisation and who takes each workflow step on its reports. */
+interface Team {
+  org: Organisation;
+  editor: Actor;
+  reviewer: Actor;
+  signer: Actor;
+  admin: Actor;
 }
 
 export interface SeedResult {
@@ -51,11 +62,30 @@ export interface SeedResult {
   fixtureError?: string;
 }
 
-const YEARS = [2021, 2022, 2023, 2024] as const;
+/** The year of the seed fixture, a real report of a district science bureau, and the demo's one that it is. */
+const FIXTURE_YEAR = 2021;
+const SCIENCE = "kjj";
+/**
+ * The demo never works on a year before this one, so its first year is never before 2021: every demo
+ * year then has the 2021 format, whose applicant columns `continueFrom` names. The clock only moves on.
+ */
+const EARLIEST_WORKING_YEAR = 2024;
+
+/** The year the demo works on at `now`: the one whose reports are in every workflow state. */
+function demoWorkingYear(now: number): number {
+  return Math.max(EARLIEST_WORKING_YEAR, workingYear(now));
+}
+
+/** The demo's years, oldest first: its working year at `now` and the three before it. */
+export function demoYears(now: number): number[] {
+  const working = demoWorkingYear(now);
+  return [working - 3, working - 2, working - 1, working];
+}
+
 const APPLICANT_COLUMNS = ["natural", "commercial", "research", "publicInterest", "legalService", "otherOrg"];
 
-/** Where each department's 2024 report stands (the rest are published). */
-const STATE_2024: Record<string, "none" | "draft" | "errors" | "submitted" | "reviewed" | "signed" | "late"> = {
+/** Where each department's report of the working year stands (the rest, and earlier years, are published). */
+const WORKING_YEAR_STATE: Record<string, "none" | "draft" | "errors" | "submitted" | "reviewed" | "signed" | "late"> = {
   jyj: "draft",
   kjj: "submitted",
   gaj: "reviewed",
@@ -121,7 +151,7 @@ function demoDocument(org: Organisation, year: number, seed: number, previous: R
   return continued;
 }
 
-/** A 2024 draft with errors to show: a row total that does not add up and a cell left empty. */
+/** A draft of the working year with errors to show: a row total that does not add up and a cell left empty. */
 function breakDocument(doc: ReportDocument): ReportDocument {
   const format = getFormat(doc.formatVersion);
   const tables = doc.tables as unknown as Record<string, unknown>;
@@ -160,7 +190,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     return createUser(db, { orgId: org.id, username, displayName, role, passwordHash }, SYSTEM_AUDIT);
   };
   const admin = await addUser(district, "admin", "政务公开办公室", "admin");
-  const teams = new Map<string, { org: Organisation; editor: Actor; reviewer: Actor; signer: Actor; admin: Actor }>();
+  const teams = new Map<string, Team>();
   const adminActor = actorFromUser(admin, null);
   const govTeam = {
     org: district,
@@ -192,26 +222,33 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   let fixtureError: string | undefined;
   let seed = 100;
 
-  for (const year of YEARS) {
+  /** The fixture imported as the science bureau's draft, which its next year continues from; or why not. */
+  const importFixture = async (team: Team, fixture: NonNullable<SeedOptions["fixture"]>): Promise<string | undefined> => {
+    try {
+      const imported = await importFile(db, team.org, { data: fixture.data, filename: fixture.filename }, caller(team.editor));
+      previous.set(SCIENCE, (await getRevision(db, imported.report.id, imported.revision)).document);
+      reports += 1;
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  const years = demoYears(now);
+  const working = demoWorkingYear(now);
+  const science = teams.get(SCIENCE);
+  // Once the fixture's year is older than the demo's, it is imported first: still the science bureau's
+  // own report, and the one its first demo year follows.
+  if (options.fixture && science && !years.includes(FIXTURE_YEAR)) fixtureError = await importFixture(science, options.fixture);
+  for (const year of years) {
     for (const [code, team] of teams) {
       seed += 1;
-      const state = year === 2024 ? (STATE_2024[code] ?? "published") : "published";
+      const state = year === working ? (WORKING_YEAR_STATE[code] ?? "published") : "published";
       if (state === "none") continue;
-      if (code === "kjj" && year === 2021 && options.fixture) {
-        try {
-          const imported = await importFile(
-            db,
-            team.org,
-            { data: options.fixture.data, filename: options.fixture.filename },
-            caller(team.editor),
-          );
-          previous.set(code, (await getRevision(db, imported.report.id, imported.revision)).document);
-          reports += 1;
-          continue;
-        } catch (error) {
-          // A fixture the importer refuses does not stop the demo: that report is then made like the others.
-          fixtureError = error instanceof Error ? error.message : String(error);
-        }
+      if (code === SCIENCE && year === FIXTURE_YEAR && options.fixture) {
+        fixtureError = await importFixture(team, options.fixture);
+        if (!fixtureError) continue;
+        // A fixture the importer refuses does not stop the demo: that report is then made like the others.
       }
       const created = await createDraft(db, team.org, year, caller(team.editor));
       let doc = demoDocument(team.org, year, seed, previous.get(code) ?? null);
@@ -234,9 +271,11 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     }
   }
 
-  // One correction: the education bureau's 2022 report, published again with a 更正说明.
+  // One correction: the education bureau's report of two years before the working one, published again
+  // in March of the year after it with a 更正说明.
   const edu = teams.get("jyj")!;
-  const published = await findReportByOrgYear(db, edu.org.id, 2022);
+  const corrected = working - 2;
+  const published = await findReportByOrgYear(db, edu.org.id, corrected);
   if (published) {
     let report = await takeStep(
       db,
@@ -246,7 +285,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       caller(edu.editor),
     );
     const current = await getRevision(db, report.id, report.currentRevision);
-    const corrected = {
+    const correction = {
       ...current.document,
       publishedAt: null,
       sections: { ...current.document.sections, problems: `${current.document.sections.problems}（已更正）` },
@@ -254,7 +293,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     const saved = await saveDraft(
       db,
       report,
-      { baseRevision: report.currentRevision, document: corrected, note: "更正" },
+      { baseRevision: report.currentRevision, document: correction, note: "更正" },
       caller(edu.editor),
     );
     await explainWarnings(db, saved.report, saved.findings, edu.editor);
@@ -265,7 +304,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       db,
       await getReport(db, report.id),
       "publish",
-      { revision: report.currentRevision, publishedOn: "2023-03-15" },
+      { revision: report.currentRevision, publishedOn: isoDate(corrected + 1, 3, 15) },
       caller(edu.admin),
     );
   }

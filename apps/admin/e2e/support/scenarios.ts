@@ -4,6 +4,7 @@
  */
 import { expect } from "vitest";
 import { freshFullDraft, storedCell } from "./api";
+import { FRESH_YEAR } from "./years";
 import type { E2E } from "./browser";
 import { cell, cellText, finding, openEditor, saveState, typeInCell, waitUntilSaved } from "./editor";
 
@@ -17,7 +18,7 @@ const RECEIVED_COMMERCIAL = "applications.newReceived.commercial";
  */
 export async function balanceFindingFollowsTyping(e2e: E2E, orgName: string, editor: string): Promise<void> {
   const api = await e2e.api("admin");
-  const draft = await freshFullDraft(api, orgName, 2025);
+  const draft = await freshFullDraft(api, orgName, FRESH_YEAR);
   const page = await e2e.signedInPage(editor);
   await openEditor(page, draft.id);
   expect(await finding(page, "T3-BAL").count()).toBe(0);
@@ -44,7 +45,7 @@ export async function balanceFindingFollowsTyping(e2e: E2E, orgName: string, edi
  */
 export async function conflictKeepsBothEdits(e2e: E2E, orgName: string, editor: string): Promise<void> {
   const api = await e2e.api("admin");
-  const draft = await freshFullDraft(api, orgName, 2025);
+  const draft = await freshFullDraft(api, orgName, FRESH_YEAR);
   const first = await e2e.signedInPage(editor);
   const second = await e2e.signedInPage(editor);
   await openEditor(first, draft.id);

@@ -1,12 +1,12 @@
 "use client";
 /** The report year being worked on lives in the URL (`?year=2024`), so a link or a reload keeps it. */
-import { yearSchema } from "@nianbao/core";
+import { workingYear, yearSchema } from "@nianbao/core";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 
-/** Reports are written early in the year after the one they cover. */
-function defaultYear(today = new Date()): number {
-  return today.getFullYear() - 1;
+/** Without a year in the URL, the one being worked on, by core's rule (China's calendar, not the browser's). */
+function defaultYear(): number {
+  return workingYear();
 }
 
 function parseYear(value: string | null | undefined): number | null {
