@@ -57,7 +57,7 @@ describe("a row label printed as a caption above its values", () => {
   it("does not place a row under a caption that strings several labels together (regression: a wrong row)", async () => {
     // As converted from a PDF whose label column wrapped: the caption holds the labels of two rows,
     // 5.属于三类内部事务信息 (whose values these are) and 1.本机关不掌握相关政府信息 (the longer label).
-    const { report: doc } = await importReport(
+    const { report: doc, findings } = await importReport(
       page([
         cells("4.保护第三方合法权益", 0, 0, 0, 0, 0, 0, 0),
         "",
@@ -72,9 +72,13 @@ describe("a row label printed as a caption above its values", () => {
         cells("6.属于四类过程性信息", 1, 0, 0, 0, 0, 0, 1),
       ]),
     );
+    // The caption names no row; the row's place between 4. and 6. does (positions.ts), and says so.
     expect(row(doc, "results.unableToProvide.noInfo")).toEqual(Array(7).fill(null));
-    expect(row(doc, "results.denied.internalAffairs")).toEqual(Array(7).fill(null));
+    expect(row(doc, "results.denied.internalAffairs")).toEqual([1, 0, 0, 0, 0, 0, 1]);
     expect(row(doc, "results.denied.processInfo")).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(findings.filter((f) => f.ruleId === "IMPORT-POSITION").map((f) => f.cells[0])).toEqual([
+      "applications.results.denied.internalAffairs.natural",
+    ]);
   });
 
   it("does not place a row under a caption that names only a group heading", async () => {

@@ -15,6 +15,8 @@
  * |                       |                   | several rows, two different values for one cell, or run-together |
  * |                       |                   | digits that the table's identities do not reduce to one reading  |
  * | IMPORT-SPLIT          | info              | run-together digits placed: the identities allow one reading only |
+ * | IMPORT-POSITION       | info              | a row of values printed without its label, placed where the      |
+ * |                       |                   | form's order of rows leaves one reading (assemble/positions.ts)  |
  * | IMPORT-EXTRA-ROW      | info              | a row the format does not have (a local addition); not imported  |
  * | IMPORT-UNIT           | info              | an amount written in 元 was converted exactly to the column's 万元 |
  * | IMPORT-SECTION-MISSING| warning           | a text section (一, 五, 六) was not found                          |
@@ -36,6 +38,7 @@ export type ImportRuleId =
   | "IMPORT-UNREADABLE"
   | "IMPORT-AMBIGUOUS"
   | "IMPORT-SPLIT"
+  | "IMPORT-POSITION"
   | "IMPORT-EXTRA-ROW"
   | "IMPORT-UNIT"
   | "IMPORT-SECTION-MISSING"
@@ -100,6 +103,10 @@ const MESSAGES = {
   runSplitOnly: {
     zh: "{row}：数字连写为“{text}”，按位数只有一种拆分（{reading}），已按此导入",
     en: "{row}: the digits run together as “{text}”; their count allows one reading only ({reading}), which was imported",
+  },
+  rowByPosition: {
+    zh: "“{row}”一行的数值未印行名，位于“{after}”与“{before}”两行之间，按表格行序只能是本行，已按此导入",
+    en: "The values of “{row}” are printed without its label, between the rows “{after}” and “{before}”; the form's order of rows allows no other row there, so they were imported as it",
   },
   extraRow: {
     zh: "“{table}”中有格式之外的行“{label}”，未导入",

@@ -15,7 +15,7 @@ import {
   label as pick,
 } from "@nianbao/core";
 import { type FindingList, joinList, message } from "../findings";
-import { MatchQuality, matchLabel } from "../normalize";
+import { matchLabel } from "../normalize";
 import { compactValueText, isBlankText, isDigitRun } from "../values";
 import { CellStore } from "./cells";
 import { ColumnCentres } from "./column-centres";
@@ -23,6 +23,8 @@ import type { BlockRowRef, FormatLabels } from "./labels";
 import type { LogicalRow } from "./rows";
 import { reportMissingRows, reportMissingTables, reportUnreadCells } from "./missing";
 import { type PendingRun, resolvePendingRuns } from "./pending-runs";
+import { placeByPosition, type SequenceEntry } from "./positions";
+import { captionedRow, wrappedItem } from "./broken-labels";
 import {
   blockOfRow,
   columnOrder,
@@ -192,22 +194,29 @@ export class TablePlacer {
     const byId = new Map(table.rows.map((row) => [row.id, row]));
     let captionAbove: string[] = [];
     let previousLabelled = false;
+    const sequence: SequenceEntry[] = [];
     for (const source of rows) {
       if (!source.values.length) {
         captionAbove = source.caption ? [...captionAbove, ...source.labels] : [];
         continue;
       }
-      const row = this.captioned(source, captionAbove, previousLabelled, table, byId);
+      const row = captionedRow(source, captionAbove, previousLabelled, table, byId, this.labels);
       captionAbove = [];
       previousLabelled = source.labels.length > 0;
       const matched = new Set<MatrixRowDef>(rowMatches(row, this.labels.matrixRows).map((m) => m.value));
       if (!matched.size) {
-        this.extra(table, row);
+        // A row of values with no label at all may still be placed by where it stands (below).
+        if (!row.labels.length && row.values.some((value) => value.text.trim())) sequence.push({ kind: "unlabelled", source: row });
+        else {
+          sequence.push({ kind: "other" });
+          this.extra(table, row);
+        }
         continue;
       }
       let target = deepestOnOneChain([...matched], byId);
-      if (!target || !target.data) target = this.wrappedItem(row, [...matched], table, byId) ?? target;
+      if (!target || !target.data) target = wrappedItem(row, [...matched], table, byId, this.labels) ?? target;
       if (!target || !target.data) {
+        sequence.push({ kind: "other" });
         // The rows it could be: a data row itself, or any data row under a group heading.
         const candidates = [...matched].flatMap((m) => dataRowsUnder(m, table));
         const cells = candidates.flatMap((r) => table.columns.map((c) => this.cell(`${tableId}.${r.id}.${c.id}`)));
@@ -232,69 +241,36 @@ export class TablePlacer {
         continue;
       }
       this.store.rowsSeen.add(`${tableId}.${target.id}`);
+      sequence.push({ kind: "placed", row: target });
       const cells = table.columns.map((column) => this.cell(`${tableId}.${target.id}.${column.id}`));
       this.placeRow(cells, row, pick(this.lang, target.label), tableId);
     }
+    this.placeUnlabelled(table, sequence);
   }
 
-  /**
-   * A row of values with no label of its own, printed as a small table of its own under a caption that
-   * is its label ("（二）部分公开（区分处理的，只计这一情" / "形，不计其他情形）" above "| 2 | 0 | … |", as a
-   * PDF-to-Markdown conversion gives it), takes the caption as its label — only when the row before
-   * carried its own label (in a layout that prints labels after their values, the words above a row
-   * are the previous row's) and the caption names exactly one data row.
-   */
-  private captioned(
-    row: LogicalRow,
-    caption: readonly string[],
-    previousLabelled: boolean,
-    table: MatrixTableDef,
-    byId: ReadonlyMap<string, MatrixRowDef>,
-  ): LogicalRow {
-    if (row.labels.length || !caption.length || !previousLabelled) return row;
-    const label = caption.join("");
-    // The caption must be one row's whole label, not merely contain one: lines that string several
-    // labels together ("5.属于三类内部事务信息" "1.本机关不掌握相关政府信息") contain a label but name no row.
-    const matches = matchLabel(label, this.labels.matrixRows);
-    if (!matches.length || matches.some((m) => m.quality > MatchQuality.bare)) return row;
-    const named = deepestOnOneChain(
-      matches.map((m) => m.value),
-      byId,
-    );
-    return named?.data && table.rows.includes(named) ? { ...row, labels: [label] } : row;
-  }
-
-  /**
-   * A row whose own label names a group heading or several items ("（五）不予处理 5.行政机关不再处理其政府
-   * 信息公", "行政机关不再处理其政府信息公" under （六）) while the label goes on in lines wrapped above or
-   * below it ("1.申请人无正当理由逾期不补正、" … "开申请"): the one data row, among those the row's own
-   * label could mean, that the label read together with those lines names. Null when none or several.
-   */
-  private wrappedItem(
-    row: LogicalRow,
-    matched: readonly MatrixRowDef[],
-    table: MatrixTableDef,
-    byId: ReadonlyMap<string, MatrixRowDef>,
-  ): MatrixRowDef | null {
-    const { above, below } = row.wrapped;
-    if (!above.length && !below.length) return null;
-    const first = below.length ? [below[0]!] : [];
-    const last = above.length ? [above[above.length - 1]!] : [];
-    const joins = [
-      [...row.labels, ...first],
-      [...last, ...row.labels],
-      [...last, ...row.labels, ...first],
-    ].filter((j) => j.length > row.labels.length);
-    const possible = new Set(matched.flatMap((m) => dataRowsUnder(m, table)));
-    const found = new Set<MatrixRowDef>();
-    for (const join of joins) {
-      const item = deepestOnOneChain(
-        matchLabel(join.join(""), this.labels.matrixRows).map((m) => m.value),
-        byId,
+  /** Rows of values without a label: placed where the form's order leaves one reading (positions.ts), else extra rows. */
+  private placeUnlabelled(table: MatrixTableDef, sequence: readonly SequenceEntry[]): void {
+    const read = new Set(table.rows.filter((row) => this.store.rowsSeen.has(`${table.id}.${row.id}`)).map((row) => row.id));
+    const placed = placeByPosition(sequence, table, read);
+    for (const { source, row, after, before } of placed) {
+      this.store.rowsSeen.add(`${table.id}.${row.id}`);
+      const cells = table.columns.map((column) => this.cell(`${table.id}.${row.id}.${column.id}`));
+      const name = pick(this.lang, row.label);
+      this.findings.add(
+        "IMPORT-POSITION",
+        "info",
+        cells.map((c) => c.id),
+        "rowByPosition",
+        {
+          row: name,
+          after: pick(this.lang, after.label),
+          before: pick(this.lang, before.label),
+        },
       );
-      if (item?.data && possible.has(item)) found.add(item);
+      this.placeRow(cells, source, name, table.id);
     }
-    return found.size === 1 ? [...found][0]! : null;
+    const done = new Set(placed.map((p) => p.source));
+    for (const entry of sequence) if (entry.kind === "unlabelled" && !done.has(entry.source)) this.extra(table, entry.source);
   }
 
   // ------------------------------------------------------------------------------------- 四
