@@ -82,4 +82,39 @@ describe("rows of values without their labels", () => {
     expect(across.position).toEqual([]);
     expect(row(across.report, "results.notProcessed.confirmInfo")).toEqual(NULLS);
   });
+
+  it("splits a line holding the values of several rows when each piece adds up and the rows after fit the gap", async () => {
+    // As plain pdftotext gives 淮安's 2024 report: 二's label, then 二's, (一)'s and (二)'s values on one line.
+    const line = "二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34 1288 21 0 0 50 3 1362 447 7 0 0 0 0 454";
+    const { report, position } = await read([line, cells("1.属于国家秘密", 2, 0, 0, 0, 0, 0, 2)]);
+    expect(row(report, "carriedOver")).toEqual([34, 0, 0, 0, 0, 0, 34]);
+    expect(row(report, "results.granted")).toEqual([1288, 21, 0, 0, 50, 3, 1362]);
+    expect(row(report, "results.partial")).toEqual([447, 7, 0, 0, 0, 0, 454]);
+    expect(position).toHaveLength(2);
+  });
+
+  it("leaves such a line null when its other rows have no place, or a piece does not add up", async () => {
+    const valueCount = async (lines: string[]) => {
+      const { findings } = await importReport(
+        utf8(["某某局2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", ...lines].join("\n")),
+      );
+      return findings.filter((f) => f.ruleId === "IMPORT-VALUE-COUNT").length;
+    };
+    // Two years side by side: the next row follows at once, so the second piece has no row to be.
+    const sideBySide = [
+      "（一）予以公开 9 0 0 0 0 0 9 7 0 0 0 0 0 7",
+      "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1 0 0 0 0 0 0 0",
+    ];
+    const a = await read(sideBySide);
+    expect(row(a.report, "results.granted")).toEqual(NULLS);
+    expect(await valueCount(sideBySide)).toBe(2);
+    // 1288 + 21 + 50 + 3 is 1362, not 1361: the cut between the rows is not certain.
+    const b = await read([
+      "二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34 1288 21 0 0 50 3 1361 447 7 0 0 0 0 454",
+      cells("1.属于国家秘密", 2, 0, 0, 0, 0, 0, 2),
+    ]);
+    expect(row(b.report, "carriedOver")).toEqual(NULLS);
+    expect(row(b.report, "results.granted")).toEqual(NULLS);
+    expect(b.position).toEqual([]);
+  });
 });

@@ -50,3 +50,31 @@ export function placeByPosition(sequence: readonly SequenceEntry[], table: Matri
   }
   return out;
 }
+
+/**
+ * A labelled row that prints the values of several rows on its line ("二、上年结转… 34 0 0 0 0 0 34 1288
+ * 21 0 0 50 3 1362 447 7 0 0 0 0 454", as plain `pdftotext` gives a table whose labels it moved): its
+ * own row first, then rows printed without their labels, which placeByPosition may place. Split only
+ * when the count is a whole number of rows and each piece adds up — its applicants' total is the sum of
+ * the others — so that the cut between rows is certain; null otherwise.
+ */
+export function splitRowsOfValues(row: LogicalRow, columns: number, totalIndex: number): LogicalRow[] | null {
+  const { values } = row;
+  if (values.length <= columns || values.length % columns !== 0 || totalIndex < 0 || totalIndex >= columns) return null;
+  const numbers = values.map((value) => (/^\d+$/u.test(value.text.trim()) ? Number(value.text.trim()) : NaN));
+  if (numbers.some(Number.isNaN)) return null;
+  const pieces: LogicalRow[] = [];
+  for (let start = 0; start < values.length; start += columns) {
+    const piece = numbers.slice(start, start + columns);
+    const others = piece.reduce((sum, n, i) => (i === totalIndex ? sum : sum + n), 0);
+    if (piece[totalIndex] !== others) return null;
+    const own = start === 0;
+    pieces.push({
+      ...row,
+      labels: own ? row.labels : [],
+      wrapped: own ? row.wrapped : { above: [], below: [] },
+      values: values.slice(start, start + columns),
+    });
+  }
+  return pieces;
+}

@@ -23,7 +23,7 @@ import type { BlockRowRef, FormatLabels } from "./labels";
 import type { LogicalRow } from "./rows";
 import { reportMissingRows, reportMissingTables, reportUnreadCells } from "./missing";
 import { type PendingRun, resolvePendingRuns } from "./pending-runs";
-import { placeByPosition, type SequenceEntry } from "./positions";
+import { placeByPosition, type SequenceEntry, splitRowsOfValues } from "./positions";
 import { captionedRow, wrappedItem } from "./broken-labels";
 import {
   blockOfRow,
@@ -36,6 +36,15 @@ import {
   separateBlocks,
   uniqueBlocks,
 } from "./table-labels";
+
+/** A row read by its label whose line also holds the values of rows after it (positions.ts). */
+interface SplitRow {
+  readonly target: MatrixRowDef;
+  readonly cells: readonly CellDef[];
+  readonly row: LogicalRow;
+  readonly own: LogicalRow;
+  readonly more: readonly LogicalRow[];
+}
 
 export class TablePlacer {
   readonly store: CellStore;
@@ -195,6 +204,9 @@ export class TablePlacer {
     let captionAbove: string[] = [];
     let previousLabelled = false;
     const sequence: SequenceEntry[] = [];
+    const { applicants } = this.labels.format.def.roles;
+    const totalIndex = applicants.table === tableId ? table.columns.findIndex((c) => c.id === applicants.total) : -1;
+    const splits: SplitRow[] = [];
     for (const source of rows) {
       if (!source.values.length) {
         captionAbove = source.caption ? [...captionAbove, ...source.labels] : [];
@@ -243,13 +255,19 @@ export class TablePlacer {
       this.store.rowsSeen.add(`${tableId}.${target.id}`);
       sequence.push({ kind: "placed", row: target });
       const cells = table.columns.map((column) => this.cell(`${tableId}.${target.id}.${column.id}`));
-      this.placeRow(cells, row, pick(this.lang, target.label), tableId);
+      // A line holding this row's values and those of rows after it whose labels went elsewhere: the
+      // row keeps its first piece only if the others are placed by position too (placeUnlabelled).
+      const [own, ...more] = splitRowsOfValues(row, table.columns.length, totalIndex) ?? [];
+      if (own && more.length) {
+        for (const source of more) sequence.push({ kind: "unlabelled", source });
+        splits.push({ target, cells, row, own, more });
+      } else this.placeRow(cells, row, pick(this.lang, target.label), tableId);
     }
-    this.placeUnlabelled(table, sequence);
+    this.placeUnlabelled(table, sequence, splits);
   }
 
   /** Rows of values without a label: placed where the form's order leaves one reading (positions.ts), else extra rows. */
-  private placeUnlabelled(table: MatrixTableDef, sequence: readonly SequenceEntry[]): void {
+  private placeUnlabelled(table: MatrixTableDef, sequence: readonly SequenceEntry[], splits: readonly SplitRow[]): void {
     const read = new Set(table.rows.filter((row) => this.store.rowsSeen.has(`${table.id}.${row.id}`)).map((row) => row.id));
     const placed = placeByPosition(sequence, table, read);
     for (const { source, row, after, before } of placed) {
@@ -270,7 +288,14 @@ export class TablePlacer {
       this.placeRow(cells, source, name, table.id);
     }
     const done = new Set(placed.map((p) => p.source));
-    for (const entry of sequence) if (entry.kind === "unlabelled" && !done.has(entry.source)) this.extra(table, entry.source);
+    const pieces = new Set(splits.flatMap((split) => split.more));
+    for (const { target, cells, row, own, more } of splits) {
+      // Not all of the line's other rows found their place: the line stays one row of too many values.
+      this.placeRow(cells, more.every((piece) => done.has(piece)) ? own : row, pick(this.lang, target.label), table.id);
+    }
+    for (const entry of sequence) {
+      if (entry.kind === "unlabelled" && !done.has(entry.source) && !pieces.has(entry.source)) this.extra(table, entry.source);
+    }
   }
 
   // ------------------------------------------------------------------------------------- 四
