@@ -43,7 +43,7 @@ describe.each(TEST_DIALECTS)("operations on $dialect", ({ dialect, enabled }) =>
       });
     } finally {
       await app.close();
-      await test.drop().catch(() => undefined);
+      await test.drop();
     }
   });
 

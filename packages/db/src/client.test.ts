@@ -34,4 +34,10 @@ describe.skipIf(!pgTestUrl)("PostgreSQL connection settings", () => {
       await db.close();
     }
   });
+
+  it("closes twice without an error (a test that closes its database can still drop it)", async () => {
+    const db = createDb({ url: pgTestUrl! });
+    await db.close();
+    await expect(db.close()).resolves.toBeUndefined();
+  });
 });

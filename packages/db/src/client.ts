@@ -131,6 +131,7 @@ function createPostgres(config: DbConfig): Database {
   // for queries that run in a few dozen milliseconds without it. An `options` parameter in the URL
   // replaces this setting (node-postgres lets the connection string win).
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, options: "-c jit=off" });
+  let closing: Promise<void> | undefined;
   pool.on("error", config.onIdleConnectionError ?? (() => undefined));
   const orm = drizzlePg({ client: pool });
   const url = new URL(config.url);
@@ -153,7 +154,8 @@ function createPostgres(config: DbConfig): Database {
         client.release();
       }
     },
-    close: () => pool.end(),
+    // Closing twice is harmless, as on SQLite: node-postgres refuses a second end of its pool.
+    close: () => (closing ??= pool.end()),
   };
 }
 
