@@ -5,7 +5,7 @@ import type { AuditContext, ReportStatus } from "../domain";
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
-import { inSubtree, orgInSubtree } from "./scope";
+import { inSubtree, orgInSubtree, subtreePattern } from "./scope";
 import { prepared } from "./prepared";
 import { pathRange } from "./rollup-reads";
 import { moveRollups } from "./rollups";
@@ -147,7 +147,7 @@ function progressRows({ q, t }: Tx, scopePath: string, year: number): Promise<Pr
       .orderBy(asc(t.organisations.createdAt), asc(t.organisations.name))
       .prepare(...name),
   );
-  return statement.execute({ year, scope: `${scopePath}%` });
+  return statement.execute({ year, scope: subtreePattern(scopePath) });
 }
 
 /**

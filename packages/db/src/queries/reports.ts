@@ -24,6 +24,7 @@ import {
   toRevisionMeta,
 } from "./report-rows";
 import { pathRange } from "./rollup-reads";
+import { subtreePattern } from "./scope";
 
 export * from "./report-rows";
 export * from "./report-writes";
@@ -92,7 +93,7 @@ function toListItem({ errorCount, warningCount, infoCount, lastAuthorName, ...ro
 }
 
 export async function listReports(db: Database, query: ReportListQuery): Promise<ReportListItem[]> {
-  const scope = `${query.scopePath}%`;
+  const scope = subtreePattern(query.scopePath);
   const limit = query.limit ?? 1000;
   const rows = await db.read(({ q, t }) => {
     // A status filter is a list of any length, which a prepared statement cannot bind: built each time.

@@ -10,7 +10,12 @@ export function inSubtree(path: string, scopePath: string): boolean {
   return path.startsWith(scopePath);
 }
 
+/** The LIKE pattern of a subtree's paths, for a prepared statement's placeholder. */
+export function subtreePattern(scopePath: string): string {
+  return `${scopePath}%`;
+}
+
 /** The organisations (joined as `t.organisations`) in the subtree rooted at `scopePath`, itself included. */
 export function orgInSubtree(t: Tables, scopePath: string): SQL {
-  return like(t.organisations.path, `${scopePath}%`);
+  return like(t.organisations.path, subtreePattern(scopePath));
 }

@@ -3,12 +3,13 @@
  * long, with their delivery log. Sending lives in ./webhook-outbox.ts.
  */
 import type { WebhookEventType } from "@nianbao/core";
-import { and, count, desc, eq, like } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { AuditContext } from "../domain";
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { orgInSubtree } from "./scope";
 
 export type WebhookStatus = "active" | "paused";
 /** admin: paused by hand; failing: paused by the worker after too many failed deliveries. */
@@ -103,7 +104,7 @@ export function listWebhookSubscriptions(db: Database, scopePath: string): Promi
       .select(columns(t))
       .from(t.webhookSubscriptions)
       .innerJoin(t.organisations, eq(t.organisations.id, t.webhookSubscriptions.orgId))
-      .where(like(t.organisations.path, `${scopePath}%`))
+      .where(orgInSubtree(t, scopePath))
       .orderBy(t.organisations.path, t.webhookSubscriptions.createdAt);
     return withPending(tx, rows);
   });
