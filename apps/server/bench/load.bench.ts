@@ -6,29 +6,25 @@
  * measured side by side much less. Each read and its baseline are warmed up unmeasured, then measured
  * in alternating rounds for BENCH_SECONDS in all each.
  *
+ * The server runs in a process of its own (load-server.ts), this one only sends the requests.
  * Reads are driven by autocannon. Saves (`reports.update`) need the revision each save returns, so ten
  * clients each save their own draft in a loop, and the baseline is driven by the same loop.
  * SQLite always; PostgreSQL when NIANBAO_TEST_PG_URL (or a postgres DATABASE_URL) is set.
  *
  *   pnpm bench load
  */
+import { fork } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { actorFromUser, createCaller, createContextInner } from "@nianbao/api";
-import { workingYear } from "@nianbao/core";
-import { type Dialect, findUserForLogin, listReports, listSubtree } from "@nianbao/db";
-import { createTestDb } from "@nianbao/db/testing";
-import { seedDemo } from "@nianbao/demo";
+import { fileURLToPath } from "node:url";
+import type { Dialect } from "@nianbao/db";
 import autocannon from "autocannon";
-import { listen, testServer } from "../src/test-support/listen";
-import { baselinePath, mountBaseline } from "./baseline";
+import { baselinePath } from "./baseline";
 import { benchEnv } from "./env";
+import { type LoadPlan, saveDraft } from "./load-plan";
 
 const CONNECTIONS = 10;
-/** The demo's clock, and the years it makes of it: last year's reports are published, this one's in every state. */
+/** The demo's clock, given to the server under test: last year's reports are published, this one's in every state. */
 const NOW = Date.now();
-const WORKING_YEAR = workingYear(NOW);
-const PUBLISHED_YEAR = WORKING_YEAR - 1;
-const FAST = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 
 interface Measure {
   rps: number;
@@ -92,91 +88,49 @@ async function loop(send: (client: number) => Promise<boolean>): Promise<Measure
   return { rps: times.length / seconds, p50: at(0.5), p99: at(0.99), errors };
 }
 
+/**
+ * The server under test runs in a process of its own (load-server.ts), so that it has its thread to
+ * itself, as it would behind real clients; this process is only the clients.
+ */
+async function startServer(dialect: Dialect): Promise<{ plan: LoadPlan; stop: () => Promise<void> }> {
+  const child = fork(fileURLToPath(new URL("./load-server.ts", import.meta.url)), [dialect, String(CONNECTIONS), String(NOW)], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const plan = await Promise.race([
+    new Promise<LoadPlan>((resolve) => child.once("message", (message) => resolve(message as LoadPlan))),
+    exited.then((code) => {
+      throw new Error(`the ${dialect} server under test ended (exit ${code}) before it was ready`);
+    }),
+  ]);
+  return {
+    plan,
+    stop: async () => {
+      child.send("stop");
+      const code = await exited;
+      if (code !== 0) throw new Error(`the ${dialect} server under test ended with exit ${code}`);
+    },
+  };
+}
+
 async function run(dialect: Dialect) {
-  const test = await createTestDb(dialect, dialect === "postgres" ? { pgUrl: benchEnv.pgUrl! } : {});
-  try {
-    await seedDemo(test.db, { adminPassword: "bench-password-1", passwordHashing: FAST, now: NOW });
-    const admin = (await findUserForLogin(test.db, "admin"))!;
-    const caller = createCaller(createContextInner({ db: test.db, actor: actorFromUser(admin, null) }));
-    const { token } = await caller.tokens.create({ orgId: admin.orgId, name: "bench", role: "editor" });
-    const target = (await listReports(test.db, { scopePath: admin.orgPath, year: PUBLISHED_YEAR })).find(
-      (r) => r.orgKind === "department",
-    )!;
-    // One draft per client for the saves: the report after the working year's, of ten departments.
-    const departments = (await listSubtree(test.db, admin.orgPath)).filter((o) => o.kind === "department").slice(0, CONNECTIONS);
-    const drafts = [];
-    for (const org of departments) drafts.push((await caller.reports.create({ orgId: org.id, year: WORKING_YEAR + 1 })).report.id);
-
-    // The per-token rate limit is off: it would answer 429 after the first burst, and this measures the
-    // server's own work (the limit's cost is one map lookup, tested in rate-limit.test.ts).
-    const rateLimit = { perMinute: 0, burst: 0 };
-    const app = await testServer(test.db, { rateLimit });
-    const answers = new Map<string, unknown>();
-    await mountBaseline(app, test.db, answers);
-    const base = await listen(app);
-    const headers = { authorization: `Bearer ${token}` };
-    const query = (procedure: string, input: unknown) => `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
-    const reads: Record<string, string> = {
-      "reports.get": query("reports.get", { id: target.id }),
-      "reports.list": query("reports.list", { year: PUBLISHED_YEAR }),
-      "aggregate.get": query("aggregate.get", { year: PUBLISHED_YEAR }),
-      "stats.progress": query("stats.progress", { year: WORKING_YEAR }),
-    };
-
-    // Each draft's state, advanced by every save; the save alternates one text so that revisions differ.
-    const state = await Promise.all(
-      drafts.map(async (id) => {
-        const { revision, document } = await caller.reports.get({ id });
-        return { id, revision: revision.revisionNo, document, saves: 0 };
-      }),
-    );
-    const save = async (client: number): Promise<{ ok: boolean; text: string }> => {
-      const draft = state[client]!;
-      const document = { ...draft.document, sections: { ...draft.document.sections, other: `第${++draft.saves}次保存` } };
-      const response = await fetch(`${base}/trpc/reports.update`, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json" },
-        body: JSON.stringify({ id: draft.id, baseRevision: draft.revision, document }),
-      });
-      const text = await response.text();
-      if (response.ok) draft.revision = (JSON.parse(text) as { result: { data: { revision: number } } }).result.data.revision;
-      return { ok: response.ok, text };
-    };
-
-    // The baseline answers each procedure's data; check that its bytes are the procedure's.
-    const bytes = new Map<string, number>();
-    const same = async (name: string, real: string) => {
-      answers.set(name, (JSON.parse(real) as { result: { data: unknown } }).result.data);
-      const echoed = await (await fetch(`${base}${baselinePath(name)}`, { headers })).text();
-      if (echoed !== real) throw new Error(`${name}: the baseline's answer differs from the procedure's`);
-      bytes.set(name, Buffer.byteLength(real));
-    };
-    for (const [name, path] of Object.entries(reads)) {
-      const response = await fetch(`${base}${path}`, { headers });
-      if (!response.ok) throw new Error(`${name}: ${response.status}`);
-      await same(name, await response.text());
-    }
-    const firstSave = await save(0);
-    if (!firstSave.ok) throw new Error(`reports.update: ${firstSave.text}`);
-    await same("reports.update", firstSave.text);
-
-    const rows = [];
-    for (const [name, path] of Object.entries(reads)) {
-      const { api, baseline } = await sideBySide(`${base}${path}`, `${base}${baselinePath(name)}`, headers);
-      rows.push({ dialect, name, bytes: bytes.get(name)!, api, baseline });
-    }
-    const api = await loop(async (client) => (await save(client)).ok);
-    const baseline = await loop(async () => {
-      const response = await fetch(`${base}${baselinePath("reports.update")}`, { headers });
-      await response.arrayBuffer();
-      return response.ok;
-    });
-    rows.push({ dialect, name: "reports.update", bytes: bytes.get("reports.update")!, api, baseline });
-    await app.close();
-    return rows;
-  } finally {
-    await test.drop();
+  const { plan, stop } = await startServer(dialect);
+  const { base, headers, reads, drafts, bytes } = plan;
+  const rows = [];
+  for (const [name, path] of Object.entries(reads)) {
+    const { api, baseline } = await sideBySide(`${base}${path}`, `${base}${baselinePath(name)}`, headers);
+    rows.push({ dialect, name, bytes: bytes[name]!, api, baseline });
   }
+  const api = await loop(async (client) => (await saveDraft(base, headers, drafts[client]!)).ok);
+  const baseline = await loop(async () => {
+    const response = await fetch(`${base}${baselinePath("reports.update")}`, { headers });
+    await response.arrayBuffer();
+    return response.ok;
+  });
+  rows.push({ dialect, name: "reports.update", bytes: bytes["reports.update"]!, api, baseline });
+  await stop();
+  return rows;
 }
 
 const dialects: Dialect[] = benchEnv.pgUrl ? ["sqlite", "postgres"] : ["sqlite"];
