@@ -7,7 +7,7 @@
 import BetterSqlite3 from "better-sqlite3";
 import { suiteDb } from "@nianbao/db/testing/suite";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createWorld, publishReport, type World } from "./test-support/world";
+import { createWorld, filledDocument, publishReport, type World } from "./test-support/world";
 
 describe("hot reads on SQLite", () => {
   const test = suiteDb("sqlite", true);
@@ -30,6 +30,21 @@ describe("hot reads on SQLite", () => {
     await read();
     const compile = vi.spyOn(BetterSqlite3.prototype, "prepare");
     await read();
+    expect(compile.mock.calls.map(([sql]) => String(sql))).toEqual([]);
+  });
+
+  it("reports.update (a save, the most frequent write) compiles no SQL after the first save", async () => {
+    const editor = world.call(world.inA.editor);
+    const { report } = await editor.reports.create({ orgId: world.a.id, year: 2024 });
+    const document = filledDocument(world.a, 2024);
+    await editor.reports.update({ id: report.id, baseRevision: 1, document });
+    const compile = vi.spyOn(BetterSqlite3.prototype, "prepare");
+    const saved = await editor.reports.update({
+      id: report.id,
+      baseRevision: 2,
+      document: { ...document, sections: { ...document.sections, other: "再次保存" } },
+    });
+    expect(saved.revision).toBe(3);
     expect(compile.mock.calls.map(([sql]) => String(sql))).toEqual([]);
   });
 });

@@ -143,7 +143,14 @@ function createPostgres(config: DbConfig): Database {
     t,
     description: `postgres://${url.host}${url.pathname}`,
     read: (fn) => fn(asTx(orm)),
-    write: (fn) => orm.transaction((pgTx) => fn(asTx(pgTx))),
+    write: (fn) =>
+      orm.transaction((pgTx) => {
+        // The connection this transaction runs on: statements prepared inside it are kept for the next
+        // transaction on the same pooled connection (queries/prepared.ts). Drizzle keeps it on the
+        // transaction's session; a connection the pool replaces simply starts with none.
+        statementOwners.set(pgTx, (pgTx as unknown as { session: { client: object } }).session.client);
+        return fn(asTx(pgTx));
+      }),
     migrate: async () => {
       const client = await pool.connect();
       try {
@@ -157,6 +164,16 @@ function createPostgres(config: DbConfig): Database {
     // Closing twice is harmless, as on SQLite: node-postgres refuses a second end of its pool.
     close: () => (closing ??= pool.end()),
   };
+}
+
+const statementOwners = new WeakMap<object, object>();
+
+/**
+ * What a statement prepared on this executor is bound to, and may be kept with: the connection of a
+ * PostgreSQL transaction (one transaction at a time holds it), otherwise the executor itself.
+ */
+export function statementOwner(q: Executor): object {
+  return statementOwners.get(q) ?? q;
 }
 
 /** A unique-constraint violation on either dialect (drizzle wraps the driver error in `cause`). */

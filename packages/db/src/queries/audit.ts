@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import type { AuditContext } from "../domain";
 import { newId } from "./ids";
+import { prepared } from "./prepared";
 import { orgInSubtree } from "./scope";
 
 export interface AuditEntry {
@@ -14,7 +15,26 @@ export interface AuditEntry {
 
 /** Append an audit row inside the caller's transaction, so the change and its record commit together. */
 export async function recordAudit({ q, t }: Tx, audit: AuditContext, entry: AuditEntry, at = Date.now()): Promise<void> {
-  await q.insert(t.auditLog).values({
+  // Prepared: every write of the API records one entry, a save among them.
+  await prepared(q, t, "insert_audit", (q, t, name) =>
+    q
+      .insert(t.auditLog)
+      .values({
+        id: sql.placeholder("id"),
+        at: sql.placeholder("at"),
+        actorKind: sql.placeholder("actorKind"),
+        actorId: sql.placeholder("actorId"),
+        actorName: sql.placeholder("actorName"),
+        orgId: sql.placeholder("orgId"),
+        action: sql.placeholder("action"),
+        targetType: sql.placeholder("targetType"),
+        targetId: sql.placeholder("targetId"),
+        detail: sql.placeholder("detail"),
+        ip: sql.placeholder("ip"),
+        requestId: sql.placeholder("requestId"),
+      })
+      .prepare(...name),
+  ).execute({
     id: newId(),
     at,
     actorKind: audit.actorKind,

@@ -6,13 +6,13 @@
  *
  * A prepared statement holds no data, only SQL, so keeping one is safe however many server instances
  * share the database. Statements are kept per executor: the database handle for reads, which lives as
- * long as the process; a PostgreSQL transaction has an executor of its own, so statements built inside
- * one are dropped with it (they stay named alike, which node-postgres accepts on any connection since
- * the text is the same).
+ * long as the process; a PostgreSQL transaction has an executor of its own, bound to one pooled
+ * connection, so statements built inside one are kept with that connection and used again by the
+ * next transaction that runs on it (statementOwner).
  */
-import type { Executor, Tables } from "../client";
+import { type Executor, statementOwner, type Tables } from "../client";
 
-const kept = new WeakMap<Executor, Map<string, unknown>>();
+const kept = new WeakMap<object, Map<string, unknown>>();
 
 /**
  * The statement `name` on this executor, built by `build` on first use: `build` ends with
@@ -22,8 +22,9 @@ const kept = new WeakMap<Executor, Map<string, unknown>>();
  * connection already holds.
  */
 export function prepared<P>(q: Executor, t: Tables, name: string, build: (q: Executor, t: Tables, name: []) => P): P {
-  let statements = kept.get(q);
-  if (!statements) kept.set(q, (statements = new Map()));
+  const owner = statementOwner(q);
+  let statements = kept.get(owner);
+  if (!statements) kept.set(owner, (statements = new Map()));
   let statement = statements.get(name) as P | undefined;
   if (!statement) {
     statement = build(q, t, [`nianbao_${name}`] as unknown as []);

@@ -3,13 +3,14 @@
  * Each is one transaction; revisions are only ever added, never changed.
  */
 import type { Finding, ReportDocument } from "@nianbao/core";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Database, isUniqueViolation, type Tx } from "../client";
 import { serializeDocument } from "../documents";
 import type { AuditContext, ReportStatus, RevisionSource, WorkflowAction } from "../domain";
 import { DomainError } from "../errors";
 import { recordAudit } from "./audit";
 import { newId } from "./ids";
+import { prepared } from "./prepared";
 import { syncRollupInput } from "./rollups";
 import type { FindingsSummary } from "./report-rows";
 import { findReport, type ReportDetail } from "./report-rows";
@@ -30,14 +31,35 @@ export interface RevisionInput {
 }
 
 async function insertRevision(
-  tx: Tx,
+  { q, t }: Tx,
   reportId: string,
   revisionNo: number,
   baseRevision: number | null,
   input: RevisionInput,
   now: number,
 ) {
-  await tx.q.insert(tx.t.reportRevisions).values({
+  // Prepared: a save is the API's most frequent write (an editor autosaves).
+  await prepared(q, t, "insert_revision", (q, t, name) =>
+    q
+      .insert(t.reportRevisions)
+      .values({
+        id: sql.placeholder("id"),
+        reportId: sql.placeholder("reportId"),
+        revisionNo: sql.placeholder("revisionNo"),
+        baseRevision: sql.placeholder("baseRevision"),
+        document: sql.placeholder("document"),
+        errorCount: sql.placeholder("errorCount"),
+        warningCount: sql.placeholder("warningCount"),
+        infoCount: sql.placeholder("infoCount"),
+        authorId: sql.placeholder("authorId"),
+        tokenId: sql.placeholder("tokenId"),
+        source: sql.placeholder("source"),
+        note: sql.placeholder("note"),
+        importFindings: sql.placeholder("importFindings"),
+        createdAt: sql.placeholder("createdAt"),
+      })
+      .prepare(...name),
+  ).execute({
     id: newId(),
     reportId,
     revisionNo,
@@ -123,32 +145,47 @@ export async function saveRevision(
     new DomainError("CONFLICT", "report.stale", { current, base: input.baseRevision }, { field: "baseRevision" });
   try {
     return await db.write(async (tx) => {
-      const report = await findReport(tx, input.reportId);
-      if (!report) throw new DomainError("NOT_FOUND", "report.notFound", { id: input.reportId });
-      if (report.currentRevision !== input.baseRevision) throw stale(report.currentRevision);
-      if (report.status !== "draft") throw new DomainError("PRECONDITION_FAILED", "report.notEditable", { status: report.status });
       const revisionNo = input.baseRevision + 1;
       const now = Date.now();
-      await insertRevision(tx, report.id, revisionNo, input.baseRevision, input, now);
-      const moved = await tx.q
-        .update(tx.t.reports)
-        .set({ currentRevision: revisionNo, updatedAt: now })
-        .where(and(eq(tx.t.reports.id, report.id), eq(tx.t.reports.currentRevision, input.baseRevision)))
-        .returning({ id: tx.t.reports.id });
-      if (!moved.length) throw stale(revisionNo);
+      // Move the pointer first, on the condition that the report is still the draft the author edited;
+      // only when it is not is the report read, to say why.
+      const [moved] = await prepared(tx.q, tx.t, "advance_draft", (q, t, name) =>
+        q
+          .update(t.reports)
+          .set({
+            currentRevision: sql.placeholder("revisionNo") as unknown as number,
+            updatedAt: sql.placeholder("now") as unknown as number,
+          })
+          .where(
+            and(
+              eq(t.reports.id, sql.placeholder("id")),
+              eq(t.reports.currentRevision, sql.placeholder("baseRevision")),
+              eq(t.reports.status, "draft"),
+            ),
+          )
+          .returning({ orgId: t.reports.orgId })
+          .prepare(...name),
+      ).execute({ id: input.reportId, baseRevision: input.baseRevision, revisionNo, now });
+      if (!moved) {
+        const report = await findReport(tx, input.reportId);
+        if (!report) throw new DomainError("NOT_FOUND", "report.notFound", { id: input.reportId });
+        if (report.currentRevision !== input.baseRevision) throw stale(report.currentRevision);
+        throw new DomainError("PRECONDITION_FAILED", "report.notEditable", { status: report.status });
+      }
+      await insertRevision(tx, input.reportId, revisionNo, input.baseRevision, input, now);
       await recordAudit(
         tx,
         audit,
         {
           action: input.source === "import" ? "report.import" : "report.update",
           targetType: "report",
-          targetId: report.id,
-          orgId: report.orgId,
+          targetId: input.reportId,
+          orgId: moved.orgId,
           detail: { revision: revisionNo, baseRevision: input.baseRevision, summary: input.summary },
         },
         now,
       );
-      return { report: (await findReport(tx, report.id))!, revisionNo };
+      return { report: (await findReport(tx, input.reportId))!, revisionNo };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw stale(input.baseRevision + 1);
