@@ -129,13 +129,22 @@ async function run(dialect: Dialect) {
     return response.ok;
   });
   rows.push({ dialect, name: "reports.update", bytes: bytes["reports.update"]!, api, baseline });
+  // The floor under every procedure: the same server's health check (Fastify and one SQL query, no
+  // tRPC, no caller). What lies between it and the baseline is the cost of any tRPC call here.
+  await hammer(`${base}/healthz`, {}, benchEnv.warmup);
+  const floor = await hammer(`${base}/healthz`, {}, benchEnv.seconds / ROUNDS);
   await stop();
-  return rows;
+  return { rows, floor: { dialect, ...floor } };
 }
 
 const dialects: Dialect[] = benchEnv.pgUrl ? ["sqlite", "postgres"] : ["sqlite"];
 const all = [];
-for (const dialect of dialects) all.push(...(await run(dialect)));
+const floors = [];
+for (const dialect of dialects) {
+  const { rows, floor } = await run(dialect);
+  all.push(...rows);
+  floors.push(floor);
+}
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 const lines = [
@@ -146,11 +155,13 @@ const lines = [
     (r) =>
       `${r.dialect.padEnd(9)}${r.name.padEnd(16)}${pad(r.bytes, 7)}${pad(Math.round(r.api.rps), 11)}${pad(r.api.p50, 7)}${pad(r.api.p99, 7)}${pad(Math.round(r.baseline.rps), 12)}${pad(r.baseline.p50, 7)}${pad(r.baseline.p99, 7)}${pad(`${((r.api.rps / r.baseline.rps) * 100).toFixed(1)}%`, 10)}${pad(r.api.errors + r.baseline.errors, 8)}`,
   ),
+  "the floor: /healthz on the same server (Fastify and one SQL query, no tRPC)",
+  ...floors.map((f) => `${f.dialect.padEnd(9)}${"/healthz".padEnd(23)}${pad(Math.round(f.rps), 11)}${pad(f.p50, 7)}${pad(f.p99, 7)}`),
   ...(benchEnv.pgUrl ? [] : ["(PostgreSQL skipped: set NIANBAO_TEST_PG_URL to include it)"]),
 ];
 process.stdout.write(`${lines.join("\n")}\n`);
 // A figure measured over failed requests means nothing: say so and fail the run.
-if (all.some((r) => r.api.errors + r.baseline.errors > 0)) {
+if (all.some((r) => r.api.errors + r.baseline.errors > 0) || floors.some((f) => f.errors > 0)) {
   process.stderr.write("some requests failed (errors column): the figures above are not valid\n");
   process.exitCode = 1;
 }
