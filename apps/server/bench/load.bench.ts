@@ -3,7 +3,7 @@
  * token auth + the database) against a baseline measured in the same run on the same server — a
  * signed-in tRPC query that answers the very same bytes from memory (baseline.ts). The ratio is what
  * the procedure's own work leaves of the server's speed; figures of a shared machine drift, ratios
- * measured side by side much less. Each read and its baseline are warmed up unmeasured, then measured
+ * measured side by side much less. Each procedure and its baseline are warmed up unmeasured, then measured
  * in alternating rounds for BENCH_SECONDS in all each.
  *
  * The server runs in a process of its own (load-server.ts), this one only sends the requests.
@@ -67,11 +67,11 @@ async function sideBySide(api: string, baseline: string, headers: Record<string,
   return { api: combine(apiRounds), baseline: combine(baselineRounds) };
 }
 
-/** CONNECTIONS clients, each sending its next request when the last is answered, for BENCH_SECONDS. */
-async function loop(send: (client: number) => Promise<boolean>): Promise<Measure> {
+/** CONNECTIONS clients, each sending its next request when the last is answered, for `seconds`. */
+async function loop(send: (client: number) => Promise<boolean>, seconds: number): Promise<Measure> {
   const times: number[] = [];
   let errors = 0;
-  const until = performance.now() + benchEnv.seconds * 1000;
+  const until = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, client) => {
@@ -82,10 +82,23 @@ async function loop(send: (client: number) => Promise<boolean>): Promise<Measure
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  const elapsed = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(times.length * q))]! * 10) / 10;
-  return { rps: times.length / seconds, p50: at(0.5), p99: at(0.99), errors };
+  return { rps: times.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+}
+
+/** The saves and their baseline as the reads are measured: warmed up, then alternating rounds. */
+async function loopsSideBySide(api: (client: number) => Promise<boolean>, baseline: (client: number) => Promise<boolean>) {
+  await loop(api, benchEnv.warmup);
+  await loop(baseline, benchEnv.warmup);
+  const apiRounds: Measure[] = [];
+  const baselineRounds: Measure[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    apiRounds.push(await loop(api, benchEnv.seconds / ROUNDS));
+    baselineRounds.push(await loop(baseline, benchEnv.seconds / ROUNDS));
+  }
+  return { api: combine(apiRounds), baseline: combine(baselineRounds) };
 }
 
 /**
@@ -122,12 +135,14 @@ async function run(dialect: Dialect) {
     const { api, baseline } = await sideBySide(`${base}${path}`, `${base}${baselinePath(name)}`, headers);
     rows.push({ dialect, name, bytes: bytes[name]!, api, baseline });
   }
-  const api = await loop(async (client) => (await saveDraft(base, headers, drafts[client]!)).ok);
-  const baseline = await loop(async () => {
-    const response = await fetch(`${base}${baselinePath("reports.update")}`, { headers });
-    await response.arrayBuffer();
-    return response.ok;
-  });
+  const { api, baseline } = await loopsSideBySide(
+    async (client) => (await saveDraft(base, headers, drafts[client]!)).ok,
+    async () => {
+      const response = await fetch(`${base}${baselinePath("reports.update")}`, { headers });
+      await response.arrayBuffer();
+      return response.ok;
+    },
+  );
   rows.push({ dialect, name: "reports.update", bytes: bytes["reports.update"]!, api, baseline });
   // The floor under every procedure: the same server's health check (Fastify and one SQL query, no
   // tRPC, no caller). What lies between it and the baseline is the cost of any tRPC call here.
