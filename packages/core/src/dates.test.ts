@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { calendarDate, chinaToday, daysBetween, daysUntil, deadlineFor, isIsoDate, isoDate, isoTimestamp, workingYear } from "./dates";
+import {
+  calendarDate,
+  chinaToday,
+  daysBetween,
+  daysUntil,
+  deadlineFor,
+  isIsoDate,
+  isoDate,
+  isoTimestamp,
+  workingYear,
+  yearInPreparation,
+} from "./dates";
 
 describe("the report's calendar", () => {
   it("counts today in China, not in UTC", () => {
@@ -14,6 +25,16 @@ describe("the report's calendar", () => {
     expect(workingYear(Date.parse("2026-12-31T15:59:59Z"))).toBe(2025);
     expect(workingYear(new Date("2025-01-20T02:00:00Z"))).toBe(2024);
     expect(workingYear(Date.parse("2025-12-31T12:00:00Z"))).toBe(2024);
+  });
+
+  it("offers the year then ending for preparation in December only", () => {
+    expect(yearInPreparation("2026-12-01")).toBe(2026);
+    expect(yearInPreparation("2026-12-31")).toBe(2026);
+    expect(yearInPreparation("2026-11-30")).toBeNull();
+    // January: that year's report is the working year's own, not one to prepare beside it.
+    expect(yearInPreparation("2027-01-05")).toBeNull();
+    // In China's calendar: 2026-11-30 16:30 UTC is already 1 December in Beijing.
+    expect(yearInPreparation(chinaToday(Date.parse("2026-11-30T16:30:00Z")))).toBe(2026);
   });
 
   it("dates the statutory deadlines in the year after the report year", () => {

@@ -57,6 +57,14 @@ export function workingYear(now: number | Date = Date.now()): number {
   return Number(chinaToday(now).slice(0, 4)) - 1;
 }
 
+/**
+ * The year whose report may already be prepared on `today` (an ISO date in China), beside the working
+ * year: in December, the year then ending, whose report is due a few weeks later; otherwise none.
+ */
+export function yearInPreparation(today: string): number | null {
+  return today.slice(5, 7) === "12" ? Number(today.slice(0, 4)) : null;
+}
+
 /** The date a report on `year` is due (art. 49: departments 1月31日, governments 3月31日 of the next year). */
 export function deadlineFor(year: number, kind: AgencyKind, deadlines: Deadlines = STATUTORY_DEADLINES): string {
   return `${year + 1}-${deadlines[kind]}`;

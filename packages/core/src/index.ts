@@ -24,5 +24,6 @@ export {
   STATUTORY_DEADLINES,
   type Deadlines,
   workingYear,
+  yearInPreparation,
 } from "./dates";
 export * from "./webhooks";

@@ -6,6 +6,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { yearInPreparation } from "@nianbao/core";
 import { Deadline, FindingsCounts, StatusBadge } from "@/components/report-bits";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -47,6 +48,7 @@ function Work({ rows, today, year }: { rows: ProgressRow[]; today: string; year:
   const t = useT();
   const lang = useLang();
   const me = useMe().data!;
+  const next = yearInPreparation(today);
   // What the caller may do with each report comes from the server, with the progress rows.
   const tasks = rows.flatMap((row): { row: ProgressRow; action: WorkflowAction | "create" }[] => {
     if (!row.reportId) return CAN.edit(me.role) ? [{ row, action: "create" }] : [];
@@ -57,6 +59,18 @@ function Work({ rows, today, year }: { rows: ProgressRow[]; today: string; year:
     <>
       <Card>
         <CardHeader title={t("home.todo")} />
+        {next === year + 1 ? (
+          // December: the year then ending can be prepared beside the working year's follow-up.
+          <p
+            className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-100 bg-brand-50 px-4 py-3 text-sm"
+            data-next-year={next}
+          >
+            <span>{t("home.nextYearOpen", { next })}</span>
+            <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href={withYear("/", next)}>
+              {t("home.goToNextYear", { next })} →
+            </Link>
+          </p>
+        ) : null}
         {tasks.length === 0 ? (
           <Empty>{t("home.todoNone", { year })}</Empty>
         ) : (

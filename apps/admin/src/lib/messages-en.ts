@@ -34,6 +34,8 @@ export const en: Record<keyof typeof zh, string> = {
   "home.title": "My work",
   "home.todo": "To do",
   "home.todoNone": "Nothing needs you for {year}.",
+  "home.nextYearOpen": "{next} is nearly over: its report can be prepared now.",
+  "home.goToNextYear": "Go to {next}",
   "home.allReports": "Reports for {year}",
   "home.org": "Organisation",
   "home.status": "Status",

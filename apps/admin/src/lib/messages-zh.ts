@@ -32,6 +32,8 @@ export const zh = {
   "home.title": "工作台",
   "home.todo": "我的待办",
   "home.todoNone": "{year} 年度暂无需要您处理的报告。",
+  "home.nextYearOpen": "{next} 年即将结束，{next} 年度报告可以开始准备了。",
+  "home.goToNextYear": "转到 {next} 年度",
   "home.allReports": "{year} 年度报告",
   "home.org": "单位",
   "home.status": "状态",
